@@ -1,0 +1,71 @@
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+
+/**
+ * Everything the program does to the outside world goes through a Host, so that the core is
+ * pure and the CLI can be tested in-process with a fake terminal and environment.
+ */
+export interface Output {
+  write(text: string): void;
+  readonly isTTY: boolean;
+}
+
+export interface Host {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readFile(path: string): Promise<Uint8Array>;
+  /** "file", "dir", or undefined when nothing is there. */
+  kind(path: string): Promise<"file" | "dir" | undefined>;
+  list(dir: string): Promise<string[]>;
+  /** Write a file atomically: a temporary file beside it, then rename over the target. */
+  writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
+}
+
+let counter = 0;
+
+export interface HostOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string | undefined>;
+  readonly stdout?: Output;
+  readonly stderr?: Output;
+}
+
+/** The real host; tests override the working folder, environment and terminal. */
+export function nodeHost(proc: NodeJS.Process = process, opts: HostOptions = {}): Host {
+  const cwd = opts.cwd ?? proc.cwd();
+  const abs = (p: string): string => resolve(cwd, p);
+  const out = (stream: NodeJS.WriteStream): Output => ({
+    write: (t) => void stream.write(t),
+    isTTY: stream.isTTY === true,
+  });
+  return {
+    cwd,
+    env: opts.env ?? proc.env,
+    stdout: opts.stdout ?? out(proc.stdout),
+    stderr: opts.stderr ?? out(proc.stderr),
+    readFile: async (p) => new Uint8Array(await readFile(abs(p))),
+    kind: async (p) => {
+      try {
+        const s = await stat(abs(p));
+        return s.isDirectory() ? "dir" : s.isFile() ? "file" : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    list: (d) => readdir(abs(d)),
+    writeFileAtomic: async (rel, data) => {
+      const p = abs(rel);
+      await mkdir(dirname(p), { recursive: true });
+      const tmp = `${p}.tmp-${proc.pid}-${++counter}`;
+      try {
+        await writeFile(tmp, data);
+        await rename(tmp, p);
+      } catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+      }
+    },
+  };
+}

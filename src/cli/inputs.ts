@@ -1,0 +1,33 @@
+import { byPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { discover, displayPath } from "../load/discover.js";
+import { loadFile } from "../load/load-file.js";
+import { kindOf, type LoadedDocument } from "../model/kinds.js";
+import { UsageError } from "./command.js";
+import type { Host } from "./host.js";
+
+export const DEFAULT_INPUT = "data";
+
+export interface Inputs {
+  readonly files: string[];
+  readonly documents: LoadedDocument[];
+  readonly diagnostics: Diagnostic[];
+  /** No errors in any file (warnings allowed). */
+  readonly valid: boolean;
+}
+
+/** Find, read and validate every input file; all files are checked even after the first fails. */
+export async function loadInputs(host: Host, paths: readonly string[]): Promise<Inputs> {
+  const found = await discover(host, paths.length > 0 ? paths : [DEFAULT_INPUT]);
+  if (!found.ok) throw new UsageError(found.message);
+  const documents: LoadedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of found.files) {
+    const file = displayPath(host, path);
+    const kind = kindOf(file);
+    const loaded = loadFile(file, await host.readFile(path), kind.schema);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.ok) documents.push({ kind: kind.name, path, file, value: loaded.value, parsed: loaded.parsed } as LoadedDocument);
+  }
+  diagnostics.sort(byPlace);
+  return { files: found.files, documents, diagnostics, valid: !diagnostics.some((d) => d.severity === "error") };
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { suggest } from "../validate/validate.js";
+import { UsageError, type Command } from "./command.js";
+import { check } from "./commands/check.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import type { Host } from "./host.js";
+
+/** The commands, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [check];
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "boardpaper — board papers for Dutch public bodies, from YAML to .docx and HTML",
+    "",
+    "Usage: boardpaper <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options: --help (also after a command), --version",
+    "Run `boardpaper <command> --help` for a command's options.",
+    "",
+  ].join("\n");
+}
+
+function commandHelp(c: Command): string {
+  const opts = Object.entries(c.options).map(([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}`);
+  return [`Usage: ${c.usage}`, "", c.help, ...(opts.length ? ["", "Options:", ...opts, "  --help"] : []), ""].join("\n");
+}
+
+/** The whole CLI: arguments in, exit code out. The bin file only calls this. */
+export async function main(argv: readonly string[], host: Host): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? host.stderr : host.stdout).write(overview());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    host.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const hint = suggest(name, COMMANDS.map((c) => c.name));
+    host.stderr.write(`boardpaper: unknown command \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""}\nRun \`boardpaper --help\` for the list of commands.\n`);
+    return EXIT.usage;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+    }
+    if (parsed.values.help) {
+      host.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    const color = host.stdout.isTTY && host.stderr.isTTY && !("NO_COLOR" in host.env && host.env.NO_COLOR !== "");
+    return await command.run({ host, values: parsed.values, positionals: parsed.positionals, color });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      host.stderr.write(`boardpaper ${command.name}: ${e.message}\nRun \`boardpaper ${command.name} --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    host.stderr.write(
+      `boardpaper: internal error — this is a bug in boardpaper, not in your input.\n` +
+        `Please report it with the command you ran and the input files.\n\n${(e as Error).stack ?? String(e)}\n`,
+    );
+    return EXIT.internal;
+  }
+}

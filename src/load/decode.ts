@@ -1,0 +1,69 @@
+import { error, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+
+/** Proposals are a few kilobytes; anything this large is a mistake (a PDF renamed, a log file). */
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+
+export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * Turn the bytes of an input file into text, or say precisely why they are not UTF-8 text.
+ * A hand-written scan finds the line and column of the first bad byte, because TextDecoder
+ * only says *that* decoding failed, not where.
+ */
+export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
+  const fail = (pos: Position, message: string): Decoded => ({ ok: false, diagnostic: error(file, pos, message) });
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return fail(START, `file is ${bytes.length} bytes; the limit for an input file is ${MAX_INPUT_BYTES} bytes. Is this really a proposal?`);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail(START, "file is UTF-16 text; save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)");
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    const nul = text.indexOf("\u0000");
+    if (nul >= 0) return fail(positionOf(text, nul), "file contains a NUL byte: this is a binary file, not YAML text");
+    return { ok: true, text };
+  } catch {
+    const bad = firstInvalidUtf8(body);
+    const prefix = new TextDecoder("utf-8").decode(body.subarray(0, bad));
+    return fail(
+      positionOf(prefix, prefix.length),
+      `byte 0x${(body[bad] ?? 0).toString(16).padStart(2, "0")} is not valid UTF-8: this file is not UTF-8 text ` +
+        "(perhaps Windows-1252 or Latin-1); save it as UTF-8",
+    );
+  }
+}
+
+/** 1-based line and column of a character offset in text. */
+export function positionOf(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const n = b[i + k];
+      if (n === undefined || (n & 0xc0) !== 0x80) return i;
+    }
+    // Overlong and surrogate forms: let TextDecoder's verdict stand, point at the lead byte.
+    if (need === 2 && ((c === 0xe0 && b[i + 1]! < 0xa0) || (c === 0xed && b[i + 1]! > 0x9f))) return i;
+    if (need === 3 && ((c === 0xf0 && b[i + 1]! < 0x90) || (c === 0xf4 && b[i + 1]! > 0x8f))) return i;
+    i += need + 1;
+  }
+  return b.length;
+}

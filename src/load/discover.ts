@@ -1,0 +1,40 @@
+import { join, relative, resolve } from "node:path";
+import type { Host } from "../cli/host.js";
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export type Discovered = { ok: true; files: string[] } | { ok: false; message: string };
+
+/**
+ * Expand the paths given on the command line into the YAML files they name: a file as is, a
+ * folder recursively (hidden entries skipped), in sorted order so output is stable.
+ */
+export async function discover(host: Host, paths: readonly string[]): Promise<Discovered> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const kind = await host.kind(p);
+    if (kind === undefined) return { ok: false, message: `${p}: no such file or folder` };
+    if (kind === "file") files.push(p);
+    else files.push(...(await walk(host, p)));
+  }
+  if (files.length === 0) return { ok: false, message: `no .yaml files found in ${paths.join(", ")}` };
+  return { ok: true, files: [...new Set(files)] };
+}
+
+async function walk(host: Host, dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await host.list(dir)).sort()) {
+    if (name.startsWith(".")) continue;
+    const p = join(dir, name);
+    const kind = await host.kind(p);
+    if (kind === "dir") out.push(...(await walk(host, p)));
+    else if (kind === "file" && YAML_FILE.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** A path as shown in messages: relative to the working folder when inside it. */
+export function displayPath(host: Host, p: string): string {
+  const rel = relative(host.cwd, resolve(host.cwd, p));
+  return rel.startsWith("..") ? p : rel;
+}

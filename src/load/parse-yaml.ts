@@ -1,0 +1,130 @@
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from "yaml";
+import { error, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+
+/** Expanded size (nodes) past which aliases are treated as a resource-exhaustion attack. */
+export const MAX_EXPANDED_NODES = 20_000;
+/** Deeper nesting than this is never a real proposal. */
+export const MAX_DEPTH = 40;
+
+export interface ParsedYaml {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** Plain JS value of the document. */
+  readonly value: unknown;
+  /** YAML warnings (never errors: a document with errors is not parsed). */
+  readonly warnings: Diagnostic[];
+}
+
+export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] };
+
+/** What to do about each YAML error, in words a secretariat can act on. */
+const ADVICE: Record<string, (src: string, offset: number) => string> = {
+  DUPLICATE_KEY: (src, at) =>
+    `key \`${keyAt(src, at)}\` appears twice in the same mapping; remove one of them or merge their contents`,
+  TAB_AS_INDENT: () => "a tab is used for indentation; YAML indents with spaces only — replace the tab by spaces",
+  MULTIPLE_DOCS: () => "the file holds more than one YAML document; a proposal is one document — remove the extra `---`",
+};
+
+export function parseYaml(file: string, text: string): ParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const pos = (offset: number): Position => {
+    const p = lines.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const yamlDiag = (e: YAMLError, severity: "error" | "warning"): Diagnostic => {
+    const advice = ADVICE[e.code]?.(text, e.pos[0]);
+    const message = advice ?? `${stripPos(e.message)} — check the indentation and quoting on this line`;
+    return { ...error(file, pos(e.pos[0]), `YAML: ${message}`), severity };
+  };
+  const diagnostics = [...doc.errors.map((e) => yamlDiag(e, "error")), ...doc.warnings.map((e) => yamlDiag(e, "warning"))];
+  if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics };
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return {
+      ok: false,
+      diagnostics: [error(file, START, "file is empty; a proposal is a YAML mapping that starts with its metadata (`organisatie: …`, `onderwerp: …`) — see \"Writing a proposal\" in the README")],
+    };
+  }
+  if (!isMap(doc.contents)) {
+    const at = doc.contents.range ? pos(doc.contents.range[0]) : START;
+    return { ok: false, diagnostics: [error(file, at, "the file must be a mapping of `key: value` lines at the top level, not a single value or a list")] };
+  }
+  const limit = checkLimits(doc);
+  if (limit) return { ok: false, diagnostics: [error(file, limit.node.range ? pos(limit.node.range[0]) : START, limit.message)] };
+
+  // Limits are checked above, so this expansion is bounded.
+  const value = doc.toJS({ maxAliasCount: -1 });
+  return { ok: true, parsed: { file, text, doc, lines, value, warnings: diagnostics } };
+}
+
+/**
+ * Walk the tree once in document order, counting nodes as `toJS` would expand them, and stop
+ * at the alias that makes the expansion too large (a "billion laughs") or at too deep a nesting.
+ */
+function checkLimits(doc: Document.Parsed): { node: Node; message: string } | undefined {
+  let expanded = 0;
+  const sizes = new Map<Node, number>();
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return 1;
+      const cached = sizes.get(target);
+      if (cached !== undefined) return cached;
+      const s = sizeOf(target, depth);
+      sizes.set(target, s);
+      return s;
+    }
+    if (isPair(node)) return sizeOf(node.key, depth) + sizeOf(node.value, depth);
+    if (isMap(node) || isSeq(node)) {
+      let s = 1;
+      for (const item of node.items as unknown[]) {
+        s += sizeOf(item, depth + 1);
+        if (s > MAX_EXPANDED_NODES) break;
+      }
+      return s;
+    }
+    return 1;
+  };
+  let found: { node: Node; message: string } | undefined;
+  const walk = (node: unknown, depth: number): void => {
+    if (found) return;
+    if (isAlias(node)) {
+      expanded += sizeOf(node, depth);
+      if (expanded > MAX_EXPANDED_NODES) {
+        found = {
+          node,
+          message: `alias \`*${node.source}\` expands the document past ${MAX_EXPANDED_NODES} values ` +
+            "(a \"billion laughs\" pattern); write the content out instead of nesting aliases",
+        };
+      }
+      return;
+    }
+    if (depth > MAX_DEPTH && isNode(node)) {
+      found = { node, message: `nesting is deeper than ${MAX_DEPTH} levels; check the indentation` };
+      return;
+    }
+    if (isPair(node)) {
+      walk(node.key, depth);
+      walk(node.value, depth);
+    } else if (isMap(node) || isSeq(node)) {
+      expanded += 1;
+      for (const item of node.items as unknown[]) walk(item, depth + 1);
+    } else {
+      expanded += 1;
+    }
+  };
+  walk(doc.contents, 0);
+  return found;
+}
+
+function stripPos(message: string): string {
+  return message.replace(/ at line \d+, column \d+.*$/s, "").replace(/\.$/, "");
+}
+
+function keyAt(src: string, offset: number): string {
+  const m = /^["']?([^:"'\n]*)/.exec(src.slice(offset));
+  return (m?.[1] ?? "").trim();
+}

@@ -1,0 +1,181 @@
+import { closest, distance } from "fastest-levenshtein";
+import type { z } from "zod";
+import { error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ParsedYaml } from "../load/parse-yaml.js";
+import { EMPTY } from "../model/common.js";
+import { locate, sourceOf } from "./locate.js";
+import { alternatives, describeExpected, isOptional, literalsOf, objectKeysAt, schemasAt } from "./schema-walk.js";
+
+type Issue = z.core.$ZodIssue;
+type Path = readonly PropertyKey[];
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Validate a parsed YAML document against a schema; every issue becomes a positioned diagnostic. */
+export function validate<S extends z.ZodType>(parsed: ParsedYaml, schema: S): Validated<z.infer<S>> {
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return { ok: true, value: result.data };
+  const ctx: Ctx = { parsed, schema };
+  const seen = new Set<string>();
+  const diagnostics = result.error.issues
+    .flatMap((i) => diagnose(ctx, i, []))
+    .filter((d) => {
+      const key = `${d.pos.line}:${d.pos.col}:${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { ok: false, diagnostics };
+}
+
+interface Ctx {
+  readonly parsed: ParsedYaml;
+  readonly schema: z.ZodType;
+}
+
+/** Issues inside a union branch have paths relative to the union; `base` is the union's path. */
+function diagnose(ctx: Ctx, issue: Issue, base: Path): Diagnostic[] {
+  const path = [...base, ...issue.path];
+  const handler = HANDLERS[issue.code] ?? fallback;
+  return handler(ctx, issue as never, path);
+}
+
+type Handler<I extends Issue> = (ctx: Ctx, issue: I, path: Path) => Diagnostic[];
+type HandlerTable = { [C in Issue["code"]]?: Handler<Extract<Issue, { code: C }>> };
+
+const at = (ctx: Ctx, path: Path, message: string, useKey = false): Diagnostic => {
+  const loc = locate(ctx.parsed, path);
+  return error(ctx.parsed.file, (useKey ? loc.keyPos : undefined) ?? loc.pos, message, formatPath(path) || undefined);
+};
+
+const fallback: Handler<Issue> = (ctx, issue, path) => [at(ctx, path, issue.message)];
+
+const HANDLERS: HandlerTable = {
+  invalid_type: (ctx, issue, path) => {
+    const value = valueAt(ctx.parsed.value, path);
+    const key = path[path.length - 1];
+    if (value === undefined) return [missing(ctx, path)];
+    if (value === null) return [noValue(ctx, path)];
+    let message = `expected ${expectedAt(ctx, path, issue.expected)}, got ${describeValue(value)}`;
+    if (issue.expected === "boolean" && typeof value === "string" && /^(ja|nee|yes|no|j|n)$/i.test(value)) {
+      message += `; write \`${/^(ja|yes|j)$/i.test(value) ? "true" : "false"}\``;
+    }
+    if (issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")) {
+      const src = sourceOf(ctx.parsed, locate(ctx.parsed, path).node) ?? String(value);
+      message += `; put it in quotes to make it text: "${src.replace(/"/g, '\\"')}"`;
+    }
+    return [at(ctx, path, message)];
+  },
+  unrecognized_keys: (ctx, issue, path) => {
+    const known = objectKeysAt(ctx.schema, path);
+    return issue.keys.map((key) => {
+      const hint = suggest(key, known);
+      const message = hint
+        ? `unknown key \`${key}\`; did you mean \`${hint}\`?`
+        : `unknown key \`${key}\`; allowed here: ${known.join(", ")}`;
+      return at(ctx, [...path, key], message, true);
+    });
+  },
+  invalid_value: (ctx, issue, path) => {
+    const value = valueAt(ctx.parsed.value, path);
+    const allowed = issue.values.map(String);
+    const hint = typeof value === "string" ? suggest(value, allowed) : undefined;
+    const shown = typeof value === "string" ? `\`${value}\`` : describeValue(value);
+    const message = `${shown} is not allowed here; allowed: ${allowed.join(", ")}${hint ? `; did you mean \`${hint}\`?` : ""}`;
+    return [at(ctx, path, message)];
+  },
+  invalid_format: (ctx, issue, path) => {
+    const value = String(valueAt(ctx.parsed.value, path));
+    const messages: Record<string, () => string> = {
+      date: () =>
+        /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? `\`${value}\` is not a real date (${whyNotADate(value)}); dates are written YYYY-MM-DD`
+          : `\`${value}\` is not a date; write dates as YYYY-MM-DD, for example 2020-09-09`,
+      email: () => `\`${value}\` is not an e-mail address`,
+    };
+    return [at(ctx, path, messages[issue.format]?.() ?? `\`${value}\` is not valid ${issue.format}`)];
+  },
+  too_small: (ctx, issue, path) => {
+    const value = valueAt(ctx.parsed.value, path);
+    const message = Array.isArray(value)
+      ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`
+      : typeof value === "string"
+        ? "must not be empty"
+        : issue.message;
+    return [at(ctx, path, message, typeof value === "string")];
+  },
+  custom: (ctx, issue, path) => [at(ctx, path, issue.message)],
+  invalid_union: (ctx, issue, path) => {
+    const value = valueAt(ctx.parsed.value, path);
+    // Prefer the branches that accept this *kind* of value and failed deeper inside it: their
+    // issues say what is actually wrong. If every branch rejects the kind itself, say what fits.
+    const fitting = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")));
+    if (fitting.length > 0) return fitting.flatMap((branch) => branch.flatMap((i) => diagnose(ctx, i, path)));
+    if (value === undefined) return [missing(ctx, path)];
+    if (value === null) return [noValue(ctx, path)];
+    return [at(ctx, path, `expected ${expectedAt(ctx, path)}, got ${describeValue(value)}`)];
+  },
+};
+
+function missing(ctx: Ctx, path: Path): Diagnostic {
+  const key = String(path[path.length - 1]);
+  const parent = path.slice(0, -1);
+  const hint = isSection(ctx, path) ? ` (write \`${key}: ${EMPTY}\` if the section is empty on purpose)` : "";
+  const loc = locate(ctx.parsed, parent);
+  const where = parent.length === 0 ? "" : ` in \`${formatPath(parent)}\``;
+  return error(ctx.parsed.file, loc.keyPos ?? loc.pos, `missing required field \`${key}\`${where}${hint}`, formatPath(path));
+}
+
+/** `key:` with nothing after it. */
+function noValue(ctx: Ctx, path: Path): Diagnostic {
+  const key = path[path.length - 1];
+  const what = typeof key === "string" ? `\`${key}\` has no value` : "this item is empty";
+  const todo = isSection(ctx, path) ? `write the text, or \`${EMPTY}\` if the section is empty on purpose` : `expected ${expectedAt(ctx, path)}`;
+  return at(ctx, path, `${what}; ${todo}`, true);
+}
+
+function isSection(ctx: Ctx, path: Path): boolean {
+  return schemasAt(ctx.schema, path).some((s) => !isOptional(s) && alternatives(s).some((a) => literalsOf(a).includes(EMPTY)));
+}
+
+function expectedAt(ctx: Ctx, path: Path, fallbackType?: string): string {
+  const schemas = schemasAt(ctx.schema, path);
+  return schemas.length > 0 ? [...new Set(schemas.map(describeExpected))].join(" or ") : (fallbackType ?? "another value");
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return "an empty value";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `text \`${v.length > 40 ? `${v.slice(0, 40)}…` : v}\``;
+  if (typeof v === "boolean") return `\`${String(v)}\``;
+  return `a number (${String(v)})`;
+}
+
+/** The closest allowed word, if it is close enough to be a likely typo. */
+export function suggest(word: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const lower = word.toLowerCase();
+  const prefix = allowed.find((a) => a.toLowerCase().startsWith(lower) || lower.startsWith(a.toLowerCase()));
+  if (prefix && lower.length >= 3) return prefix;
+  const best = closest(lower, allowed.map((a) => a.toLowerCase()));
+  const idx = allowed.findIndex((a) => a.toLowerCase() === best);
+  return distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? allowed[idx] : undefined;
+}
+
+function whyNotADate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  if (m < 1 || m > 12) return `there is no month ${m}`;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1];
+  return d < 1 ? "there is no day 0" : `${month} ${y} has ${days} days`;
+}

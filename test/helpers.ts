@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { nodeHost, type Output } from "../src/cli/host.js";
+import { main } from "../src/cli/main.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const fixture = (...parts: string[]): string => join(ROOT, "test", "fixtures", ...parts);
+export const readText = (p: string): string => readFileSync(p, "utf8");
+
+export function tempDir(prefix = "bp-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function capture(isTTY = false): Output & { text: () => string } {
+  let buf = "";
+  return { write: (t: string) => void (buf += t), isTTY, text: () => buf };
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in-process, in `cwd`, with captured output and a chosen environment. */
+export async function run(argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<RunResult> {
+  const stdout = capture(opts.tty);
+  const stderr = capture(opts.tty);
+  const host = nodeHost(process, { cwd: opts.cwd ?? ROOT, env: opts.env ?? {}, stdout, stderr });
+  const code = await main(argv, host);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
