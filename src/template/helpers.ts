@@ -1,0 +1,49 @@
+import type { HelperDelegate } from "handlebars";
+import Handlebars from "handlebars";
+import { markdownBlocks, markdownInline } from "../markdown/markdown.js";
+import { EMPTY } from "../model/common.js";
+
+/**
+ * The only helpers templates may call: pure functions of their arguments. Dates are formatted
+ * from the ISO string by hand with Dutch month names, not with Intl, so the output cannot
+ * depend on the machine's ICU data, locale or time zone.
+ */
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+export function formatDate(iso: string, style: "long" | "numeric" = "long"): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  return style === "numeric" ? `${d}-${mo}-${y}` : `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}`;
+}
+
+const safe = (html: string) => new Handlebars.SafeString(html);
+/** Handlebars passes an options object as the last argument; helpers take only the values before it. */
+const args = (all: unknown[]): unknown[] => all.slice(0, -1);
+
+export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
+  /** `{{date vergaderdatum}}` → "1 oktober 2020"; `{{date d "numeric"}}` → "01-10-2020". */
+  date: (iso: unknown, ...rest: unknown[]) => formatDate(String(iso), args(rest)[0] === "numeric" ? "numeric" : "long"),
+  /** Prose field → paragraphs and lists. */
+  md: (text: unknown) => safe(markdownBlocks(String(text ?? ""))),
+  /** One-line prose field → inline markup. */
+  mdInline: (text: unknown) => safe(markdownInline(String(text ?? ""))),
+  /** True for a section written as `leeg`. */
+  leeg: (value: unknown) => value === EMPTY,
+  /** First letter in lower case: "Algemeen bestuur" → "algemeen bestuur". */
+  lcfirst: (text: unknown) => {
+    const s = String(text ?? "");
+    return s.charAt(0).toLowerCase() + s.slice(1);
+  },
+  /** `{{inc @index}}` → 1-based number. */
+  inc: (n: unknown) => Number(n) + 1,
+  eq: (a: unknown, b: unknown) => a === b,
+  /** True when a value is a list (a beslispunt with sub-points is not plain text). */
+  isText: (v: unknown) => typeof v === "string",
+  /** `{{#if (or a b)}}` */
+  or: (...all: unknown[]) => args(all).some(Boolean),
+  /** Number format of the level below: 1 → a → i → 1. */
+  sublevel: (type: unknown) => ({ "1": "a", a: "i", i: "1" })[String(type)] ?? "1",
+  /** Column widths for `data-widths`: the numbers given, space-separated. */
+  widths: (...all: unknown[]) => args(all).join(" "),
+};

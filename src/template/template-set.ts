@@ -1,0 +1,106 @@
+import Handlebars from "handlebars";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Position } from "../diagnostics/diagnostic.js";
+import { decodeUtf8 } from "../load/decode.js";
+import { annotateTemplate } from "./annotate.js";
+import { HELPERS } from "./helpers.js";
+import { templateError, TemplateError } from "./template-error.js";
+
+/** The templates shipped with boardpaper. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
+
+export interface TemplateFiles {
+  /** Read a file's bytes, or undefined when it does not exist. */
+  read(path: string): Promise<Uint8Array | undefined>;
+  list(dir: string): Promise<string[]>;
+  /** How to show a path in messages. */
+  display(path: string): string;
+}
+
+export interface TemplateSet {
+  /** Template files in id order; `data-src` attributes refer to them by index. */
+  readonly files: readonly string[];
+  /** Render a top-level template (e.g. `proposal`) to markup. */
+  render(name: string, context: unknown): string;
+}
+
+/**
+ * Load the templates: the built-in folder, overridden file by file by the folders given
+ * (first folder wins). Top-level `*.hbs` files are templates; `partials/*.hbs` are partials,
+ * named by their file name. Everything is compiled up front in one isolated Handlebars
+ * environment, so a template mistake is reported before any output is written.
+ */
+export async function loadTemplateSet(io: TemplateFiles, overrides: readonly string[] = []): Promise<TemplateSet> {
+  const dirs = [...overrides, BUILTIN_TEMPLATES];
+  const pick = async (sub: string): Promise<Map<string, string>> => {
+    const chosen = new Map<string, string>();
+    for (const dir of dirs) {
+      for (const name of (await io.list(join(dir, sub))).sort()) {
+        if (name.endsWith(".hbs") && !chosen.has(name)) chosen.set(name, join(dir, sub, name));
+      }
+    }
+    return chosen;
+  };
+  const templates = await pick("");
+  const partials = await pick("partials");
+
+  const env = Handlebars.create();
+  env.registerHelper(HELPERS);
+  const files: string[] = [];
+  const compile = async (path: string): Promise<Handlebars.TemplateDelegate> => {
+    const id = files.length;
+    const shown = io.display(path);
+    files.push(shown);
+    const bytes = await io.read(path);
+    if (!bytes) throw templateError(shown, { line: 1, col: 1 }, "template file cannot be read");
+    const decoded = decodeUtf8(shown, bytes);
+    if (!decoded.ok) throw new TemplateError(decoded.diagnostic);
+    const { source, original } = annotateTemplate(id, shown, decoded.text);
+    try {
+      env.parse(source);
+    } catch (e) {
+      throw templateError(shown, original(handlebarsPosition(e)), `template syntax: ${firstLine(e)}`);
+    }
+    const compiled = env.compile(source, { strict: true, noEscape: false, knownHelpersOnly: true, knownHelpers: knownHelpers() });
+    // Name the file in runtime errors (a field the template uses that the data lacks).
+    return (ctx, opts) => {
+      try {
+        return compiled(ctx, opts);
+      } catch (e) {
+        if (e instanceof TemplateError) throw e;
+        throw templateError(shown, original(handlebarsPosition(e)), `template: ${firstLine(e).replace(/ - \d+:\d+$/, "")}`);
+      }
+    };
+  };
+
+  for (const [name, path] of partials) env.registerPartial(basename(name, ".hbs"), await compile(path));
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [name, path] of templates) compiled.set(basename(name, ".hbs"), await compile(path));
+
+  return {
+    files,
+    render(name, context) {
+      const template = compiled.get(name);
+      if (!template) throw templateError(io.display(join(dirs[0] ?? BUILTIN_TEMPLATES, `${name}.hbs`)), { line: 1, col: 1 }, `template \`${name}.hbs\` is missing`);
+      return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    },
+  };
+}
+
+function knownHelpers(): Record<string, boolean> {
+  return Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error).message ?? e).split("\n").filter((l) => l.trim() !== "" && !/^-*\^$/.test(l.trim()))[0] ?? "";
+}
+
+/** Handlebars reports positions in the message ("Parse error on line 3") or as fields. */
+function handlebarsPosition(e: unknown): Position {
+  const err = e as { lineNumber?: number; column?: number; message?: string };
+  if (typeof err.lineNumber === "number") return { line: err.lineNumber, col: (err.column ?? 0) + 1 };
+  const m = /line (\d+)/.exec(err.message ?? "") ?? /- (\d+):(\d+)$/.exec(err.message ?? "");
+  return { line: m ? Number(m[1]) : 1, col: m?.[2] ? Number(m[2]) + 1 : 1 };
+}
+

@@ -1,0 +1,317 @@
+import type { ChildNode, Element } from "domhandler";
+import { parseDocument } from "htmlparser2";
+import type { Position } from "../diagnostics/diagnostic.js";
+import { templateError } from "../template/template-error.js";
+import type {
+  Block,
+  DocumentNode,
+  FooterInline,
+  Inline,
+  List,
+  ListItem,
+  ListStyle,
+  MetadataEntry,
+  Paragraph,
+  Properties,
+  Table,
+  TableCell,
+  TableRow,
+} from "./types.js";
+import { META_NAMES, SOURCE_ATTRIBUTE } from "./vocabulary.js";
+
+/**
+ * Parse the markup a template produced into the document tree. Each element is handled by a
+ * small function in a table per context (top level, list item, inline); an element outside
+ * its context is an error at the template line it came from (its `data-src`).
+ */
+export function treeFromMarkup(markup: string, templateFiles: readonly string[]): DocumentNode {
+  const root = parseDocument(markup, { decodeEntities: true, recognizeSelfClosing: true });
+  const cx: Cx = { files: templateFiles, ids: new Set(), meta: {}, header: undefined, footer: undefined };
+  const children = blocks(root.children, cx, TOP, "the top level");
+  const where = { file: templateFiles[templateFiles.length - 1] ?? "template", pos: { line: 1, col: 1 } };
+  for (const required of ["title", "language", "date"] as const) {
+    if (!cx.meta[required]) throw templateError(where.file, where.pos, `the template must set <meta name="${required}" content="…">`);
+  }
+  const { title = "", language = "", date = "", ...optional } = cx.meta;
+  const properties: Properties = { title, language, date, ...optional };
+  return { type: "document", properties, header: cx.header ?? [], footer: cx.footer ?? [], children };
+}
+
+interface Cx {
+  readonly files: readonly string[];
+  /** Heading anchors given out so far. */
+  readonly ids: Set<string>;
+  readonly meta: Record<string, string>;
+  header: Inline[] | undefined;
+  footer: FooterInline[] | undefined;
+}
+
+type BlockHandler = (el: Element, cx: Cx) => Block[];
+type InlineHandler = (el: Element, cx: Cx) => FooterInline[];
+
+function fail(el: Element, cx: Cx, message: string): never {
+  let node: Element | null = el;
+  while (node && !node.attribs[SOURCE_ATTRIBUTE]) node = node.parent as Element | null;
+  const [id, line, col] = (node?.attribs[SOURCE_ATTRIBUTE] ?? "0:1:1").split(":").map(Number) as [number, number, number];
+  const pos: Position = { line, col };
+  throw templateError(cx.files[id] ?? "template", pos, message);
+}
+
+const isElement = (n: ChildNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
+const isBlank = (n: ChildNode): boolean => n.type === "comment" || (n.type === "text" && n.data.trim() === "");
+
+/** Children that must be blocks: whitespace between them is ignored, other text is an error. */
+function blocks(nodes: readonly ChildNode[], cx: Cx, table: Record<string, BlockHandler>, context: string): Block[] {
+  const out: Block[] = [];
+  for (const n of nodes) {
+    if (isBlank(n)) continue;
+    if (!isElement(n)) {
+      const parent = n.parent as Element | null;
+      if (parent && isElement(parent)) fail(parent, cx, `text \`${textOf(n).trim().slice(0, 30)}\` must be inside a block such as <p> (in ${context})`);
+      throw templateError(cx.files[cx.files.length - 1] ?? "template", { line: 1, col: 1 }, `text \`${textOf(n).trim().slice(0, 30)}\` must be inside a block such as <p>`);
+    }
+    const handler = table[n.name];
+    if (!handler) fail(n, cx, `<${n.name}> cannot appear at ${context}`);
+    out.push(...handler(n, cx));
+  }
+  return out;
+}
+
+function textOf(n: ChildNode): string {
+  if (n.type === "text") return n.data;
+  if (isElement(n)) return n.children.map(textOf).join("");
+  return "";
+}
+
+const TOP: Record<string, BlockHandler> = {
+  meta(el, cx) {
+    const name = el.attribs.name ?? "";
+    if (!(META_NAMES as readonly string[]).includes(name)) fail(el, cx, `<meta name="${name}"> is unknown; use one of: ${META_NAMES.join(", ")}`);
+    if (cx.meta[name] !== undefined) fail(el, cx, `<meta name="${name}"> is set twice`);
+    cx.meta[name] = (el.attribs.content ?? "").replace(/\s+/g, " ").trim();
+    return [];
+  },
+  header(el, cx) {
+    if (cx.header) fail(el, cx, "<header> appears twice");
+    cx.header = inlines(el, cx, INLINE) as Inline[];
+    return [];
+  },
+  footer(el, cx) {
+    if (cx.footer) fail(el, cx, "<footer> appears twice");
+    cx.footer = inlines(el, cx, FOOTER_INLINE);
+    return [];
+  },
+  h1: (el, cx) => [{ type: "title", children: inlines(el, cx, INLINE) as Inline[] }],
+  h2: (el, cx) => [heading(el, cx, 1)],
+  h3: (el, cx) => [heading(el, cx, 2)],
+  p: (el, cx) => [paragraph(el, cx)],
+  ul: (el, cx) => [list(el, cx)],
+  ol: (el, cx) => [list(el, cx)],
+  table: (el, cx) => [table(el, cx)],
+  dl: (el, cx) => [{ type: "metadata", entries: metadataEntries(el, cx) }],
+  hr: () => [{ type: "pageBreak" }],
+};
+
+function heading(el: Element, cx: Cx, depth: 1 | 2): Block {
+  const children = inlines(el, cx, INLINE) as Inline[];
+  return { type: "heading", depth, id: uniqueId(cx, plain(children)), children };
+}
+
+function paragraph(el: Element, cx: Cx): Paragraph {
+  return { type: "paragraph", children: inlines(el, cx, INLINE) as Inline[] };
+}
+
+const OL_STYLES: Record<string, ListStyle> = { "1": "decimal", a: "lower-alpha", i: "lower-roman" };
+
+function list(el: Element, cx: Cx): List {
+  let style: ListStyle = "bullet";
+  if (el.name === "ol") {
+    const type = el.attribs.type ?? "1";
+    const s = OL_STYLES[type];
+    if (!s) fail(el, cx, `<ol type="${type}"> is not supported; use 1, a or i`);
+    style = s;
+  }
+  const start = el.attribs.start === undefined ? 1 : Number(el.attribs.start);
+  if (!Number.isInteger(start) || start < 0) fail(el, cx, `<${el.name} start="${el.attribs.start}"> must be a whole number`);
+  const children = el.children.filter((n) => !isBlank(n)).map((n): ListItem => {
+    if (!isElement(n) || n.name !== "li") fail(isElement(n) ? n : el, cx, `<${el.name}> may only contain <li>`);
+    return listItem(n, cx);
+  });
+  if (children.length === 0) fail(el, cx, `<${el.name}> has no items`);
+  return { type: "list", style, start, children };
+}
+
+/** A list item: runs of inline content become paragraphs; <p> and nested lists are kept. */
+function listItem(el: Element, cx: Cx): ListItem {
+  const children: (Paragraph | List)[] = [];
+  let run: ChildNode[] = [];
+  const flush = () => {
+    if (run.some((n) => !isBlank(n))) children.push({ type: "paragraph", children: normalize(run.flatMap((n) => inline(n, cx, INLINE))) as Inline[] });
+    run = [];
+  };
+  for (const n of el.children) {
+    if (isElement(n) && (n.name === "p" || n.name === "ul" || n.name === "ol")) {
+      flush();
+      children.push(n.name === "p" ? paragraph(n, cx) : list(n, cx));
+    } else {
+      run.push(n);
+    }
+  }
+  flush();
+  if (children.length === 0 || children[0]?.type !== "paragraph") fail(el, cx, "a list item must start with text");
+  return { type: "listItem", children };
+}
+
+function table(el: Element, cx: Cx): Table {
+  const parts = el.children.filter((n) => !isBlank(n));
+  const part = (name: string) => parts.find((n): n is Element => isElement(n) && n.name === name);
+  for (const n of parts) {
+    if (!isElement(n) || !["caption", "thead", "tbody"].includes(n.name)) {
+      fail(isElement(n) ? n : el, cx, "a <table> holds a <caption>, a <thead> and a <tbody>");
+    }
+  }
+  const caption = part("caption");
+  const thead = part("thead");
+  const tbody = part("tbody");
+  if (!caption) fail(el, cx, "a <table> needs a <caption> (screen readers announce it)");
+  if (!thead) fail(el, cx, "a <table> needs a <thead> with the header row");
+  const headRows = rows(thead, cx, "th");
+  if (headRows.length !== 1) fail(thead, cx, "<thead> must hold exactly one <tr>");
+  const head = headRows[0]!;
+  const body = tbody ? rows(tbody, cx, "td") : [];
+  const columns = head.cells.length;
+  const widths = el.attribs["data-widths"]?.trim() ? el.attribs["data-widths"].trim().split(/\s+/).map(Number) : Array<number>(columns).fill(1);
+  if (widths.length !== columns || widths.some((w) => !(w > 0))) {
+    fail(el, cx, `data-widths="${el.attribs["data-widths"]}" must give ${columns} positive numbers, one per column`);
+  }
+  body.forEach((r, i) => {
+    if (r.cells.length !== columns) fail(tbody!, cx, `row ${i + 1} has ${r.cells.length} cells but the header has ${columns}`);
+  });
+  return { type: "table", caption: inlines(caption, cx, INLINE) as Inline[], widths, head, rows: body };
+}
+
+function rows(section: Element, cx: Cx, cellName: "th" | "td"): TableRow[] {
+  return section.children.filter((n) => !isBlank(n)).map((tr): TableRow => {
+    if (!isElement(tr) || tr.name !== "tr") fail(isElement(tr) ? tr : section, cx, `<${section.name}> may only contain <tr>`);
+    const cells = tr.children.filter((n) => !isBlank(n)).map((c): TableCell => {
+      if (!isElement(c) || c.name !== cellName) fail(isElement(c) ? c : tr, cx, `a row in <${section.name}> may only contain <${cellName}>`);
+      return { type: "tableCell", children: inlines(c, cx, INLINE) as Inline[] };
+    });
+    return { type: "tableRow", cells };
+  });
+}
+
+function metadataEntries(el: Element, cx: Cx): MetadataEntry[] {
+  const items = el.children.filter((n) => !isBlank(n));
+  const entries: MetadataEntry[] = [];
+  for (let i = 0; i < items.length; i += 2) {
+    const dt = items[i];
+    const dd = items[i + 1];
+    if (!dt || !isElement(dt) || dt.name !== "dt" || !dd || !isElement(dd) || dd.name !== "dd") {
+      fail(dt && isElement(dt) ? dt : el, cx, "a <dl> holds <dt> and <dd> in pairs");
+    }
+    entries.push({ type: "metadataEntry", label: inlines(dt, cx, INLINE) as Inline[], value: inlines(dd, cx, INLINE) as Inline[] });
+  }
+  return entries;
+}
+
+const INLINE: Record<string, InlineHandler> = {
+  strong: (el, cx) => [{ type: "strong", children: inlines(el, cx, INLINE) as Inline[] }],
+  em: (el, cx) => [{ type: "emphasis", children: inlines(el, cx, INLINE) as Inline[] }],
+  a(el, cx) {
+    const url = el.attribs.href ?? "";
+    if (!/^(https?:|mailto:|#)/.test(url)) fail(el, cx, `link target \`${url}\` must start with https://, http://, mailto: or #`);
+    return [{ type: "link", url, children: inlines(el, cx, INLINE) as Inline[] }];
+  },
+  br: () => [{ type: "break" }],
+};
+
+const FOOTER_INLINE: Record<string, InlineHandler> = {
+  ...INLINE,
+  "page-number": () => [{ type: "pageNumber" }],
+  "page-count": () => [{ type: "pageCount" }],
+};
+
+function inline(n: ChildNode, cx: Cx, table: Record<string, InlineHandler>): FooterInline[] {
+  if (n.type === "text") return [{ type: "text", value: n.data }];
+  if (!isElement(n)) return [];
+  const handler = table[n.name];
+  if (!handler) fail(n, cx, `<${n.name}> cannot appear inside a line of text; only ${Object.keys(table).map((k) => `<${k}>`).join(", ")} can`);
+  return handler(n, cx);
+}
+
+function inlines(el: Element, cx: Cx, table: Record<string, InlineHandler>): FooterInline[] {
+  return normalize(el.children.flatMap((n) => inline(n, cx, table)));
+}
+
+/**
+ * Collapse whitespace as HTML does (runs become one space; none at the start or end of a
+ * block, or after a line break) and drop what is left empty, so both writers get the same text.
+ */
+function normalize(nodes: FooterInline[]): FooterInline[] {
+  let pendingSpace = false;
+  let atStart = true;
+  const walk = (list: FooterInline[]): FooterInline[] => {
+    const out: FooterInline[] = [];
+    for (const n of list) {
+      if (n.type === "text") {
+        const collapsed = n.value.replace(/[ \t\n\r\f]+/g, " ");
+        let value = collapsed.trim();
+        const lead = collapsed.startsWith(" ");
+        const trail = collapsed.endsWith(" ") && value !== "";
+        if (value === "") {
+          if (collapsed !== "") pendingSpace = !atStart;
+          continue;
+        }
+        if ((lead || pendingSpace) && !atStart) value = ` ${value}`;
+        pendingSpace = trail;
+        atStart = false;
+        out.push({ type: "text", value });
+      } else if (n.type === "strong" || n.type === "emphasis" || n.type === "link") {
+        const children = walk(n.children) as Inline[];
+        if (children.length > 0) out.push({ ...n, children });
+      } else {
+        if (n.type === "break") {
+          pendingSpace = false;
+          atStart = true;
+        } else {
+          if (pendingSpace && !atStart) out.push({ type: "text", value: " " });
+          pendingSpace = false;
+          atStart = false;
+        }
+        out.push(n);
+      }
+    }
+    return out;
+  };
+  return mergeTexts(walk(nodes));
+}
+
+function mergeTexts(list: FooterInline[]): FooterInline[] {
+  const out: FooterInline[] = [];
+  for (const n of list) {
+    const prev = out[out.length - 1];
+    if (n.type === "text" && prev?.type === "text") out[out.length - 1] = { type: "text", value: prev.value + n.value };
+    else out.push(n);
+  }
+  return out;
+}
+
+/** The plain text of inline content (for anchors). */
+export function plain(nodes: readonly FooterInline[]): string {
+  return nodes.map((n) => (n.type === "text" ? n.value : "children" in n ? plain(n.children) : n.type === "break" ? " " : "")).join("");
+}
+
+function uniqueId(cx: Cx, text: string): string {
+  const base =
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "sectie";
+  let id = base;
+  for (let i = 2; cx.ids.has(id); i++) id = `${base}-${i}`;
+  cx.ids.add(id);
+  return id;
+}

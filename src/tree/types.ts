@@ -1,0 +1,142 @@
+/**
+ * The document tree: the one intermediate form between the templates and the writers.
+ * A closed set of node types, specified in README.md beside this file. Writers read only this.
+ */
+
+export interface Properties {
+  /** Document title (the proposal's onderwerp). */
+  readonly title: string;
+  readonly subject?: string;
+  readonly author?: string;
+  readonly description?: string;
+  readonly keywords?: string;
+  /** BCP 47 language tag, e.g. `nl-NL`. */
+  readonly language: string;
+  /** ISO date the document is dated; stamped into the .docx properties. */
+  readonly date: string;
+}
+
+export interface DocumentNode {
+  readonly type: "document";
+  readonly properties: Properties;
+  /** Running page header (repeated on every page), inline content. */
+  readonly header: Inline[];
+  /** Running page footer; the only place page numbers may appear. */
+  readonly footer: FooterInline[];
+  readonly children: Block[];
+}
+
+export type Block = Title | Heading | Paragraph | List | Table | Metadata | PageBreak;
+
+export interface Title {
+  readonly type: "title";
+  readonly children: Inline[];
+}
+
+export interface Heading {
+  readonly type: "heading";
+  /** 1 = section (Heading 1), 2 = sub-section (Heading 2). */
+  readonly depth: 1 | 2;
+  /** Stable anchor for links (unique within the document). */
+  readonly id: string;
+  readonly children: Inline[];
+}
+
+export interface Paragraph {
+  readonly type: "paragraph";
+  readonly children: Inline[];
+}
+
+export type ListStyle = "bullet" | "decimal" | "lower-alpha" | "lower-roman";
+
+export interface List {
+  readonly type: "list";
+  /** `bullet` for unordered lists; the number format for ordered ones. */
+  readonly style: ListStyle;
+  /** First number of an ordered list (1 unless the source says otherwise). */
+  readonly start: number;
+  readonly children: ListItem[];
+}
+
+export interface ListItem {
+  readonly type: "listItem";
+  /** Paragraphs and nested lists; the first paragraph carries the number or bullet. */
+  readonly children: (Paragraph | List)[];
+}
+
+export interface Table {
+  readonly type: "table";
+  readonly caption: Inline[];
+  /** Relative column widths (any unit; writers scale them to the available width). */
+  readonly widths: number[];
+  /** The header row, repeated on every page. */
+  readonly head: TableRow;
+  readonly rows: TableRow[];
+}
+
+export interface TableRow {
+  readonly type: "tableRow";
+  readonly cells: TableCell[];
+}
+
+export interface TableCell {
+  readonly type: "tableCell";
+  readonly children: Inline[];
+}
+
+/** The metadata block at the top of a proposal: label/value pairs. */
+export interface Metadata {
+  readonly type: "metadata";
+  readonly entries: MetadataEntry[];
+}
+
+export interface MetadataEntry {
+  readonly type: "metadataEntry";
+  readonly label: Inline[];
+  readonly value: Inline[];
+}
+
+export interface PageBreak {
+  readonly type: "pageBreak";
+}
+
+export type Inline = Text | Strong | Emphasis | Link | Break;
+
+export interface Text {
+  readonly type: "text";
+  readonly value: string;
+}
+
+export interface Strong {
+  readonly type: "strong";
+  readonly children: Inline[];
+}
+
+export interface Emphasis {
+  readonly type: "emphasis";
+  readonly children: Inline[];
+}
+
+export interface Link {
+  readonly type: "link";
+  readonly url: string;
+  readonly children: Inline[];
+}
+
+/** A line break inside a paragraph. */
+export interface Break {
+  readonly type: "break";
+}
+
+export type FooterInline = Inline | PageNumber | PageCount;
+
+export interface PageNumber {
+  readonly type: "pageNumber";
+}
+
+export interface PageCount {
+  readonly type: "pageCount";
+}
+
+export type Node = DocumentNode | Block | ListItem | TableRow | TableCell | MetadataEntry | FooterInline;
+export type NodeType = Node["type"];

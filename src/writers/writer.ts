@@ -1,0 +1,21 @@
+import type { HouseStyle } from "../style/house-style.js";
+import type { DocumentNode } from "../tree/types.js";
+
+export interface WriteOptions {
+  readonly style: HouseStyle;
+}
+
+/** A writer turns the document tree into one output format. Writers never see proposal data. */
+export interface Writer {
+  /** The name used with `--format`. */
+  readonly format: string;
+  /** File name extension, with the dot. */
+  readonly extension: string;
+  write(tree: DocumentNode, opts: WriteOptions): Promise<Uint8Array | string>;
+}
+
+/**
+ * Exhaustive handler tables: one function per node type, so that adding a node type to the tree
+ * is a compile error in every writer until it is handled.
+ */
+export type Handlers<N extends { type: string }, C, R> = { [T in N["type"]]: (node: Extract<N, { type: T }>, cx: C) => R };
