@@ -1,5 +1,5 @@
 import { byPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { discover, displayPath } from "../load/discover.js";
+import { discover, displayPath, type Found } from "../load/discover.js";
 import { loadFile } from "../load/load-file.js";
 import { kindOf, type LoadedDocument } from "../model/kinds.js";
 import { UsageError } from "./command.js";
@@ -8,7 +8,7 @@ import type { Host } from "./host.js";
 export const DEFAULT_INPUT = "data";
 
 export interface Inputs {
-  readonly files: string[];
+  readonly files: Found[];
   readonly documents: LoadedDocument[];
   readonly diagnostics: Diagnostic[];
   /** No errors in any file (warnings allowed). */
@@ -21,12 +21,12 @@ export async function loadInputs(host: Host, paths: readonly string[]): Promise<
   if (!found.ok) throw new UsageError(found.message);
   const documents: LoadedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const path of found.files) {
+  for (const { path, root } of found.files) {
     const file = displayPath(host, path);
     const kind = kindOf(file);
     const loaded = loadFile(file, await host.readFile(path), kind.schema);
     diagnostics.push(...loaded.diagnostics);
-    if (loaded.ok) documents.push({ kind: kind.name, path, file, value: loaded.value, parsed: loaded.parsed } as LoadedDocument);
+    if (loaded.ok) documents.push({ kind: kind.name, path, root, file, value: loaded.value, parsed: loaded.parsed } as LoadedDocument);
   }
   diagnostics.sort(byPlace);
   return { files: found.files, documents, diagnostics, valid: !diagnostics.some((d) => d.severity === "error") };

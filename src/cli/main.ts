@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { suggest } from "../validate/validate.js";
 import { UsageError, type Command } from "./command.js";
+import { build } from "./commands/build.js";
 import { check } from "./commands/check.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "./host.js";
 
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [check];
+export const COMMANDS: readonly Command[] = [check, build];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

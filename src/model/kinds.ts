@@ -25,6 +25,8 @@ export interface LoadedProposal {
   readonly kind: "proposal";
   /** The path as given (for reading and mirroring). */
   readonly path: string;
+  /** The folder named on the command line it was found in, if any. */
+  readonly root: string | undefined;
   /** The path as shown in messages. */
   readonly file: string;
   readonly value: Proposal;

@@ -268,6 +268,9 @@ function normalize(nodes: FooterInline[]): FooterInline[] {
         atStart = false;
         out.push({ type: "text", value });
       } else if (n.type === "strong" || n.type === "emphasis" || n.type === "link") {
+        // A space before a link or bold word stays outside it (no underlined leading space).
+        if (pendingSpace && !atStart) out.push({ type: "text", value: " " });
+        pendingSpace = false;
         const children = walk(n.children) as Inline[];
         if (children.length > 0) out.push({ ...n, children });
       } else {

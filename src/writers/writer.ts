@@ -3,6 +3,8 @@ import type { DocumentNode } from "../tree/types.js";
 
 export interface WriteOptions {
   readonly style: HouseStyle;
+  /** ISO date to stamp into the output instead of the document's own (from SOURCE_DATE_EPOCH). */
+  readonly date?: string;
 }
 
 /** A writer turns the document tree into one output format. Writers never see proposal data. */

@@ -1,0 +1,100 @@
+import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
+import { emit, staleness, type Output } from "../../emit/emit.js";
+import { outputBase, sourceDate } from "../../emit/outputs.js";
+import { renderProposal } from "../../render/render-proposal.js";
+import { DEFAULT_HOUSE_STYLE } from "../../style/house-style.js";
+import { hostTemplateFiles } from "../../template/host-files.js";
+import { TemplateError } from "../../template/template-error.js";
+import { loadTemplateSet } from "../../template/template-set.js";
+import { DEFAULT_FORMATS, WRITERS, writerFor } from "../../writers/registry.js";
+import type { Writer } from "../../writers/writer.js";
+import { UsageError, type Command } from "../command.js";
+import { EXIT } from "../exit-codes.js";
+import { loadInputs } from "../inputs.js";
+
+export const DEFAULT_OUT = "out";
+
+export const build: Command = {
+  name: "build",
+  summary: "render proposals to .docx and HTML",
+  usage: "boardpaper build [PATH...] [--out DIR] [--format docx,html] [--check]",
+  help: `Renders every proposal named, or found in the folders named (default: data/), into DIR
+(default: out/). A file named directly becomes DIR/<name>.docx and DIR/<name>.html; a folder's
+files keep their place below it (data/proposals/x.yaml → out/proposals/x.docx).
+
+Everything is validated and rendered before anything is written: with any error, no file is
+written or changed. Each file is written atomically (a temporary file, then a rename).
+The same input always gives the same bytes; set SOURCE_DATE_EPOCH to stamp another date.
+
+Options:
+  --out DIR        output folder (default: out)
+  --format LIST    comma-separated formats: ${WRITERS.map((w) => w.format).join(", ")} (default: ${DEFAULT_FORMATS.join(",")})
+  --check          write nothing; exit 1 and list the files in DIR that are out of date
+
+Examples:
+  boardpaper build
+  boardpaper build data/proposals/terugblik-visitaties.yaml --out /tmp/papers --format docx
+  boardpaper build --check`,
+  options: { out: { type: "string" }, format: { type: "string" }, check: { type: "boolean" } },
+  async run({ host, values, positionals, color }) {
+    const writers = parseFormats(values.format as string | undefined);
+    const outDir = (values.out as string | undefined) ?? DEFAULT_OUT;
+    const date = sourceDate(host.env);
+    if (date.error) throw new UsageError(date.error);
+
+    const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    const inputs = await loadInputs(host, positionals);
+    inputs.diagnostics.forEach(say);
+    if (!inputs.valid) {
+      host.stderr.write(`${formatSummary(inputs.diagnostics, inputs.files.length)} Nothing was written.\n`);
+      return EXIT.invalid;
+    }
+
+    const outputs: Output[] = [];
+    try {
+      const templates = await loadTemplateSet(hostTemplateFiles(host));
+      for (const doc of inputs.documents) {
+        const tree = renderProposal(doc.value, templates);
+        const base = outputBase(outDir, doc.path, doc.root);
+        for (const w of writers) {
+          outputs.push({ path: base + w.extension, data: await w.write(tree, { style: DEFAULT_HOUSE_STYLE, ...(date.date ? { date: date.date } : {}) }) });
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      say(e.diagnostic);
+      host.stderr.write("The template has an error. Nothing was written.\n");
+      return EXIT.invalid;
+    }
+
+    if (values.check) {
+      const s = await staleness(host, outputs, outDir, writers.map((w) => w.extension));
+      const lines = [
+        ...s.stale.map((p) => `${p}: out of date`),
+        ...s.missing.map((p) => `${p}: missing`),
+        ...s.orphans.map((p) => `${p}: not produced by any input (delete it)`),
+      ];
+      if (lines.length === 0) {
+        host.stdout.write(`${outDir} is up to date (${outputs.length} files).\n`);
+        return EXIT.ok;
+      }
+      host.stderr.write(`${lines.join("\n")}\n${lines.length} file${lines.length === 1 ? "" : "s"} in ${outDir} differ from what the current code and data produce; run \`boardpaper build\` and commit the result.\n`);
+      return EXIT.invalid;
+    }
+
+    const { written, unchanged } = await emit(host, outputs);
+    for (const p of written) host.stdout.write(`wrote ${p}\n`);
+    host.stdout.write(`${inputs.documents.length} document${inputs.documents.length === 1 ? "" : "s"} rendered: ${written.length} file${written.length === 1 ? "" : "s"} written, ${unchanged.length} unchanged.\n`);
+    return EXIT.ok;
+  },
+};
+
+function parseFormats(list: string | undefined): Writer[] {
+  const names = list === undefined ? [...DEFAULT_FORMATS] : list.split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError("--format needs at least one format");
+  return [...new Set(names)].map((name) => {
+    const w = writerFor(name);
+    if (!w) throw new UsageError(`unknown format \`${name}\`; choose from ${WRITERS.map((x) => x.format).join(", ")}`);
+    return w;
+  });
+}

@@ -1,0 +1,56 @@
+import { AlignmentType, Document, Footer, Header, Paragraph, type FileChild } from "docx";
+import { A4, type HouseStyle } from "../../style/house-style.js";
+import type { DocumentNode } from "../../tree/types.js";
+import type { Writer, WriteOptions } from "../writer.js";
+import { blocks, type BlockCx } from "./blocks.js";
+import { runs } from "./inlines.js";
+import { numberingConfig } from "./numbering.js";
+import { packDeterministic } from "./package.js";
+import { STYLE, tableStylesXml, wordStyles } from "./styles.js";
+import { mmToTwips } from "./units.js";
+
+/** The document tree → a Word document (.docx) built with the `docx` package. */
+export async function writeDocx(tree: DocumentNode, opts: WriteOptions): Promise<Uint8Array> {
+  return packDeterministic(buildDocument(tree, opts.style), tree.properties, opts.date ?? tree.properties.date);
+}
+
+export const docxWriter: Writer = { format: "docx", extension: ".docx", write: writeDocx };
+
+export function buildDocument(tree: DocumentNode, style: HouseStyle): Document {
+  const m = style.margins;
+  const cx: BlockCx = {
+    style,
+    textWidth: mmToTwips(A4.width - m.left - m.right),
+    numbering: new Set(),
+    nextInstance: 0,
+    pageBreakPending: false,
+  };
+  const children: FileChild[] = blocks(tree.children, cx);
+  // Word needs a paragraph after a table that ends the document.
+  if (!(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({ children: [] }));
+  const p = tree.properties;
+  return new Document({
+    title: p.title,
+    ...(p.subject ? { subject: p.subject } : {}),
+    ...(p.author ? { creator: p.author, lastModifiedBy: p.author } : {}),
+    ...(p.description ? { description: p.description } : {}),
+    ...(p.keywords ? { keywords: p.keywords } : {}),
+    revision: 1,
+    externalStyles: tableStylesXml(style),
+    styles: wordStyles(style),
+    numbering: numberingConfig(cx.numbering),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mmToTwips(A4.width), height: mmToTwips(A4.height) },
+            margin: { top: mmToTwips(m.top), right: mmToTwips(m.right), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), header: mmToTwips(12), footer: mmToTwips(12) },
+          },
+        },
+        headers: { default: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: runs(tree.header) })] }) },
+        footers: { default: new Footer({ children: [new Paragraph({ style: STYLE.footer, alignment: AlignmentType.RIGHT, children: runs(tree.footer) })] }) },
+        children,
+      },
+    ],
+  });
+}

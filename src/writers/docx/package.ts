@@ -1,0 +1,80 @@
+import { Packer, type Document } from "docx";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import type { Properties } from "../../tree/types.js";
+
+/**
+ * Pack a docx Document into deterministic bytes. The docx package stamps the current time into
+ * docProps/core.xml and into every zip entry; we write core.xml ourselves from the document's
+ * date and re-zip with a fixed entry time, so the same input gives the same bytes at any time,
+ * in any time zone.
+ */
+export async function packDeterministic(doc: Document, props: Properties, date: string): Promise<Uint8Array> {
+  const zipped = await Packer.toBuffer(doc, undefined, [{ path: "docProps/core.xml", data: coreXml(props, date) }]);
+  const entries = renumberIds(unzipSync(new Uint8Array(zipped)));
+  return zipSync(entries, { level: 6, mtime: zipTime(date) });
+}
+
+/**
+ * docx gives hyperlink relationships random ids and numbers bookmarks from a counter shared by
+ * every document made in the process, so the same document would differ from run to run and
+ * with its place in a batch. Renumber both in order of appearance.
+ */
+function renumberIds(entries: Record<string, Uint8Array>): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  // One map for all parts: a relationship id appears in a .rels part and in the part it serves.
+  const rels = new Map<string, string>();
+  for (const [path, data] of Object.entries(entries)) {
+    if (!path.endsWith(".xml") && !path.endsWith(".rels")) {
+      out[path] = data;
+      continue;
+    }
+    const xml = strFromU8(data);
+    const bookmarks = new Map<string, string>();
+    const fixed = xml
+      .replace(/"(rId[A-Za-z0-9_-]{12,})"/g, (_m, id: string) => {
+        if (!rels.has(id)) rels.set(id, `rIdLink${rels.size + 1}`);
+        return `"${rels.get(id)}"`;
+      })
+      .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_m, head: string, id: string) => {
+        if (!bookmarks.has(id)) bookmarks.set(id, String(bookmarks.size + 1));
+        return `${head}${bookmarks.get(id)}"`;
+      });
+    out[path] = fixed === xml ? data : strToU8(fixed);
+  }
+  return out;
+}
+
+/**
+ * fflate writes zip times (DOS format, no zone) from a Date's *local* fields. Building the Date
+ * from local parts makes those fields the intended ones whatever TZ is; noon avoids the hour
+ * that does not exist on a daylight-saving day.
+ */
+function zipTime(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Math.max(y, 1980), m - 1, d, 12, 0, 0);
+}
+
+const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** OPC core properties (title, subject, author, language, dates), the same as Word writes. */
+export function coreXml(p: Properties, date: string): string {
+  const el = (name: string, value: string | undefined) => (value ? `<${name}>${esc(value)}</${name}>` : "");
+  const stamp = `${date}T00:00:00Z`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
+    `xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    el("dc:title", p.title) +
+    el("dc:subject", p.subject) +
+    el("dc:creator", p.author) +
+    el("cp:keywords", p.keywords) +
+    el("dc:description", p.description) +
+    el("dc:language", p.language) +
+    el("cp:lastModifiedBy", p.author) +
+    `<cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    `</cp:coreProperties>`
+  );
+}

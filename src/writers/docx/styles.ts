@@ -1,0 +1,87 @@
+import type { IStylesOptions } from "docx";
+import type { HouseStyle } from "../../style/house-style.js";
+import { ptToHalfPoints, ptToTwips } from "./units.js";
+
+/** Style ids used by the docx writer; names are what Word shows in its style gallery. */
+export const STYLE = {
+  listNumber: "ListNumber",
+  listBullet: "ListBullet",
+  listContinue: "ListContinue",
+  tableText: "TableText",
+  tableHeading: "TableHeading",
+  metadataLabel: "MetadataLabel",
+  caption: "Caption",
+  header: "Header",
+  footer: "Footer",
+  hyperlink: "Hyperlink",
+  table: "BoardpaperTable",
+  metadataTable: "BoardpaperMetadata",
+} as const;
+
+/**
+ * The Word style sheet, generated from the house style: real named styles (Title, Heading 1/2,
+ * List Number, Table Heading, …) so that a secretariat restyles the document in Word by
+ * changing a style, and so that headings are headings for screen readers and the navigation pane.
+ */
+export function wordStyles(s: HouseStyle): IStylesOptions {
+  const body = ptToHalfPoints(s.size.body);
+  const line = Math.round(s.lineHeight * 240);
+  const para = (id: string, name: string, options: Record<string, unknown>) => ({ id, name, basedOn: "Normal", next: "Normal", quickFormat: true, ...options });
+  return {
+    default: {
+      document: {
+        run: { font: s.font.family, size: body, language: { value: "nl-NL" } },
+        paragraph: { spacing: { after: ptToTwips(6), line } },
+      },
+      title: { run: { font: s.font.family, size: ptToHalfPoints(s.size.title), bold: true, color: s.accent }, paragraph: { spacing: { after: ptToTwips(12) } } },
+      heading1: {
+        run: { font: s.font.family, size: ptToHalfPoints(s.size.heading1), bold: true, color: s.accent },
+        paragraph: { spacing: { before: ptToTwips(14), after: ptToTwips(4) }, keepNext: true, keepLines: true, outlineLevel: 0 },
+      },
+      heading2: {
+        run: { font: s.font.family, size: ptToHalfPoints(s.size.heading2), bold: true, color: s.accent },
+        paragraph: { spacing: { before: ptToTwips(8), after: ptToTwips(2) }, keepNext: true, keepLines: true, outlineLevel: 1 },
+      },
+      hyperlink: { run: { color: s.accent, underline: {} } },
+    },
+    paragraphStyles: [
+      para(STYLE.listNumber, "List Number", { paragraph: { spacing: { after: ptToTwips(3) } } }),
+      para(STYLE.listBullet, "List Bullet", { paragraph: { spacing: { after: ptToTwips(3) } } }),
+      para(STYLE.listContinue, "List Continue", { paragraph: { spacing: { after: ptToTwips(3) } } }),
+      para(STYLE.tableText, "Table Text", { paragraph: { spacing: { before: 0, after: 0, line } } }),
+      para(STYLE.tableHeading, "Table Heading", { basedOn: STYLE.tableText, next: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } }),
+      para(STYLE.metadataLabel, "Metadata Label", { basedOn: STYLE.tableText, next: STYLE.tableText, run: { bold: true } }),
+      para(STYLE.caption, "Caption", { run: { bold: true, size: ptToHalfPoints(s.size.body), color: s.accent }, paragraph: { keepNext: true, spacing: { before: ptToTwips(6), after: ptToTwips(3) } } }),
+      para(STYLE.header, "Header", { run: { size: ptToHalfPoints(s.size.small), color: "595959" }, paragraph: { spacing: { after: 0 } } }),
+      para(STYLE.footer, "Footer", { run: { size: ptToHalfPoints(s.size.small), color: "595959" }, paragraph: { spacing: { after: 0 } } }),
+    ],
+  };
+}
+
+const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/**
+ * The table styles, as a styles part the docx package merges with its own (its `externalStyles`
+ * option): docx has no option for table styles. The same borders and header shading are also
+ * set directly on each table, because LibreOffice and Google Docs do not apply a table style's
+ * conditional formatting.
+ */
+export function tableStylesXml(s: HouseStyle): string {
+  return `<w:styles xmlns:w="${W_NS}">${tableStyle(STYLE.table, "Boardpaper Table", s, true)}${tableStyle(STYLE.metadataTable, "Boardpaper Metadata", s, false)}</w:styles>`;
+}
+
+function tableStyle(id: string, name: string, s: HouseStyle, headerRow: boolean): string {
+  const line = (side: string, color: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${color}"/>`;
+  const borders = headerRow
+    ? ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => line(side, "A6A6A6")).join("")
+    : ["top", "bottom", "insideH"].map((side) => line(side, "D9D9D9")).join("");
+  const firstRow = headerRow
+    ? `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${s.accentLight}"/></w:tcPr></w:tblStylePr>`
+    : "";
+  return (
+    `<w:style w:type="table" w:styleId="${id}"><w:name w:val="${name}"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+      `<w:tblPr><w:tblBorders>${borders}</w:tblBorders>` +
+      `<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+      `${firstRow}</w:style>`
+  );
+}

@@ -1,0 +1,94 @@
+import type { Block, DocumentNode, FooterInline, List, ListStyle } from "../../tree/types.js";
+import type { Handlers, Writer } from "../writer.js";
+
+/**
+ * The canonical plain text of a document: what a reviewer reads in `git diff` and what the
+ * parity tests compare. One block per paragraph, lists numbered as the other writers number
+ * them, table rows with cells separated by " | ".
+ */
+export function writeText(tree: DocumentNode): string {
+  const cx: Cx = { indent: "" };
+  return `${tree.children.map((b) => BLOCK[b.type](b as never, cx)).filter((s) => s !== "").join("\n\n")}\n`;
+}
+
+export const textWriter: Writer = {
+  format: "text",
+  extension: ".txt",
+  write: async (tree) => writeText(tree),
+};
+
+interface Cx {
+  readonly indent: string;
+}
+
+export function inlineText(nodes: readonly FooterInline[]): string {
+  return nodes.map((n) => INLINE[n.type](n as never)).join("");
+}
+
+const INLINE: Handlers<FooterInline, void, string> = {
+  text: (n) => n.value,
+  strong: (n) => inlineText(n.children),
+  emphasis: (n) => inlineText(n.children),
+  link: (n) => inlineText(n.children),
+  break: () => "\n",
+  pageNumber: () => "#",
+  pageCount: () => "#",
+};
+
+const BLOCK: Handlers<Block, Cx, string> = {
+  title: (n) => inlineText(n.children).toUpperCase(),
+  heading: (n) => inlineText(n.children),
+  paragraph: (n, cx) => indentLines(inlineText(n.children), cx.indent),
+  list: (n, cx) => list(n, cx),
+  table: (n) =>
+    [inlineText(n.caption), n.head, ...n.rows].map((r) => (typeof r === "string" ? r : r.cells.map((c) => inlineText(c.children)).join(" | "))).join("\n"),
+  metadata: (n) => n.entries.map((e) => `${inlineText(e.label)}: ${inlineText(e.value).replace(/\n/g, "; ")}`).join("\n"),
+  pageBreak: () => "",
+};
+
+function list(n: List, cx: Cx): string {
+  return n.children
+    .map((item, i) => {
+      const marker = `${listMarker(n.style, n.start + i)} `;
+      const inner: Cx = { indent: cx.indent + " ".repeat(marker.length) };
+      return item.children
+        .map((c, k) => {
+          const text = c.type === "paragraph" ? indentLines(inlineText(c.children), inner.indent) : list(c, inner);
+          return k === 0 ? cx.indent + marker + text.slice(inner.indent.length) : text;
+        })
+        .join("\n");
+    })
+    .join("\n");
+}
+
+function indentLines(text: string, indent: string): string {
+  return text
+    .split("\n")
+    .map((l) => indent + l)
+    .join("\n");
+}
+
+/** The marker of item `n` of a list: "1.", "a.", "iv.", or "-". Shared by the writers. */
+export function listMarker(style: ListStyle, n: number): string {
+  const markers: Record<ListStyle, () => string> = {
+    bullet: () => "-",
+    decimal: () => `${n}.`,
+    "lower-alpha": () => `${alpha(n)}.`,
+    "lower-roman": () => `${roman(n)}.`,
+  };
+  return markers[style]();
+}
+
+function alpha(n: number): string {
+  let s = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  let s = "";
+  let k = n;
+  for (const [v, r] of table) for (; k >= v; k -= v) s += r;
+  return s;
+}
