@@ -312,9 +312,14 @@ function uniqueId(cx: Cx, text: string): string {
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "sectie";
-  let id = base;
-  for (let i = 2; cx.ids.has(id); i++) id = `${base}-${i}`;
+      .replace(/^-|-$/g, "")
+      .slice(0, 32)
+      .replace(/-$/, "");
+  // Anchors start with a letter (HTML validators and Word bookmarks want that) and stay short
+  // (Word keeps 40 characters of a bookmark name).
+  const start = /^[a-z]/.test(base) ? base : `h-${base || "sectie"}`;
+  let id = start;
+  for (let i = 2; cx.ids.has(id); i++) id = `${start}-${i}`;
   cx.ids.add(id);
   return id;
 }

@@ -21,7 +21,7 @@ const INLINE: Handlers<FooterInline, RunFormat, ParagraphChild[]> = {
   emphasis: (n, f) => runs(n.children, { ...f, italics: true }),
   link: (n, f) => {
     const children = runs(n.children, { ...f, style: STYLE.hyperlink }) as TextRun[];
-    return [n.url.startsWith("#") ? new InternalHyperlink({ anchor: n.url.slice(1), children }) : new ExternalHyperlink({ link: n.url, children })];
+    return [n.url.startsWith("#") ? new InternalHyperlink({ anchor: bookmarkName(n.url.slice(1)), children }) : new ExternalHyperlink({ link: n.url, children })];
   },
   break: (_n, f) => [new TextRun({ break: 1, ...f })],
   pageNumber: (_n, f) => [new TextRun({ children: [PageNumber.CURRENT], ...f })],
@@ -30,5 +30,8 @@ const INLINE: Handlers<FooterInline, RunFormat, ParagraphChild[]> = {
 
 /** A heading's runs wrapped in a bookmark, so `#id` links and a table of contents can reach it. */
 export function bookmarked(id: string, children: ParagraphChild[]): ParagraphChild[] {
-  return [new Bookmark({ id, children })];
+  return [new Bookmark({ id: bookmarkName(id), children })];
 }
+
+/** Word bookmark names take letters, digits and underscores only. */
+export const bookmarkName = (id: string): string => id.replace(/[^A-Za-z0-9_]/g, "_");

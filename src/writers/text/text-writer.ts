@@ -36,8 +36,8 @@ const INLINE: Handlers<FooterInline, void, string> = {
 };
 
 const BLOCK: Handlers<Block, Cx, string> = {
-  title: (n) => inlineText(n.children).toUpperCase(),
-  heading: (n) => inlineText(n.children),
+  title: (n) => underline(inlineText(n.children), "="),
+  heading: (n) => (n.depth === 1 ? underline(inlineText(n.children), "-") : inlineText(n.children)),
   paragraph: (n, cx) => indentLines(inlineText(n.children), cx.indent),
   list: (n, cx) => list(n, cx),
   table: (n) =>
@@ -59,6 +59,11 @@ function list(n: List, cx: Cx): string {
         .join("\n");
     })
     .join("\n");
+}
+
+/** Title and section headings are underlined, as in Markdown's setext style. */
+function underline(text: string, char: string): string {
+  return `${text}\n${char.repeat(Math.max(3, [...text].length))}`;
 }
 
 function indentLines(text: string, indent: string): string {
