@@ -320,3 +320,33 @@ describe("templates: mistakes name the template file and line", () => {
     expect(d.message).toMatch(/^template syntax:/);
   });
 });
+
+describe("the HTML is one accessible, self-contained, valid file", () => {
+  const pages = (readdirSync(join(ROOT, "out"), { recursive: true }) as string[]).filter((f) => f.endsWith(".html"));
+
+  it.each(pages)("%s passes html-validate (recommended, a11y and document rules)", async (page) => {
+    const { HtmlValidate, StaticConfigLoader } = await import("html-validate");
+    const validator = new HtmlValidate(
+      new StaticConfigLoader({
+        extends: ["html-validate:recommended", "html-validate:a11y", "html-validate:document"],
+        // A board paper's <title> is its full subject; cutting it to 70 characters for search engines loses meaning.
+        rules: { "long-title": "off" },
+      }),
+    );
+    const report = await validator.validateString(readFileSync(join(ROOT, "out", page), "utf8"), page);
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    expect(messages).toEqual([]);
+  });
+
+  it.each(pages)("%s: lang, captions, scoped header cells, no scripts, no external requests", (page) => {
+    const html = readFileSync(join(ROOT, "out", page), "utf8");
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="nl-NL">/);
+    const tables = html.match(/<table\b/g)?.length ?? 0;
+    expect(tables).toBeGreaterThan(0);
+    expect(html.match(/<caption>/g)?.length).toBe(tables);
+    expect(html).not.toMatch(/<th(?=[\s>])(?![^>]*scope=)/);
+    expect(html).not.toMatch(/<script|<link |<img |<iframe|@import|url\(/i);
+    expect(html).toMatch(/@page \{\s*size: A4;/);
+    expect(html).toContain('content: "Pagina " counter(page) " van " counter(pages);');
+  });
+});
