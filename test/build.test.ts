@@ -71,7 +71,7 @@ describe("build: deterministic bytes", () => {
   it("the same input gives byte-identical output in any time zone, locale and time", () => {
     const outputs = ["Pacific/Kiritimati", "America/Los_Angeles", "UTC"].map((tz, i) => {
       const out = tempDir();
-      const env = { ...process.env, TZ: tz, LC_ALL: ["nl_NL.UTF-8", "C", "en_US.UTF-8"][i]!, LANG: "C" };
+      const env: NodeJS.ProcessEnv = { ...process.env, TZ: tz, LC_ALL: ["nl_NL.UTF-8", "C", "en_US.UTF-8"][i]!, LANG: "C" };
       delete env.SOURCE_DATE_EPOCH;
       const r = spawnSync(process.execPath, [BIN, "build", "data", "--out", out], { cwd: ROOT, env, encoding: "utf8" });
       expect(r.status, r.stderr).toBe(0);
