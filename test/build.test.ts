@@ -259,7 +259,7 @@ describe("the .docx is a document a secretariat would send out", () => {
     expect(core).toContain("<dc:language>nl-NL</dc:language>");
   });
 
-  const xmllint = needs("xmllint", VALIDATE_DOCX);
+  const xmllint = needs("xmllint", "python3", VALIDATE_DOCX);
   it.skipIf(xmllint.skip)(`every .docx in out/ passes the ECMA-376 schema check ${xmllint.reason}`, () => {
     const docs = (readdirSync(join(ROOT, "out"), { recursive: true }) as string[]).filter((f) => f.endsWith(".docx"));
     expect(docs.length).toBeGreaterThan(0);

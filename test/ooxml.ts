@@ -59,8 +59,8 @@ export function htmlText(html: string, element = "main"): string {
 
 export const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
-/** The shared OOXML schema check, when it is there (it lives beside the project, not in it). */
-export const VALIDATE_DOCX = join(ROOT, "..", "shared", "ooxml", "validate-docx");
+/** The ECMA-376 schema check (a copy of the shared one, see test/ooxml/README.md). */
+export const VALIDATE_DOCX = join(ROOT, "test", "ooxml", "validate-docx");
 
 export function hasProgram(name: string): boolean {
   try {
