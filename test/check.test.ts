@@ -42,7 +42,15 @@ describe("check: one positioned error per kind of mistake", () => {
     const text = edit("onderwerp: Vaststelling van het testplan", 'onderwerp: "Vaststelling van het testplan');
     const r = await checkText(text);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^p\.yaml:\d+:\d+: error: YAML: .*quote/m);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "onderwerp")}:12: error: YAML: this quoted text is never closed; add the closing quote at the end of the value`);
+  });
+
+  it("a value containing `: ` asks for quotes", async () => {
+    const text = edit("beoogd_effect: Een getest plan.", "beoogd_effect: Doel: een getest plan.");
+    const r = await checkText(text);
+    expect(r.stderr.trim().split("\n")[0]).toBe(
+      `p.yaml:${lineOf(text, "beoogd_effect")}:16: error: YAML: this value contains \`: \`, which YAML reads as a new key; put the whole value in quotes, e.g. \`aanhef: "Het bestuur wordt verzocht:"\``,
+    );
   });
 
   it("duplicate key", async () => {

@@ -25,7 +25,26 @@ const ADVICE: Record<string, (src: string, offset: number) => string> = {
     `key \`${keyAt(src, at)}\` appears twice in the same mapping; remove one of them or merge their contents`,
   TAB_AS_INDENT: () => "a tab is used for indentation; YAML indents with spaces only — replace the tab by spaces",
   MULTIPLE_DOCS: () => "the file holds more than one YAML document; a proposal is one document — remove the extra `---`",
+  BLOCK_AS_IMPLICIT_KEY: () =>
+    "this value contains `: `, which YAML reads as a new key; put the whole value in quotes, e.g. `aanhef: \"Het bestuur wordt verzocht:\"`",
+  MULTILINE_IMPLICIT_KEY: () => "a key must be on one line; check the indentation, or put a value that contains `: ` in quotes",
 };
+
+/** Where an unclosed quote opened: YAML reports it at the end of the file, far from the cause. */
+function unclosedQuote(src: string): number | undefined {
+  let offset = 0;
+  for (const line of src.split("\n")) {
+    const m = /^(\s*(?:-\s+)?(?:[^\s#:"'][^:#]*:\s+)?)(["'])/.exec(line);
+    if (m) {
+      const quote = m[2]!;
+      const rest = line.slice(m[1]!.length + 1);
+      const closed = quote === '"' ? /(^|[^\\])"/.test(rest) || rest.startsWith('"') : rest.includes("'");
+      if (!closed) return offset + m[1]!.length;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
 
 export function parseYaml(file: string, text: string): ParseResult {
   const lines = new LineCounter();
@@ -35,11 +54,24 @@ export function parseYaml(file: string, text: string): ParseResult {
     return { line: p.line, col: p.col };
   };
   const yamlDiag = (e: YAMLError, severity: "error" | "warning"): Diagnostic => {
+    if (e.code === "MISSING_CHAR" && /quote/.test(e.message)) {
+      const at = unclosedQuote(text);
+      if (at !== undefined) {
+        return { ...error(file, pos(at), "YAML: this quoted text is never closed; add the closing quote at the end of the value"), severity };
+      }
+    }
     const advice = ADVICE[e.code]?.(text, e.pos[0]);
     const message = advice ?? `${stripPos(e.message)} — check the indentation and quoting on this line`;
     return { ...error(file, pos(e.pos[0]), `YAML: ${message}`), severity };
   };
-  const diagnostics = [...doc.errors.map((e) => yamlDiag(e, "error")), ...doc.warnings.map((e) => yamlDiag(e, "warning"))];
+  // The yaml package can report two errors for one mistake; one message per place is enough.
+  const seen = new Set<string>();
+  const diagnostics = [...doc.errors.map((e) => yamlDiag(e, "error")), ...doc.warnings.map((e) => yamlDiag(e, "warning"))].filter((d) => {
+    const key = `${d.pos.line}:${d.pos.col}`;
+    const dup = seen.has(key);
+    seen.add(key);
+    return !dup;
+  });
   if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics };
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
