@@ -4,11 +4,13 @@ import { suggest } from "../validate/validate.js";
 import { UsageError, type Command } from "./command.js";
 import { build } from "./commands/build.js";
 import { check } from "./commands/check.js";
+import { newProposal } from "./commands/new.js";
+import { schema } from "./commands/schema.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "./host.js";
 
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [check, build];
+export const COMMANDS: readonly Command[] = [newProposal, check, build, schema];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

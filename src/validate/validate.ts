@@ -1,9 +1,10 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
-import { error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { byPlace, error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { EMPTY } from "../model/common.js";
 import { locate, sourceOf } from "./locate.js";
+import { findPlaceholders, underPlaceholder } from "./placeholders.js";
 import { alternatives, describeExpected, isOptional, literalsOf, objectKeysAt, schemasAt } from "./schema-walk.js";
 
 type Issue = z.core.$ZodIssue;
@@ -13,12 +14,17 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; diagnostics: Di
 
 /** Validate a parsed YAML document against a schema; every issue becomes a positioned diagnostic. */
 export function validate<S extends z.ZodType>(parsed: ParsedYaml, schema: S): Validated<z.infer<S>> {
+  const placeholders = findPlaceholders(parsed);
   const result = schema.safeParse(parsed.value);
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success && placeholders.length === 0) return { ok: true, value: result.data };
   const ctx: Ctx = { parsed, schema };
   const seen = new Set<string>();
-  const diagnostics = result.error.issues
-    .flatMap((i) => diagnose(ctx, i, []))
+  const issues = result.success ? [] : result.error.issues;
+  const diagnostics = [
+    ...placeholders.map((p) => p.diagnostic),
+    ...issues.flatMap((i) => diagnose(ctx, i, [])).filter((d) => !d.path || !underPlaceholder(placeholders, parsePath(d.path))),
+  ]
+    .sort(byPlace)
     .filter((d) => {
       const key = `${d.pos.line}:${d.pos.col}:${d.message}`;
       if (seen.has(key)) return false;
@@ -159,6 +165,11 @@ function describeValue(v: unknown): string {
   if (typeof v === "string") return `text \`${v.length > 40 ? `${v.slice(0, 40)}…` : v}\``;
   if (typeof v === "boolean") return `\`${String(v)}\``;
   return `a number (${String(v)})`;
+}
+
+/** `a.b[2].c` → ["a", "b", 2, "c"] (the inverse of formatPath). */
+function parsePath(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
 /** The closest allowed word, if it is close enough to be a likely typo. */

@@ -1,0 +1,46 @@
+import { dirname, relative, resolve } from "node:path";
+import { PROPOSAL_SCHEMA_FILE } from "../../model/json-schema.js";
+import { Proposal } from "../../model/proposal.js";
+import { skeleton } from "../../model/skeleton.js";
+import { UsageError, type Command } from "../command.js";
+import { EXIT } from "../exit-codes.js";
+
+export const newProposal: Command = {
+  name: "new",
+  summary: "write a proposal skeleton to fill in",
+  usage: "boardpaper new [--out FILE] [--force]",
+  help: `Writes a proposal skeleton: every field, each with a comment saying what it is. Values to
+fill in are marked <<…>>; \`boardpaper check\` lists each one that is left, with its position,
+and passes once they are all filled in. Optional fields are commented out.
+The first line points editors at the JSON Schema, so VS Code's YAML extension completes
+and checks while you type.
+
+Options:
+  --out FILE   write to FILE (default: standard output); an existing file is not overwritten
+  --force      overwrite FILE if it exists
+
+Example:
+  boardpaper new --out data/proposals/mijn-voorstel.yaml`,
+  options: { out: { type: "string" }, force: { type: "boolean" } },
+  async run({ host, values }) {
+    const out = typeof values.out === "string" ? values.out : undefined;
+    const from = out ? dirname(resolve(host.cwd, out)) : host.cwd;
+    // Relative when the proposal is inside the project (the repository stays movable), else absolute.
+    const rel = relative(from, PROPOSAL_SCHEMA_FILE).split("\\").join("/");
+    const inside = !relative(host.cwd, PROPOSAL_SCHEMA_FILE).startsWith("..") && !relative(host.cwd, from).startsWith("..");
+    const schemaRef = inside ? (rel.startsWith(".") ? rel : `./${rel}`) : PROPOSAL_SCHEMA_FILE;
+    const text = skeleton(Proposal, [
+      `yaml-language-server: $schema=${schemaRef}`,
+      "A proposal (voorstel). Fill in every <<…>>; `boardpaper check` lists what is left.",
+      "Sections with nothing to say: write `leeg`. Dates: YYYY-MM-DD. Prose: Markdown.",
+    ]);
+    if (!out) {
+      host.stdout.write(text);
+      return EXIT.ok;
+    }
+    if (!values.force && (await host.kind(out)) !== undefined) throw new UsageError(`${out} already exists; choose another name or add --force`);
+    await host.writeFileAtomic(out, text);
+    host.stdout.write(`wrote ${out}; fill in the <<…>> values, then run: boardpaper check ${out}\n`);
+    return EXIT.ok;
+  },
+};

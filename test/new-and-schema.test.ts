@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+
+describe("boardpaper new", () => {
+  it("writes a skeleton that check rejects, naming each placeholder at its position", async () => {
+    const dir = tempDir();
+    const made = await run(["new", "--out", "p.yaml"], { cwd: dir });
+    expect(made.code).toBe(0);
+    const text = readText(join(dir, "p.yaml"));
+    const r = await run(["check", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = text.split("\n");
+    const placeholders = lines.flatMap((l, i) => (l.trimStart().startsWith("#") ? [] : [...l.matchAll(/"(<<[^"]*>>)"/g)].map((m) => ({ line: i + 1, col: m.index! + 1, text: m[1]! }))));
+    expect(placeholders.length).toBeGreaterThan(15);
+    for (const p of placeholders) expect(r.stderr).toContain(`p.yaml:${p.line}:${p.col}: error: still to be filled in: ${p.text}`);
+    // Only placeholders are reported: nothing else is wrong with the skeleton.
+    expect(r.stderr.trim().split("\n").slice(0, -1)).toHaveLength(placeholders.length);
+  });
+
+  it("a filled-in skeleton passes check", async () => {
+    const dir = tempDir();
+    await run(["new", "--out", "p.yaml"], { cwd: dir });
+    const filled = readText(join(dir, "p.yaml"))
+      .replace(/"<<datum JJJJ-MM-DD: [^"]*>>"/g, "2026-03-12")
+      .replace(/"<<kies: ([^|"]*?) \|[^"]*>>"/g, (_m, first: string) => first)
+      .replace(/"<<vul in: ([^"]*)>>"/g, (_m, what: string) => `Tekst voor ${what}`);
+    writeFileSync(join(dir, "p.yaml"), filled);
+    const r = await run(["check", "p.yaml"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
+  it("starts with the yaml-language-server line pointing at the schema, and will not overwrite", async () => {
+    const made = await run(["new", "--out", "data/proposals/zz-new.yaml"], { cwd: ROOT });
+    try {
+      expect(readText(join(ROOT, "data", "proposals", "zz-new.yaml")).split("\n")[0]).toBe("# yaml-language-server: $schema=../../schema/proposal.schema.json");
+      const again = await run(["new", "--out", "data/proposals/zz-new.yaml"], { cwd: ROOT });
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain("already exists");
+    } finally {
+      (await import("node:fs")).rmSync(join(ROOT, "data", "proposals", "zz-new.yaml"), { force: true });
+    }
+    expect(made.code).toBe(0);
+  });
+});
+
+describe("boardpaper schema", () => {
+  const loadSchema = async () => JSON.parse((await run(["schema"])).stdout) as object;
+  const validator = async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    return ajv.compile(await loadSchema());
+  };
+
+  it("the committed schema/proposal.schema.json is the current one", async () => {
+    expect(readText(join(ROOT, "schema", "proposal.schema.json"))).toBe((await run(["schema"])).stdout);
+  });
+
+  it("every proposal in data/ and in the fixtures is valid JSON Schema-wise", async () => {
+    const validate = await validator();
+    const files = [
+      ...readdirSync(join(ROOT, "data", "proposals")).map((f) => join(ROOT, "data", "proposals", f)),
+      ...readdirSync(fixture("render")).map((c) => fixture("render", c, "input.yaml")),
+      fixture("check", "minimal.yaml"),
+    ];
+    for (const f of files) {
+      const ok = validate(parse(readFileSync(f, "utf8")));
+      expect(validate.errors ?? [], f).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
+
+  const minimal = readText(fixture("check", "minimal.yaml"));
+  const BAD: [string, string, string][] = [
+    ["unknown key", "portefeuillehouder:", "portefeuilehouder:"],
+    ["wrong type", "    standpunt: Akkoord.", "    standpunt: [Akkoord.]"],
+    ["number where text is expected", 'agendapunt: "4"', "agendapunt: 4"],
+    ["missing required field", "beoogd_effect: Een getest plan.\n", ""],
+    ["invalid enum value", "behandelwijze: ter besluitvorming", "behandelwijze: ter besluit"],
+    ["impossible date", "  datum: 2026-02-20", "  datum: 2020-02-30"],
+    ["date in another notation", "vergaderdatum: 2026-03-12", "vergaderdatum: 12 maart 2026"],
+    ["empty section without leeg", "vervolg: leeg", "vervolg:"],
+    ["empty list", "afstemming:\n  - met: Veiligheidsdirectie\n    datum: 2026-02-01\n    standpunt: Akkoord.", "afstemming: []"],
+    ["bad e-mail address", "  email: a.jansen@example.nl", "  email: a.jansen"],
+  ];
+  it.each(BAD)("rejects what check rejects: %s", async (_name, from, to) => {
+    expect(minimal).toContain(from);
+    const text = minimal.replace(from, to);
+    const validate = await validator();
+    expect(validate(parse(text))).toBe(false);
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), text);
+    expect((await run(["check", "p.yaml"], { cwd: dir })).code).toBe(1);
+  });
+});
