@@ -236,7 +236,7 @@ describe("the .docx is a document a secretariat would send out", () => {
     expect(p["word/document.xml"]).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(p["word/header1.xml"]).toContain("Veiligheidsregio&apos;s Flevoland en Gooi en Vechtstreek · Algemeen bestuur · 1 oktober 2020 · agendapunt 9");
     const footer = p["word/footer1.xml"]!;
-    expect(footer).toContain(">Pagina </w:t>");
+    expect(footer).toMatch(/Pagina <\/w:t>/);
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
   });
@@ -286,7 +286,7 @@ describe("templates: mistakes name the template file and line", () => {
     if (!loaded.ok) throw new Error("seed invalid");
     try {
       const templates = await loadTemplateSet(hostTemplateFiles(nodeHost(process, { cwd: dir })), [dir]);
-      renderProposal(loaded.value, templates);
+      renderProposal(loaded.value, { templates, house: { organisatie: null, voettekst: null, datumnotatie: "lang" } });
     } catch (e) {
       return (e as { diagnostic: { file: string; pos: { line: number; col: number }; message: string } }).diagnostic;
     }
@@ -345,7 +345,7 @@ describe("the HTML is one accessible, self-contained, valid file", () => {
     expect(tables).toBeGreaterThan(0);
     expect(html.match(/<caption>/g)?.length).toBe(tables);
     expect(html).not.toMatch(/<th(?=[\s>])(?![^>]*scope=)/);
-    expect(html).not.toMatch(/<script|<link |<img |<iframe|@import|url\(/i);
+    expect(html).not.toMatch(/<script|<link |<img(?![^>]*src="data:)|<iframe|@import|url\(/i);
     expect(html).toMatch(/@page \{\s*size: A4;/);
     expect(html).toContain('content: "Pagina " counter(page) " van " counter(pages);');
   });

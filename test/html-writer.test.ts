@@ -287,7 +287,7 @@ describe("html writer: CSS", () => {
     expect(s).toContain('@bottom-center {\n    content: "Pagina " counter(page) " van " counter(pages);');
     expect(s).toContain("@top-right {");
     const print = s.slice(s.indexOf("@media print"));
-    for (const rule of ["body > header { display: none; }", "hr.page-break + * { break-before: page; }", "thead { display: table-header-group; }", "tr { break-inside: avoid; }", "break-after: avoid;", "max-width: none;"]) {
+    for (const rule of ["body > header p { display: none; }", "hr.page-break + * { break-before: page; }", "thead { display: table-header-group; }", "tr { break-inside: avoid; }", "break-after: avoid;", "max-width: none;"]) {
       expect(print).toContain(rule);
     }
   });

@@ -57,8 +57,20 @@ describe("boardpaper schema", () => {
     return ajv.compile(await loadSchema());
   };
 
-  it("the committed schema/proposal.schema.json is the current one", async () => {
-    expect(readText(join(ROOT, "schema", "proposal.schema.json"))).toBe((await run(["schema"])).stdout);
+  it.each([
+    ["proposal", "proposal.schema.json"],
+    ["huisstijl", "huisstijl.schema.json"],
+  ])("the committed schema for %s is the current one", async (name, file) => {
+    expect(readText(join(ROOT, "schema", file))).toBe((await run(["schema", name])).stdout);
+  });
+
+  it("the house-style schema accepts data/huisstijl.yaml and rejects a bad colour", async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse((await run(["schema", "huisstijl"])).stdout) as object);
+    const style = parse(readText(join(ROOT, "data", "huisstijl.yaml")));
+    expect(validate(style)).toBe(true);
+    expect(validate({ ...style, accentkleur: "blue" })).toBe(false);
   });
 
   it("every proposal in data/ and in the fixtures is valid JSON Schema-wise", async () => {

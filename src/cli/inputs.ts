@@ -4,6 +4,7 @@ import { loadFile } from "../load/load-file.js";
 import { kindOf, type LoadedDocument } from "../model/kinds.js";
 import { UsageError } from "./command.js";
 import type { Host } from "./host.js";
+import type { LookOptions } from "../project/looks.js";
 
 export const DEFAULT_INPUT = "data";
 
@@ -30,4 +31,18 @@ export async function loadInputs(host: Host, paths: readonly string[]): Promise<
   }
   diagnostics.sort(byPlace);
   return { files: found.files, documents, diagnostics, valid: !diagnostics.some((d) => d.severity === "error") };
+}
+
+/** The options that choose a house style and templates, shared by `check` and `build`. */
+export const LOOK_OPTIONS = { style: { type: "string" }, templates: { type: "string" } } as const;
+
+export const LOOK_HELP = `  --style FILE     house style for every input (default: the nearest huisstijl.yaml
+                   in the input's folder or a folder above it)
+  --templates DIR  templates that override the built-in ones file by file`;
+
+export function lookOptions(values: Record<string, unknown>): LookOptions {
+  return {
+    ...(typeof values.style === "string" ? { styleFile: values.style } : {}),
+    ...(typeof values.templates === "string" ? { templatesDir: values.templates } : {}),
+  };
 }

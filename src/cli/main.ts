@@ -34,8 +34,7 @@ function overview(): string {
 }
 
 function commandHelp(c: Command): string {
-  const opts = Object.entries(c.options).map(([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}`);
-  return [`Usage: ${c.usage}`, "", c.help, ...(opts.length ? ["", "Options:", ...opts, "  --help"] : []), ""].join("\n");
+  return [`Usage: ${c.usage}`, "", c.help, ""].join("\n");
 }
 
 /** The whole CLI: arguments in, exit code out. The bin file only calls this. */

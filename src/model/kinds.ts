@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { ParsedYaml } from "../load/parse-yaml.js";
+import { basename } from "node:path";
+import { HOUSE_STYLE_FILE, HouseStyleFile } from "./house-style.js";
 import { Proposal } from "./proposal.js";
 
 /**
@@ -13,9 +15,14 @@ export interface DocumentKind<S extends z.ZodType = z.ZodType> {
 }
 
 export const PROPOSAL: DocumentKind<typeof Proposal> = { name: "proposal", schema: Proposal, matches: () => true };
+export const HOUSE_STYLE: DocumentKind<typeof HouseStyleFile> = {
+  name: "house-style",
+  schema: HouseStyleFile,
+  matches: (file) => basename(file) === HOUSE_STYLE_FILE,
+};
 
 /** Checked in order; the last entry matches everything. */
-export const KINDS: readonly DocumentKind[] = [PROPOSAL];
+export const KINDS: readonly DocumentKind[] = [HOUSE_STYLE, PROPOSAL];
 
 export function kindOf(file: string): DocumentKind {
   return KINDS.find((k) => k.matches(file)) ?? PROPOSAL;
@@ -33,4 +40,9 @@ export interface LoadedProposal {
   readonly parsed: ParsedYaml;
 }
 
-export type LoadedDocument = LoadedProposal;
+export interface LoadedHouseStyle extends Omit<LoadedProposal, "kind" | "value"> {
+  readonly kind: "house-style";
+  readonly value: HouseStyleFile;
+}
+
+export type LoadedDocument = LoadedProposal | LoadedHouseStyle;

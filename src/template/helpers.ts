@@ -22,8 +22,15 @@ const safe = (html: string) => new Handlebars.SafeString(html);
 const args = (all: unknown[]): unknown[] => all.slice(0, -1);
 
 export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
-  /** `{{date vergaderdatum}}` → "1 oktober 2020"; `{{date d "numeric"}}` → "01-10-2020". */
-  date: (iso: unknown, ...rest: unknown[]) => formatDate(String(iso), args(rest)[0] === "numeric" ? "numeric" : "long"),
+  /**
+   * `{{date vergaderdatum}}` → "1 oktober 2020", or "01-10-2020" when the house style says
+   * `datumnotatie: numeriek`; `{{date d "numeriek"}}` or `{{date d "lang"}}` chooses explicitly.
+   */
+  date: (iso: unknown, ...rest: unknown[]) => {
+    const options = rest[rest.length - 1] as { data?: { root?: { huisstijl?: { datumnotatie?: string } } } };
+    const chosen = args(rest)[0] ?? options.data?.root?.huisstijl?.datumnotatie;
+    return formatDate(String(iso), chosen === "numeriek" ? "numeric" : "long");
+  },
   /** Prose field → paragraphs and lists. */
   md: (text: unknown) => safe(markdownBlocks(String(text ?? ""))),
   /** One-line prose field → inline markup. */

@@ -23,7 +23,20 @@ export interface DocumentNode {
   readonly header: Inline[];
   /** Running page footer; the only place page numbers may appear. */
   readonly footer: FooterInline[];
+  /** The organisation's logo, shown in the page header (from the house style). */
+  readonly logo?: Image;
   readonly children: Block[];
+}
+
+/** An image with its alternative text; `fallback` is a PNG rendering for Word. */
+export interface Image {
+  readonly type: "image";
+  readonly format: "png" | "svg";
+  readonly data: Uint8Array;
+  readonly fallback: Uint8Array;
+  readonly alt: string;
+  readonly widthMm: number;
+  readonly heightMm: number;
 }
 
 export type Block = Title | Heading | Paragraph | List | Table | Metadata | PageBreak;
@@ -138,5 +151,5 @@ export interface PageCount {
   readonly type: "pageCount";
 }
 
-export type Node = DocumentNode | Block | ListItem | TableRow | TableCell | MetadataEntry | FooterInline;
+export type Node = DocumentNode | Image | Block | ListItem | TableRow | TableCell | MetadataEntry | FooterInline;
 export type NodeType = Node["type"];

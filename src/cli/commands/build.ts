@@ -2,22 +2,20 @@ import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
 import { emit, staleness, type Output } from "../../emit/emit.js";
 import { outputBase, sourceDate } from "../../emit/outputs.js";
 import { renderProposal } from "../../render/render-proposal.js";
-import { DEFAULT_HOUSE_STYLE } from "../../style/house-style.js";
-import { hostTemplateFiles } from "../../template/host-files.js";
+import { resolveLooks } from "../../project/looks.js";
 import { TemplateError } from "../../template/template-error.js";
-import { loadTemplateSet } from "../../template/template-set.js";
 import { DEFAULT_FORMATS, WRITERS, writerFor } from "../../writers/registry.js";
 import type { Writer } from "../../writers/writer.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
-import { loadInputs } from "../inputs.js";
+import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
 
 export const DEFAULT_OUT = "out";
 
 export const build: Command = {
   name: "build",
   summary: "render proposals to .docx and HTML",
-  usage: "boardpaper build [PATH...] [--out DIR] [--format docx,html] [--check]",
+  usage: "boardpaper build [PATH...] [--out DIR] [--format docx,html] [--check] [--style FILE] [--templates DIR]",
   help: `Renders every proposal named, or found in the folders named (default: data/), into DIR
 (default: out/). A file named directly becomes DIR/<name>.docx and DIR/<name>.html; a folder's
 files keep their place below it (data/proposals/x.yaml → out/proposals/x.docx).
@@ -30,12 +28,13 @@ Options:
   --out DIR        output folder (default: out)
   --format LIST    comma-separated formats: ${WRITERS.map((w) => w.format).join(", ")} (default: ${DEFAULT_FORMATS.join(",")})
   --check          write nothing; exit 1 and list the files in DIR that are out of date
+${LOOK_HELP}
 
 Examples:
   boardpaper build
   boardpaper build data/proposals/terugblik-visitaties.yaml --out /tmp/papers --format docx
   boardpaper build --check`,
-  options: { out: { type: "string" }, format: { type: "string" }, check: { type: "boolean" } },
+  options: { out: { type: "string" }, format: { type: "string" }, check: { type: "boolean" }, ...LOOK_OPTIONS },
   async run({ host, values, positionals, color }) {
     const writers = parseFormats(values.format as string | undefined);
     const outDir = (values.out as string | undefined) ?? DEFAULT_OUT;
@@ -50,14 +49,22 @@ Examples:
       return EXIT.invalid;
     }
 
+    const looks = await resolveLooks(host, inputs.documents, lookOptions(values));
+    if (!looks.ok) {
+      looks.diagnostics.forEach(say);
+      host.stderr.write(`${formatSummary(looks.diagnostics, inputs.files.length)} Nothing was written.\n`);
+      return EXIT.invalid;
+    }
+
     const outputs: Output[] = [];
     try {
-      const templates = await loadTemplateSet(hostTemplateFiles(host));
       for (const doc of inputs.documents) {
-        const tree = renderProposal(doc.value, templates);
+        if (doc.kind !== "proposal") continue;
+        const look = looks.lookOf(doc);
+        const tree = renderProposal(doc.value, look);
         const base = outputBase(outDir, doc.path, doc.root);
         for (const w of writers) {
-          outputs.push({ path: base + w.extension, data: await w.write(tree, { style: DEFAULT_HOUSE_STYLE, ...(date.date ? { date: date.date } : {}) }) });
+          outputs.push({ path: base + w.extension, data: await w.write(tree, { style: look.style, ...(date.date ? { date: date.date } : {}) }) });
         }
       }
     } catch (e) {
@@ -84,7 +91,8 @@ Examples:
 
     const { written, unchanged } = await emit(host, outputs);
     for (const p of written) host.stdout.write(`wrote ${p}\n`);
-    host.stdout.write(`${inputs.documents.length} document${inputs.documents.length === 1 ? "" : "s"} rendered: ${written.length} file${written.length === 1 ? "" : "s"} written, ${unchanged.length} unchanged.\n`);
+    const rendered = inputs.documents.filter((d) => d.kind === "proposal").length;
+    host.stdout.write(`${rendered} document${rendered === 1 ? "" : "s"} rendered: ${written.length} file${written.length === 1 ? "" : "s"} written, ${unchanged.length} unchanged.\n`);
     return EXIT.ok;
   },
 };

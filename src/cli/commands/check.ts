@@ -1,28 +1,37 @@
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
-import { loadInputs } from "../inputs.js";
+import { resolveLooks } from "../../project/looks.js";
+import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
 export const check: Command = {
   name: "check",
   summary: "validate proposals and report every problem with its position",
-  usage: "boardpaper check [PATH...]",
+  usage: "boardpaper check [PATH...] [--style FILE] [--templates DIR]",
   help: `Validates every YAML file named, or found in the folders named (default: data/).
 Reports all problems of all files at once, one per line:
 
   path:line:col: error: message (yaml.path)
+
+House styles (huisstijl.yaml), their logos and the templates in use are checked as well.
+
+Options:
+${LOOK_HELP}
 
 Exit status: 0 all valid, 1 problems found, 2 usage error.
 
 Examples:
   boardpaper check
   boardpaper check data/proposals/terugblik-visitaties.yaml`,
-  options: {},
-  async run({ host, positionals, color }) {
+  options: { ...LOOK_OPTIONS },
+  async run({ host, positionals, color, values }) {
     const inputs = await loadInputs(host, positionals);
-    for (const d of inputs.diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    const summary = formatSummary(inputs.diagnostics, inputs.files.length);
-    (inputs.valid ? host.stdout : host.stderr).write(`${summary}\n`);
-    return inputs.valid ? EXIT.ok : EXIT.invalid;
+    // House styles, logos and templates are checked too, so that `build` has nothing left to reject.
+    const looks = inputs.valid ? await resolveLooks(host, inputs.documents, lookOptions(values)) : undefined;
+    const diagnostics = [...inputs.diagnostics, ...(looks && !looks.ok ? looks.diagnostics : [])];
+    for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    const valid = inputs.valid && looks?.ok === true;
+    (valid ? host.stdout : host.stderr).write(`${formatSummary(diagnostics, inputs.files.length)}\n`);
+    return valid ? EXIT.ok : EXIT.invalid;
   },
 };

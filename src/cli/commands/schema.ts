@@ -1,22 +1,27 @@
-import { proposalJsonSchema } from "../../model/json-schema.js";
-import type { Command } from "../command.js";
+import { JSON_SCHEMAS, jsonSchema, type SchemaName } from "../../model/json-schema.js";
+import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+
+const NAMES = Object.keys(JSON_SCHEMAS) as SchemaName[];
 
 export const schema: Command = {
   name: "schema",
-  summary: "print the JSON Schema of a proposal (for editors)",
-  usage: "boardpaper schema [--out FILE]",
-  help: `Prints the JSON Schema of a proposal file, generated from the same schema \`check\` uses.
-Editors use it to complete and check while you type: with VS Code's YAML extension, put
+  summary: "print the JSON Schema of a proposal or a house style (for editors)",
+  usage: `boardpaper schema [${NAMES.join("|")}] [--out FILE]`,
+  help: `Prints the JSON Schema of a proposal file (default) or of a house-style file, generated
+from the same schema \`check\` uses. Editors use it to complete and check while you type: with
+VS Code's YAML extension, put
   # yaml-language-server: $schema=<path to the schema file>
-at the top of a proposal (\`boardpaper new\` does this). The project keeps a copy in
-schema/proposal.schema.json.
+at the top of the file (\`boardpaper new\` does this). The project keeps copies in schema/.
 
 Options:
   --out FILE   write the schema to FILE instead of standard output`,
   options: { out: { type: "string" } },
-  async run({ host, values }) {
-    const text = proposalJsonSchema();
+  async run({ host, values, positionals }) {
+    if (positionals.length > 1) throw new UsageError("give at most one schema name");
+    const name = (positionals[0] ?? "proposal") as SchemaName;
+    if (!NAMES.includes(name)) throw new UsageError(`unknown schema \`${name}\`; choose from ${NAMES.join(", ")}`);
+    const text = jsonSchema(name);
     if (typeof values.out === "string") {
       await host.writeFileAtomic(values.out, text);
       host.stdout.write(`wrote ${values.out}\n`);

@@ -1,6 +1,6 @@
-import { AlignmentType, Document, Footer, Header, Paragraph, type FileChild } from "docx";
+import { AlignmentType, Document, Footer, Header, ImageRun, LineRuleType, Paragraph, type FileChild } from "docx";
 import { A4, type HouseStyle } from "../../style/house-style.js";
-import type { DocumentNode } from "../../tree/types.js";
+import type { DocumentNode, Image } from "../../tree/types.js";
 import type { Writer, WriteOptions } from "../writer.js";
 import { blocks, type BlockCx } from "./blocks.js";
 import { runs } from "./inlines.js";
@@ -8,6 +8,9 @@ import { numberingConfig } from "./numbering.js";
 import { packDeterministic } from "./package.js";
 import { STYLE, tableStylesXml, wordStyles } from "./styles.js";
 import { mmToTwips } from "./units.js";
+
+/** Distance of the page header from the top edge, in millimetres. */
+const HEADER_DISTANCE = 10;
 
 /** The document tree → a Word document (.docx) built with the `docx` package. */
 export async function writeDocx(tree: DocumentNode, opts: WriteOptions): Promise<Uint8Array> {
@@ -29,6 +32,8 @@ export function buildDocument(tree: DocumentNode, style: HouseStyle): Document {
   // Word needs a paragraph after a table that ends the document.
   if (!(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({ children: [] }));
   const p = tree.properties;
+  // The body starts below the header: make room for a tall logo rather than overlap it.
+  const top = Math.max(m.top, HEADER_DISTANCE + (tree.logo ? tree.logo.heightMm + 3 : 0) + 8);
   return new Document({
     title: p.title,
     ...(p.subject ? { subject: p.subject } : {}),
@@ -44,13 +49,32 @@ export function buildDocument(tree: DocumentNode, style: HouseStyle): Document {
         properties: {
           page: {
             size: { width: mmToTwips(A4.width), height: mmToTwips(A4.height) },
-            margin: { top: mmToTwips(m.top), right: mmToTwips(m.right), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), header: mmToTwips(12), footer: mmToTwips(12) },
+            margin: { top: mmToTwips(top), right: mmToTwips(m.right), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), header: mmToTwips(HEADER_DISTANCE), footer: mmToTwips(12) },
           },
         },
-        headers: { default: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: runs(tree.header) })] }) },
+        headers: {
+          default: new Header({
+            children: [
+              ...(tree.logo ? [new Paragraph({ style: STYLE.header, spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 60 }, children: [logoRun(tree.logo)] })] : []),
+              new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: runs(tree.header) }),
+            ],
+          }),
+        },
         footers: { default: new Footer({ children: [new Paragraph({ style: STYLE.footer, alignment: AlignmentType.RIGHT, children: runs(tree.footer) })] }) },
         children,
       },
     ],
   });
+}
+
+/** The logo as a picture run with its alternative text; an SVG carries its PNG for older Word. */
+function logoRun(image: Image): ImageRun {
+  const px = (mm: number) => Math.round((mm / 25.4) * 96);
+  const common = {
+    transformation: { width: px(image.widthMm), height: px(image.heightMm) },
+    altText: { name: "Logo", title: image.alt, description: image.alt },
+  };
+  return image.format === "svg"
+    ? new ImageRun({ type: "svg", data: image.data, fallback: { type: "png", data: image.fallback }, ...common })
+    : new ImageRun({ type: "png", data: image.data, ...common });
 }

@@ -30,6 +30,7 @@ function renumberIds(entries: Record<string, Uint8Array>): Record<string, Uint8A
     }
     const xml = strFromU8(data);
     const bookmarks = new Map<string, string>();
+    const drawings = new Map<string, string>();
     const fixed = xml
       .replace(/"(rId[A-Za-z0-9_-]{12,})"/g, (_m, id: string) => {
         if (!rels.has(id)) rels.set(id, `rIdLink${rels.size + 1}`);
@@ -38,6 +39,11 @@ function renumberIds(entries: Record<string, Uint8Array>): Record<string, Uint8A
       .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_m, head: string, id: string) => {
         if (!bookmarks.has(id)) bookmarks.set(id, String(bookmarks.size + 1));
         return `${head}${bookmarks.get(id)}"`;
+      })
+      // Drawing ids (the logo) come from another process-wide counter.
+      .replace(/(<(?:wp:docPr|pic:cNvPr)\b[^>]*?\bid=")(\d+)"/g, (_m, head: string, id: string) => {
+        if (!drawings.has(id)) drawings.set(id, String(drawings.size + 1));
+        return `${head}${drawings.get(id)}"`;
       });
     out[path] = fixed === xml ? data : strToU8(fixed);
   }

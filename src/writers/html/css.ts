@@ -50,6 +50,7 @@ export function houseCss(style: HouseStyle, input: CssInput): string {
     "  margin-bottom: 1.5rem;",
     "}",
     "body > header p { margin: 0 0 0.3em; }",
+    "body > header img.logo { display: block; margin: 0 0 0.5em; }",
     "h1, h2, h3 {",
     `  color: #${headingColour};`,
     "  line-height: 1.2;",
@@ -95,8 +96,10 @@ export function houseCss(style: HouseStyle, input: CssInput): string {
     "}",
     "@media print {",
     "  body { max-width: none; margin: 0; padding: 0; }",
-    // The running header is printed by @page; the element would print it twice on page 1.
-    "  body > header { display: none; }",
+    // The running header's text is printed by @page; the element would print it twice on
+    // page 1. The logo stays, on the first page.
+    "  body > header { border: 0; margin: 0 0 1em; }",
+    "  body > header p { display: none; }",
     "  hr.page-break { display: none; }",
     "  hr.page-break + * { break-before: page; }",
     "  thead { display: table-header-group; }",

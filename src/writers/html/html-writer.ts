@@ -1,5 +1,5 @@
 import type { HouseStyle } from "../../style/house-style.js";
-import type { Block, DocumentNode, Heading, Inline, List, ListItem, ListStyle, Paragraph, Properties, Table, TableRow } from "../../tree/types.js";
+import type { Block, DocumentNode, Heading, Image, Inline, List, ListItem, ListStyle, Paragraph, Properties, Table, TableRow } from "../../tree/types.js";
 import type { Handlers, Writer } from "../writer.js";
 import { columnClass, houseCss, percentTenths } from "./css.js";
 
@@ -18,7 +18,9 @@ export function writeHtml(tree: DocumentNode, style: HouseStyle): string {
     footer: tree.footer,
     columnWidths: [...cx.columnWidths].sort((a, b) => a - b),
   });
-  const header = tree.header.length > 0 ? `<header>\n<p>${inline(tree.header)}</p>\n</header>\n` : "";
+  const logo = tree.logo ? `${logoImg(tree.logo)}\n` : "";
+  const text = tree.header.length > 0 ? `<p>${inline(tree.header)}</p>\n` : "";
+  const header = logo || text ? `<header>\n${logo}${text}</header>\n` : "";
   return [
     "<!DOCTYPE html>\n",
     `<html lang="${htmlEscape(tree.properties.language)}">\n`,
@@ -40,6 +42,14 @@ export const htmlWriter: Writer = {
   // `opts.date` (SOURCE_DATE_EPOCH) replaces the stamped date, as in the .docx properties.
   write: async (tree, opts) => writeHtml(opts.date ? { ...tree, properties: { ...tree.properties, date: opts.date } } : tree, opts.style),
 };
+
+/** The logo, embedded as a data: URL (no external request), sized as on paper (96 px per inch). */
+function logoImg(image: Image): string {
+  const mime = image.format === "svg" ? "image/svg+xml" : "image/png";
+  const px = (mm: number) => Math.round((mm / 25.4) * 96);
+  const data = Buffer.from(image.data).toString("base64");
+  return `<img class="logo" src="data:${mime};base64,${data}" alt="${htmlEscape(image.alt)}" width="${px(image.widthMm)}" height="${px(image.heightMm)}">`;
+}
 
 /** Escape text or an attribute value (double- or single-quoted): text never becomes markup. */
 export function htmlEscape(text: string): string {

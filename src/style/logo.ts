@@ -1,0 +1,44 @@
+import { Resvg } from "@resvg/resvg-js";
+import { imageSize } from "image-size";
+
+/** A logo ready for both writers: its bytes, a PNG for Word's fallback, its size on the page. */
+export interface Logo {
+  readonly format: "png" | "svg";
+  readonly data: Uint8Array;
+  /** PNG rendering: Word shows it where SVG is not supported (docx requires one for SVG). */
+  readonly png: Uint8Array;
+  readonly alt: string;
+  readonly widthMm: number;
+  readonly heightMm: number;
+}
+
+export type LogoResult = { ok: true; logo: Logo } | { ok: false; message: string };
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Check a logo's bytes and measure it. Pure (no files): the caller reads the bytes. */
+export function prepareLogo(bytes: Uint8Array, alt: string, widthMm: number): LogoResult {
+  const isPng = PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+  const head = new TextDecoder().decode(bytes.subarray(0, 2048));
+  const isSvg = !isPng && /<svg[\s>]/.test(head);
+  if (!isPng && !isSvg) return { ok: false, message: "the logo must be a PNG or an SVG file" };
+  let size: { width?: number; height?: number };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return { ok: false, message: "the logo file cannot be read as an image" };
+  }
+  if (!size.width || !size.height) return { ok: false, message: "the logo has no width and height (an SVG needs width/height or a viewBox)" };
+  const heightMm = Math.round(((widthMm * size.height) / size.width) * 10) / 10;
+  if (isPng) return { ok: true, logo: { format: "png", data: bytes, png: bytes, alt, widthMm, heightMm } };
+  let png: Uint8Array;
+  try {
+    // System fonts are not loaded, so the rendering is the same on every machine; text in a logo
+    // should be converted to paths.
+    const rendered = new Resvg(Buffer.from(bytes), { fitTo: { mode: "width", value: Math.round((widthMm / 25.4) * 300) }, font: { loadSystemFonts: false } }).render();
+    png = new Uint8Array(rendered.asPng());
+  } catch (e) {
+    return { ok: false, message: `the SVG logo cannot be drawn: ${(e as Error).message}` };
+  }
+  return { ok: true, logo: { format: "svg", data: bytes, png, alt, widthMm, heightMm } };
+}
