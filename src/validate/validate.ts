@@ -99,7 +99,8 @@ const HANDLERS: HandlerTable = {
           : `\`${value}\` is not a date; write dates as YYYY-MM-DD, for example 2020-09-09`,
       email: () => `\`${value}\` is not an e-mail address`,
     };
-    return [at(ctx, path, messages[issue.format]?.() ?? `\`${value}\` is not valid ${issue.format}`)];
+    // Other formats (patterns) carry the schema's own message, which says what to write.
+    return [at(ctx, path, messages[issue.format]?.() ?? `\`${value}\`: ${issue.message}`)];
   },
   too_small: (ctx, issue, path) => {
     const value = valueAt(ctx.parsed.value, path);
@@ -107,8 +108,15 @@ const HANDLERS: HandlerTable = {
       ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`
       : typeof value === "string"
         ? "must not be empty"
-        : issue.message;
+        : typeof value === "number"
+          ? `${value} is too small; the least allowed is ${String(issue.minimum)}`
+          : issue.message;
     return [at(ctx, path, message, typeof value === "string")];
+  },
+  too_big: (ctx, issue, path) => {
+    const value = valueAt(ctx.parsed.value, path);
+    const message = typeof value === "number" ? `${value} is too large; the most allowed is ${String(issue.maximum)}` : issue.message;
+    return [at(ctx, path, message)];
   },
   custom: (ctx, issue, path) => [at(ctx, path, issue.message)],
   invalid_union: (ctx, issue, path) => {
