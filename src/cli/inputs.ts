@@ -1,7 +1,7 @@
 import { byPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { discover, displayPath, type Found } from "../load/discover.js";
 import { loadFile } from "../load/load-file.js";
-import { kindOf, type LoadedDocument } from "../model/kinds.js";
+import { KINDS, kindOf, type LoadedDocument } from "../model/kinds.js";
 import { UsageError } from "./command.js";
 import type { Host } from "./host.js";
 import type { LookOptions } from "../project/looks.js";
@@ -17,14 +17,14 @@ export interface Inputs {
 }
 
 /** Find, read and validate every input file; all files are checked even after the first fails. */
-export async function loadInputs(host: Host, paths: readonly string[]): Promise<Inputs> {
+export async function loadInputs(host: Host, paths: readonly string[], opts: { forceKind?: string } = {}): Promise<Inputs> {
   const found = await discover(host, paths.length > 0 ? paths : [DEFAULT_INPUT]);
   if (!found.ok) throw new UsageError(found.message);
   const documents: LoadedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { path, root } of found.files) {
     const file = displayPath(host, path);
-    const kind = kindOf(file);
+    const kind = (opts.forceKind && KINDS.find((k) => k.name === opts.forceKind)) || kindOf(file);
     const loaded = loadFile(file, await host.readFile(path), kind.schema);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.ok) documents.push({ kind: kind.name, path, root, file, value: loaded.value, parsed: loaded.parsed } as LoadedDocument);

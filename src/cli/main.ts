@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { suggest } from "../validate/validate.js";
 import { UsageError, type Command } from "./command.js";
+import { agenda } from "./commands/agenda.js";
 import { build } from "./commands/build.js";
 import { check } from "./commands/check.js";
 import { newProposal } from "./commands/new.js";
@@ -10,7 +11,7 @@ import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "./host.js";
 
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newProposal, check, build, schema];
+export const COMMANDS: readonly Command[] = [newProposal, check, build, agenda, schema];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { HouseStyleFile } from "./house-style.js";
+import { Meeting } from "./meeting.js";
 import { Proposal } from "./proposal.js";
 
 /**
@@ -11,6 +12,7 @@ import { Proposal } from "./proposal.js";
 export const JSON_SCHEMAS = {
   proposal: { schema: Proposal, title: "boardpaper proposal (voorstel)", file: "proposal.schema.json" },
   huisstijl: { schema: HouseStyleFile, title: "boardpaper house style (huisstijl.yaml)", file: "huisstijl.schema.json" },
+  meeting: { schema: Meeting, title: "boardpaper meeting (vergadering)", file: "meeting.schema.json" },
 } as const;
 
 export type SchemaName = keyof typeof JSON_SCHEMAS;

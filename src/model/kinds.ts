@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { basename } from "node:path";
 import { HOUSE_STYLE_FILE, HouseStyleFile } from "./house-style.js";
+import { Meeting } from "./meeting.js";
 import { Proposal } from "./proposal.js";
 
 /**
@@ -21,8 +22,15 @@ export const HOUSE_STYLE: DocumentKind<typeof HouseStyleFile> = {
   matches: (file) => basename(file) === HOUSE_STYLE_FILE,
 };
 
+/** Meetings live in a folder named `meetings` (or `vergaderingen`). */
+export const MEETING: DocumentKind<typeof Meeting> = {
+  name: "meeting",
+  schema: Meeting,
+  matches: (file) => file.split(/[\\/]/).slice(0, -1).some((dir) => dir === "meetings" || dir === "vergaderingen"),
+};
+
 /** Checked in order; the last entry matches everything. */
-export const KINDS: readonly DocumentKind[] = [HOUSE_STYLE, PROPOSAL];
+export const KINDS: readonly DocumentKind[] = [HOUSE_STYLE, MEETING, PROPOSAL];
 
 export function kindOf(file: string): DocumentKind {
   return KINDS.find((k) => k.matches(file)) ?? PROPOSAL;
@@ -45,4 +53,9 @@ export interface LoadedHouseStyle extends Omit<LoadedProposal, "kind" | "value">
   readonly value: HouseStyleFile;
 }
 
-export type LoadedDocument = LoadedProposal | LoadedHouseStyle;
+export interface LoadedMeeting extends Omit<LoadedProposal, "kind" | "value"> {
+  readonly kind: "meeting";
+  readonly value: Meeting;
+}
+
+export type LoadedDocument = LoadedProposal | LoadedHouseStyle | LoadedMeeting;

@@ -5,7 +5,7 @@ import { displayPath } from "../load/discover.js";
 import { loadFile } from "../load/load-file.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { HOUSE_STYLE_FILE, HouseStyleFile } from "../model/house-style.js";
-import type { LoadedDocument, LoadedProposal } from "../model/kinds.js";
+import type { LoadedDocument } from "../model/kinds.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../style/house-style.js";
 import { houseStyleFrom } from "../style/from-file.js";
 import { prepareLogo, type Logo } from "../style/logo.js";
@@ -30,7 +30,10 @@ export interface LookOptions {
   readonly templatesDir?: string;
 }
 
-export type Looks = { ok: true; lookOf: (p: LoadedProposal) => Look } | { ok: false; diagnostics: Diagnostic[] };
+/** Proposals and meetings have a look; house styles are what looks are made of. */
+export type Styled = Exclude<LoadedDocument, { kind: "house-style" }>;
+
+export type Looks = { ok: true; lookOf: (doc: Styled) => Look } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Find, load and check the look of every proposal: its house style (the nearest huisstijl.yaml
@@ -62,7 +65,7 @@ export async function resolveLooks(host: Host, documents: readonly LoadedDocumen
     return styles.get(abs)!;
   };
 
-  const styleFileOf = async (p: LoadedProposal): Promise<string | undefined> => {
+  const styleFileOf = async (p: Styled): Promise<string | undefined> => {
     if (opts.styleFile) return resolve(host.cwd, opts.styleFile);
     const root = resolve(host.cwd);
     for (let dir = dirname(resolve(host.cwd, p.path)); inside(root, dir); dir = dirname(dir)) {
@@ -143,16 +146,23 @@ export async function resolveLooks(host: Host, documents: readonly LoadedDocumen
   if (opts.templatesDir && (await host.kind(opts.templatesDir)) !== "dir") {
     return { ok: false, diagnostics: [error(opts.templatesDir, START, "--templates: no such folder")] };
   }
-  const byProposal = new Map<LoadedProposal, Look>();
-  for (const p of documents) {
-    if (p.kind !== "proposal") continue;
-    const look = await lookForStyle(await styleFileOf(p));
-    if (look) byProposal.set(p, look);
+  const byDocument = new Map<Styled, Look>();
+  for (const d of documents) {
+    if (d.kind === "house-style") continue;
+    const look = await lookForStyle(await styleFileOf(d));
+    if (look) byDocument.set(d, look);
   }
   // A house style given or found must be valid even if no proposal uses it.
   for (const d of documents) if (d.kind === "house-style") await lookForStyle(resolve(host.cwd, d.path));
   if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
-  return { ok: true, lookOf: (p) => byProposal.get(p)! };
+  return {
+    ok: true,
+    lookOf: (d) => {
+      const look = byDocument.get(d);
+      if (!look) throw new Error(`no look resolved for ${d.file}`);
+      return look;
+    },
+  };
 }
 
 /** Whether `p` lies in `root` or below it. */

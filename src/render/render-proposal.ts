@@ -3,18 +3,21 @@ import type { Look } from "../project/looks.js";
 import { treeFromMarkup } from "../tree/from-markup.js";
 import type { DocumentNode } from "../tree/types.js";
 import { completeKeys } from "./context.js";
+import { withLogo } from "./logo.js";
+
+/** A proposal placed on a meeting's agenda: its number there and the meeting date. */
+export interface Stamp {
+  readonly nummer: string;
+  readonly datum: string;
+}
 
 /**
  * Proposal data → document tree, through the `proposal` template of its look. Pure. Templates
- * see the proposal's fields, and the house style's texts as `huisstijl`.
+ * see the proposal's fields, the house style's texts as `huisstijl`, and, for a proposal stamped
+ * for a meeting, `agenda` (its agenda number and the meeting date replace the proposal's own).
  */
-export function renderProposal(proposal: Proposal, look: Pick<Look, "templates" | "house" | "logo">): DocumentNode {
-  const context = { ...(completeKeys(proposal, Proposal) as object), huisstijl: look.house };
-  const tree = treeFromMarkup(look.templates.render("proposal", context), look.templates.files);
-  const logo = look.logo;
-  if (!logo) return tree;
-  return {
-    ...tree,
-    logo: { type: "image", format: logo.format, data: logo.data, fallback: logo.png, alt: logo.alt, widthMm: logo.widthMm, heightMm: logo.heightMm },
-  };
+export function renderProposal(proposal: Proposal, look: Pick<Look, "templates" | "house" | "logo">, stamp: Stamp | null = null): DocumentNode {
+  const stamped = stamp ? { ...proposal, agendapunt: stamp.nummer, vergaderdatum: stamp.datum } : proposal;
+  const context = { ...(completeKeys(stamped, Proposal) as object), huisstijl: look.house, agenda: stamp };
+  return withLogo(treeFromMarkup(look.templates.render("proposal", context), look.templates.files), look.logo);
 }

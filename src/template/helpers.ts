@@ -42,6 +42,14 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
     const s = String(text ?? "");
     return s.charAt(0).toLowerCase() + s.slice(1);
   },
+  /**
+   * `{{bijlagenummer @index}}` → 1, 2, 3; in a proposal stamped for a meeting, numbered after
+   * its agenda item: 5-1, 5-2.
+   */
+  bijlagenummer: (index: unknown, options: unknown) => {
+    const agenda = (options as { data?: { root?: { agenda?: { nummer?: string } | null } } }).data?.root?.agenda;
+    return agenda?.nummer ? `${agenda.nummer}-${Number(index) + 1}` : String(Number(index) + 1);
+  },
   /** `{{inc @index}}` → 1-based number. */
   inc: (n: unknown) => Number(n) + 1,
   eq: (a: unknown, b: unknown) => a === b,

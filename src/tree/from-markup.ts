@@ -104,6 +104,7 @@ const TOP: Record<string, BlockHandler> = {
   h1: (el, cx) => [{ type: "title", children: inlines(el, cx, INLINE) as Inline[] }],
   h2: (el, cx) => [heading(el, cx, 1)],
   h3: (el, cx) => [heading(el, cx, 2)],
+  h4: (el, cx) => [heading(el, cx, 3)],
   p: (el, cx) => [paragraph(el, cx)],
   ul: (el, cx) => [list(el, cx)],
   ol: (el, cx) => [list(el, cx)],
@@ -112,7 +113,7 @@ const TOP: Record<string, BlockHandler> = {
   hr: () => [{ type: "pageBreak" }],
 };
 
-function heading(el: Element, cx: Cx, depth: 1 | 2): Block {
+function heading(el: Element, cx: Cx, depth: 1 | 2 | 3): Block {
   const children = inlines(el, cx, INLINE) as Inline[];
   return { type: "heading", depth, id: uniqueId(cx, plain(children)), children };
 }

@@ -48,8 +48,8 @@ export interface Title {
 
 export interface Heading {
   readonly type: "heading";
-  /** 1 = section (Heading 1), 2 = sub-section (Heading 2). */
-  readonly depth: 1 | 2;
+  /** 1 = section (Heading 1), 2 = sub-section (Heading 2), 3 = below that (Heading 3). */
+  readonly depth: 1 | 2 | 3;
   /** Stable anchor for links (unique within the document). */
   readonly id: string;
   readonly children: Inline[];
@@ -153,3 +153,9 @@ export interface PageCount {
 
 export type Node = DocumentNode | Image | Block | ListItem | TableRow | TableCell | MetadataEntry | FooterInline;
 export type NodeType = Node["type"];
+
+/**
+ * Exhaustive handler tables: one function per node type, so that adding a node type to the tree
+ * is a compile error in every writer until it is handled.
+ */
+export type Handlers<N extends { type: string }, C, R> = { [T in N["type"]]: (node: Extract<N, { type: T }>, cx: C) => R };

@@ -11,6 +11,7 @@ export const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   h1: [],
   h2: [],
   h3: [],
+  h4: [],
   p: [],
   ul: [],
   ol: ["type", "start"],

@@ -16,8 +16,4 @@ export interface Writer {
   write(tree: DocumentNode, opts: WriteOptions): Promise<Uint8Array | string>;
 }
 
-/**
- * Exhaustive handler tables: one function per node type, so that adding a node type to the tree
- * is a compile error in every writer until it is handled.
- */
-export type Handlers<N extends { type: string }, C, R> = { [T in N["type"]]: (node: Extract<N, { type: T }>, cx: C) => R };
+export type { Handlers } from "../tree/types.js";

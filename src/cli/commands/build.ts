@@ -1,9 +1,7 @@
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
-import { emit, staleness, type Output } from "../../emit/emit.js";
-import { outputBase, sourceDate } from "../../emit/outputs.js";
-import { renderProposal } from "../../render/render-proposal.js";
-import { resolveLooks } from "../../project/looks.js";
-import { TemplateError } from "../../template/template-error.js";
+import { emit, staleness } from "../../emit/emit.js";
+import { sourceDate } from "../../emit/outputs.js";
+import { renderProject } from "../../project/render-project.js";
 import { DEFAULT_FORMATS, WRITERS, writerFor } from "../../writers/registry.js";
 import type { Writer } from "../../writers/writer.js";
 import { UsageError, type Command } from "../command.js";
@@ -16,9 +14,12 @@ export const build: Command = {
   name: "build",
   summary: "render proposals to .docx and HTML",
   usage: "boardpaper build [PATH...] [--out DIR] [--format docx,html] [--check] [--style FILE] [--templates DIR]",
-  help: `Renders every proposal named, or found in the folders named (default: data/), into DIR
-(default: out/). A file named directly becomes DIR/<name>.docx and DIR/<name>.html; a folder's
-files keep their place below it (data/proposals/x.yaml → out/proposals/x.docx).
+  help: `Renders every proposal and meeting named, or found in the folders named (default: data/),
+into DIR (default: out/). A file named directly becomes DIR/<name>.docx and DIR/<name>.html; a
+folder's files keep their place below it (data/proposals/x.yaml → out/proposals/x.docx).
+A meeting (a file in a folder named meetings/) becomes a folder of its own with the agenda,
+its proposals stamped with their agenda numbers, the bundle and the besluitenlijst; see
+\`boardpaper agenda --help\`.
 
 Everything is validated and rendered before anything is written: with any error, no file is
 written or changed. Each file is written atomically (a temporary file, then a rename).
@@ -28,13 +29,16 @@ Options:
   --out DIR        output folder (default: out)
   --format LIST    comma-separated formats: ${WRITERS.map((w) => w.format).join(", ")} (default: ${DEFAULT_FORMATS.join(",")})
   --check          write nothing; exit 1 and list the files in DIR that are out of date
+  --include-besloten
+                   meetings: also write the besloten part's documents, and the full
+                   bundle for members instead of the public one
 ${LOOK_HELP}
 
 Examples:
   boardpaper build
   boardpaper build data/proposals/terugblik-visitaties.yaml --out /tmp/papers --format docx
   boardpaper build --check`,
-  options: { out: { type: "string" }, format: { type: "string" }, check: { type: "boolean" }, ...LOOK_OPTIONS },
+  options: { out: { type: "string" }, format: { type: "string" }, check: { type: "boolean" }, "include-besloten": { type: "boolean" }, ...LOOK_OPTIONS },
   async run({ host, values, positionals, color }) {
     const writers = parseFormats(values.format as string | undefined);
     const outDir = (values.out as string | undefined) ?? DEFAULT_OUT;
@@ -49,30 +53,19 @@ Examples:
       return EXIT.invalid;
     }
 
-    const looks = await resolveLooks(host, inputs.documents, lookOptions(values));
-    if (!looks.ok) {
-      looks.diagnostics.forEach(say);
-      host.stderr.write(`${formatSummary(looks.diagnostics, inputs.files.length)} Nothing was written.\n`);
+    const rendered = await renderProject(host, inputs.documents, {
+      ...lookOptions(values),
+      outDir,
+      writers,
+      includeBesloten: values["include-besloten"] === true,
+      ...(date.date ? { date: date.date } : {}),
+    });
+    if (!rendered.ok) {
+      rendered.diagnostics.forEach(say);
+      host.stderr.write(`${formatSummary(rendered.diagnostics, inputs.files.length)} Nothing was written.\n`);
       return EXIT.invalid;
     }
-
-    const outputs: Output[] = [];
-    try {
-      for (const doc of inputs.documents) {
-        if (doc.kind !== "proposal") continue;
-        const look = looks.lookOf(doc);
-        const tree = renderProposal(doc.value, look);
-        const base = outputBase(outDir, doc.path, doc.root);
-        for (const w of writers) {
-          outputs.push({ path: base + w.extension, data: await w.write(tree, { style: look.style, ...(date.date ? { date: date.date } : {}) }) });
-        }
-      }
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      say(e.diagnostic);
-      host.stderr.write("The template has an error. Nothing was written.\n");
-      return EXIT.invalid;
-    }
+    const outputs = rendered.outputs;
 
     if (values.check) {
       const s = await staleness(host, outputs, outDir, writers.map((w) => w.extension));
@@ -91,13 +84,13 @@ Examples:
 
     const { written, unchanged } = await emit(host, outputs);
     for (const p of written) host.stdout.write(`wrote ${p}\n`);
-    const rendered = inputs.documents.filter((d) => d.kind === "proposal").length;
-    host.stdout.write(`${rendered} document${rendered === 1 ? "" : "s"} rendered: ${written.length} file${written.length === 1 ? "" : "s"} written, ${unchanged.length} unchanged.\n`);
+    const n = rendered.documents;
+    host.stdout.write(`${n} document${n === 1 ? "" : "s"} rendered: ${written.length} file${written.length === 1 ? "" : "s"} written, ${unchanged.length} unchanged.\n`);
     return EXIT.ok;
   },
 };
 
-function parseFormats(list: string | undefined): Writer[] {
+export function parseFormats(list: string | undefined): Writer[] {
   const names = list === undefined ? [...DEFAULT_FORMATS] : list.split(",").map((s) => s.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError("--format needs at least one format");
   return [...new Set(names)].map((name) => {

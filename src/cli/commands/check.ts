@@ -1,19 +1,21 @@
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
-import { resolveLooks } from "../../project/looks.js";
+import { renderProject } from "../../project/render-project.js";
+import { DEFAULT_OUT } from "./build.js";
 import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
 export const check: Command = {
   name: "check",
-  summary: "validate proposals and report every problem with its position",
+  summary: "validate proposals, meetings and house styles; report every problem with its position",
   usage: "boardpaper check [PATH...] [--style FILE] [--templates DIR]",
   help: `Validates every YAML file named, or found in the folders named (default: data/).
 Reports all problems of all files at once, one per line:
 
   path:line:col: error: message (yaml.path)
 
-House styles (huisstijl.yaml), their logos and the templates in use are checked as well.
+Meetings are cross-checked with their proposals and attachments, and house styles
+(huisstijl.yaml), their logos and the templates in use are checked as well.
 
 Options:
 ${LOOK_HELP}
@@ -26,11 +28,12 @@ Examples:
   options: { ...LOOK_OPTIONS },
   async run({ host, positionals, color, values }) {
     const inputs = await loadInputs(host, positionals);
-    // House styles, logos and templates are checked too, so that `build` has nothing left to reject.
-    const looks = inputs.valid ? await resolveLooks(host, inputs.documents, lookOptions(values)) : undefined;
-    const diagnostics = [...inputs.diagnostics, ...(looks && !looks.ok ? looks.diagnostics : [])];
+    // Meetings' cross-checks, house styles, logos and templates are checked too, by rendering
+    // everything without writing it, so that `build` has nothing left to reject.
+    const rendered = inputs.valid ? await renderProject(host, inputs.documents, { ...lookOptions(values), outDir: DEFAULT_OUT, writers: [], includeBesloten: true }) : undefined;
+    const diagnostics = [...inputs.diagnostics, ...(rendered && !rendered.ok ? rendered.diagnostics : [])];
     for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    const valid = inputs.valid && looks?.ok === true;
+    const valid = inputs.valid && rendered?.ok === true;
     (valid ? host.stdout : host.stderr).write(`${formatSummary(diagnostics, inputs.files.length)}\n`);
     return valid ? EXIT.ok : EXIT.invalid;
   },

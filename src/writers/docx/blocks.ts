@@ -37,6 +37,8 @@ function takeBreak(cx: BlockCx): { pageBreakBefore?: boolean } {
   return { pageBreakBefore: true };
 }
 
+const HEADING_LEVEL = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
 export function blocks(nodes: readonly Block[], cx: BlockCx): FileChild[] {
   return nodes.flatMap((n) => BLOCK[n.type](n as never, cx));
 }
@@ -44,7 +46,7 @@ export function blocks(nodes: readonly Block[], cx: BlockCx): FileChild[] {
 const BLOCK: Handlers<Block, BlockCx, FileChild[]> = {
   title: (n, cx) => [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(n.children), ...takeBreak(cx) })],
   heading: (n, cx) => [
-    new Paragraph({ heading: n.depth === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: bookmarked(n.id, runs(n.children)), ...takeBreak(cx) }),
+    new Paragraph({ heading: HEADING_LEVEL[n.depth], children: bookmarked(n.id, runs(n.children)), ...takeBreak(cx) }),
   ],
   paragraph: (n, cx) => [new Paragraph({ children: runs(n.children), ...takeBreak(cx) })],
   list: (n, cx) => list(n, 0, cx),

@@ -42,6 +42,10 @@ export function wordStyles(s: HouseStyle): IStylesOptions {
         run: { font: s.font.family, size: ptToHalfPoints(s.size.heading2), bold: true, color: s.accent },
         paragraph: { spacing: { before: ptToTwips(8), after: ptToTwips(2) }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
+      heading3: {
+        run: { font: s.font.family, size: ptToHalfPoints(s.size.body), bold: true, italics: true, color: s.accent },
+        paragraph: { spacing: { before: ptToTwips(6), after: ptToTwips(2) }, keepNext: true, keepLines: true, outlineLevel: 2 },
+      },
       hyperlink: { run: { color: s.accent, underline: {} } },
     },
     paragraphStyles: [

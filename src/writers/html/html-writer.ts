@@ -92,7 +92,7 @@ function inline(nodes: readonly Inline[]): string {
   return nodes.map((n) => INLINE[n.type](n as never)).join("");
 }
 
-const HEADING_TAG: Record<Heading["depth"], string> = { 1: "h2", 2: "h3" };
+const HEADING_TAG: Record<Heading["depth"], string> = { 1: "h2", 2: "h3", 3: "h4" };
 
 const BLOCK: Handlers<Block, Cx, string> = {
   title: (n) => `<h1>${inline(n.children)}</h1>\n`,

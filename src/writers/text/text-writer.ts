@@ -1,4 +1,5 @@
 import type { Block, DocumentNode, FooterInline, List, ListStyle } from "../../tree/types.js";
+import { alphabetic, roman } from "../../util/counters.js";
 import type { Handlers, Writer } from "../writer.js";
 
 /**
@@ -78,22 +79,8 @@ export function listMarker(style: ListStyle, n: number): string {
   const markers: Record<ListStyle, () => string> = {
     bullet: () => "-",
     decimal: () => `${n}.`,
-    "lower-alpha": () => `${alpha(n)}.`,
+    "lower-alpha": () => `${alphabetic(n)}.`,
     "lower-roman": () => `${roman(n)}.`,
   };
   return markers[style]();
-}
-
-function alpha(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
-  return s;
-}
-
-function roman(n: number): string {
-  const table: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
-  let s = "";
-  let k = n;
-  for (const [v, r] of table) for (; k >= v; k -= v) s += r;
-  return s;
 }
