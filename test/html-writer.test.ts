@@ -311,7 +311,7 @@ describe("html writer: CSS", () => {
     expect(contrastRatio("000000", "FFFFFF")).toBeCloseTo(21, 5);
     const pale: HouseStyle = { ...DEFAULT_HOUSE_STYLE, accent: "9FC5E8", accentLight: "1F4E79" };
     const s = /<style>([\s\S]*)<\/style>/.exec(writeHtml(TREE, pale))?.[1] ?? "";
-    expect(s).toMatch(/h1, h2, h3 \{\n {2}color: #000000;/);
+    expect(s).toMatch(/h1, h2, h3, h4 \{\n {2}color: #000000;/);
     expect(s).toMatch(/th \{\n {2}background: #1F4E79;\n {2}color: #FFFFFF;/);
   });
 

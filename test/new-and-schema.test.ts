@@ -60,6 +60,7 @@ describe("boardpaper schema", () => {
   it.each([
     ["proposal", "proposal.schema.json"],
     ["huisstijl", "huisstijl.schema.json"],
+    ["meeting", "meeting.schema.json"],
   ])("the committed schema for %s is the current one", async (name, file) => {
     expect(readText(join(ROOT, "schema", file))).toBe((await run(["schema", name])).stdout);
   });
@@ -76,7 +77,9 @@ describe("boardpaper schema", () => {
   it("every proposal in data/ and in the fixtures is valid JSON Schema-wise", async () => {
     const validate = await validator();
     const files = [
-      ...readdirSync(join(ROOT, "data", "proposals")).map((f) => join(ROOT, "data", "proposals", f)),
+      ...readdirSync(join(ROOT, "data", "proposals"))
+        .filter((f) => f.endsWith(".yaml"))
+        .map((f) => join(ROOT, "data", "proposals", f)),
       ...readdirSync(fixture("render")).map((c) => fixture("render", c, "input.yaml")),
       fixture("check", "minimal.yaml"),
     ];
