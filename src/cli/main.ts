@@ -5,13 +5,15 @@ import { UsageError, type Command } from "./command.js";
 import { agenda } from "./commands/agenda.js";
 import { build } from "./commands/build.js";
 import { check } from "./commands/check.js";
+import { diff } from "./commands/diff.js";
 import { newProposal } from "./commands/new.js";
 import { schema } from "./commands/schema.js";
+import { text } from "./commands/text.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "./host.js";
 
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newProposal, check, build, agenda, schema];
+export const COMMANDS: readonly Command[] = [newProposal, check, build, agenda, diff, text, schema];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

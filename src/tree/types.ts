@@ -25,8 +25,19 @@ export interface DocumentNode {
   readonly footer: FooterInline[];
   /** The organisation's logo, shown in the page header (from the house style). */
   readonly logo?: Image;
+  /** Set on a redline (a comparison of two versions): who made the changes, and when. */
+  readonly revisions?: Revisions;
   readonly children: Block[];
 }
+
+export interface Revisions {
+  readonly author: string;
+  /** ISO date. */
+  readonly date: string;
+}
+
+/** On a redline: the whole block was inserted, or deleted, in the newer version. */
+export type BlockRevision = "inserted" | "deleted";
 
 /** An image with its alternative text; `fallback` is a PNG rendering for Word. */
 export interface Image {
@@ -42,11 +53,13 @@ export interface Image {
 export type Block = Title | Heading | Paragraph | List | Table | Metadata | PageBreak;
 
 export interface Title {
+  readonly revision?: BlockRevision;
   readonly type: "title";
   readonly children: Inline[];
 }
 
 export interface Heading {
+  readonly revision?: BlockRevision;
   readonly type: "heading";
   /** 1 = section (Heading 1), 2 = sub-section (Heading 2), 3 = below that (Heading 3). */
   readonly depth: 1 | 2 | 3;
@@ -56,6 +69,7 @@ export interface Heading {
 }
 
 export interface Paragraph {
+  readonly revision?: BlockRevision;
   readonly type: "paragraph";
   readonly children: Inline[];
 }
@@ -72,12 +86,15 @@ export interface List {
 }
 
 export interface ListItem {
+  readonly revision?: BlockRevision;
   readonly type: "listItem";
   /** Paragraphs and nested lists; the first paragraph carries the number or bullet. */
   readonly children: (Paragraph | List)[];
 }
 
 export interface Table {
+  /** On a redline: the whole table (with its caption) was inserted or deleted. */
+  readonly revision?: BlockRevision;
   readonly type: "table";
   readonly caption: Inline[];
   /** Relative column widths (any unit; writers scale them to the available width). */
@@ -88,6 +105,7 @@ export interface Table {
 }
 
 export interface TableRow {
+  readonly revision?: BlockRevision;
   readonly type: "tableRow";
   readonly cells: TableCell[];
 }
@@ -104,6 +122,7 @@ export interface Metadata {
 }
 
 export interface MetadataEntry {
+  readonly revision?: BlockRevision;
   readonly type: "metadataEntry";
   readonly label: Inline[];
   readonly value: Inline[];
@@ -113,7 +132,7 @@ export interface PageBreak {
   readonly type: "pageBreak";
 }
 
-export type Inline = Text | Strong | Emphasis | Link | Break;
+export type Inline = Text | Strong | Emphasis | Link | Break | Insertion | Deletion;
 
 export interface Text {
   readonly type: "text";
@@ -133,6 +152,18 @@ export interface Emphasis {
 export interface Link {
   readonly type: "link";
   readonly url: string;
+  readonly children: Inline[];
+}
+
+/** On a redline: text the newer version added. */
+export interface Insertion {
+  readonly type: "insertion";
+  readonly children: Inline[];
+}
+
+/** On a redline: text the newer version removed. */
+export interface Deletion {
+  readonly type: "deletion";
   readonly children: Inline[];
 }
 

@@ -14,6 +14,7 @@ import type { HouseStyle } from "../../style/house-style.js";
 import type { Block, List, Table as TableNode } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
 import { bookmarked, runs } from "./inlines.js";
+import type { ChangeTracker } from "./revisions.js";
 import { listIndent, numberingReference } from "./numbering.js";
 import { STYLE } from "./styles.js";
 import { distribute } from "./units.js";
@@ -28,6 +29,8 @@ export interface BlockCx {
   nextInstance: number;
   /** A page break waits for the next paragraph (as "page break before"). */
   pageBreakPending: boolean;
+  /** Tracked changes of a redline (ids, author, date). */
+  readonly changes: ChangeTracker;
 }
 
 /** Take a pending page break, if any, for the paragraph being made. */
@@ -44,11 +47,11 @@ export function blocks(nodes: readonly Block[], cx: BlockCx): FileChild[] {
 }
 
 const BLOCK: Handlers<Block, BlockCx, FileChild[]> = {
-  title: (n, cx) => [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(n.children), ...takeBreak(cx) })],
+  title: (n, cx) => [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(n.children, cx.changes), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx) })],
   heading: (n, cx) => [
-    new Paragraph({ heading: HEADING_LEVEL[n.depth], children: bookmarked(n.id, runs(n.children)), ...takeBreak(cx) }),
+    new Paragraph({ heading: HEADING_LEVEL[n.depth], children: bookmarked(n.id, runs(n.children, cx.changes)), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx) }),
   ],
-  paragraph: (n, cx) => [new Paragraph({ children: runs(n.children), ...takeBreak(cx) })],
+  paragraph: (n, cx) => [new Paragraph({ children: runs(n.children, cx.changes), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx) })],
   list: (n, cx) => list(n, 0, cx),
   table: (n, cx) => table(n, cx),
   metadata: (n, cx) => {
@@ -57,9 +60,10 @@ const BLOCK: Handlers<Block, BlockCx, FileChild[]> = {
       (e) =>
         new TableRow({
           cantSplit: true,
+          ...cx.changes.mark(e.revision),
           children: [
-            new TableCell({ width: { size: label, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.metadataLabel, children: runs(e.label) })] }),
-            new TableCell({ width: { size: value, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.tableText, children: runs(e.value) })] }),
+            new TableCell({ width: { size: label, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.metadataLabel, children: runs(e.label, cx.changes) })] }),
+            new TableCell({ width: { size: value, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.tableText, children: runs(e.value, cx.changes) })] }),
           ],
         }),
     );
@@ -98,8 +102,8 @@ function list(n: List, level: number, cx: BlockCx): Paragraph[] {
       if (child.type === "list") return list(child, level + 1, cx);
       return [
         k === 0
-          ? new Paragraph({ style, numbering: { reference, level, instance }, children: runs(child.children), ...takeBreak(cx) })
-          : new Paragraph({ style: STYLE.listContinue, indent: { left: listIndent(level) }, children: runs(child.children) }),
+          ? new Paragraph({ style, numbering: { reference, level, instance }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision), ...takeBreak(cx) })
+          : new Paragraph({ style: STYLE.listContinue, indent: { left: listIndent(level) }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision) }),
       ];
     }),
   );
@@ -117,13 +121,14 @@ function table(n: TableNode, cx: BlockCx): FileChild[] {
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: n.head.cells.map((c, i) => cell([new Paragraph({ style: STYLE.tableHeading, children: runs(c.children) })], i, true)),
+    ...cx.changes.mark(n.head.revision),
+    children: n.head.cells.map((c, i) => cell([new Paragraph({ style: STYLE.tableHeading, children: runs(c.children, cx.changes) })], i, true)),
   });
   const rows = n.rows.map(
-    (r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell([new Paragraph({ style: STYLE.tableText, children: runs(c.children) })], i, false)) }),
+    (r) => new TableRow({ cantSplit: true, ...cx.changes.mark(r.revision), children: r.cells.map((c, i) => cell([new Paragraph({ style: STYLE.tableText, children: runs(c.children, cx.changes) })], i, false)) }),
   );
   return [
-    new Paragraph({ style: STYLE.caption, children: runs(n.caption), ...takeBreak(cx) }),
+    new Paragraph({ style: STYLE.caption, children: runs(n.caption, cx.changes), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx) }),
     new Table({
       style: STYLE.table,
       width: { size: cx.textWidth, type: WidthType.DXA },

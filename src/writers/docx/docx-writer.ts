@@ -6,6 +6,7 @@ import { blocks, type BlockCx } from "./blocks.js";
 import { runs } from "./inlines.js";
 import { numberingConfig } from "./numbering.js";
 import { packDeterministic } from "./package.js";
+import { ChangeTracker } from "./revisions.js";
 import { STYLE, tableStylesXml, wordStyles } from "./styles.js";
 import { mmToTwips } from "./units.js";
 
@@ -27,6 +28,7 @@ export function buildDocument(tree: DocumentNode, style: HouseStyle): Document {
     numbering: new Set(),
     nextInstance: 0,
     pageBreakPending: false,
+    changes: new ChangeTracker(tree.revisions),
   };
   const children: FileChild[] = blocks(tree.children, cx);
   // Word needs a paragraph after a table that ends the document.
@@ -56,11 +58,11 @@ export function buildDocument(tree: DocumentNode, style: HouseStyle): Document {
           default: new Header({
             children: [
               ...(tree.logo ? [new Paragraph({ style: STYLE.header, spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 60 }, children: [logoRun(tree.logo)] })] : []),
-              new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: runs(tree.header) }),
+              new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: runs(tree.header, cx.changes) }),
             ],
           }),
         },
-        footers: { default: new Footer({ children: [new Paragraph({ style: STYLE.footer, alignment: AlignmentType.RIGHT, children: runs(tree.footer) })] }) },
+        footers: { default: new Footer({ children: [new Paragraph({ style: STYLE.footer, alignment: AlignmentType.RIGHT, children: runs(tree.footer, cx.changes) })] }) },
         children,
       },
     ],

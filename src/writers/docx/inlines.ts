@@ -1,6 +1,7 @@
-import { Bookmark, ExternalHyperlink, InternalHyperlink, PageNumber, TextRun, type ParagraphChild } from "docx";
+import { Bookmark, DeletedTextRun, ExternalHyperlink, InsertedTextRun, InternalHyperlink, PageNumber, TextRun, type ParagraphChild } from "docx";
 import type { FooterInline } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
+import type { ChangeTracker } from "./revisions.js";
 import { STYLE } from "./styles.js";
 
 /** Formatting inherited from enclosing inline nodes. */
@@ -8,24 +9,46 @@ export interface RunFormat {
   readonly bold?: boolean;
   readonly italics?: boolean;
   readonly style?: string;
+  /** Inside an insertion or deletion of a redline. */
+  readonly change?: "insertion" | "deletion";
 }
 
 /** Inline nodes → Word runs; nested strong/emphasis accumulate into the run's formatting. */
-export function runs(nodes: readonly FooterInline[], format: RunFormat = {}): ParagraphChild[] {
-  return nodes.flatMap((n) => INLINE[n.type](n as never, format));
+export function runs(nodes: readonly FooterInline[], changes: ChangeTracker, format: RunFormat = {}): ParagraphChild[] {
+  return nodes.flatMap((n) => INLINE[n.type](n as never, { changes, format }));
 }
 
-const INLINE: Handlers<FooterInline, RunFormat, ParagraphChild[]> = {
-  text: (n, f) => [new TextRun({ text: n.value, ...f })],
-  strong: (n, f) => runs(n.children, { ...f, bold: true }),
-  emphasis: (n, f) => runs(n.children, { ...f, italics: true }),
-  link: (n, f) => {
-    const children = runs(n.children, { ...f, style: STYLE.hyperlink }) as TextRun[];
-    return [n.url.startsWith("#") ? new InternalHyperlink({ anchor: bookmarkName(n.url.slice(1)), children }) : new ExternalHyperlink({ link: n.url, children })];
+interface Cx {
+  readonly changes: ChangeTracker;
+  readonly format: RunFormat;
+}
+
+/** A run of text, as a tracked insertion or deletion when inside one. */
+function textRun(cx: Cx, options: { text?: string; break?: number }): ParagraphChild {
+  const { change, ...format } = cx.format;
+  const attrs = change ? cx.changes.change() : undefined;
+  if (change === "insertion" && attrs) return new InsertedTextRun({ ...format, ...options, ...attrs });
+  if (change === "deletion" && attrs) return new DeletedTextRun({ ...format, ...options, ...attrs });
+  return new TextRun({ ...format, ...options });
+}
+
+const with_ = (cx: Cx, extra: RunFormat): RunFormat => ({ ...cx.format, ...extra });
+
+const INLINE: Handlers<FooterInline, Cx, ParagraphChild[]> = {
+  text: (n, cx) => [textRun(cx, { text: n.value })],
+  strong: (n, cx) => runs(n.children, cx.changes, with_(cx, { bold: true })),
+  emphasis: (n, cx) => runs(n.children, cx.changes, with_(cx, { italics: true })),
+  link: (n, cx) => {
+    const children = runs(n.children, cx.changes, with_(cx, { style: STYLE.hyperlink }));
+    // A tracked change cannot sit inside a hyperlink in docx's model: in a change, keep the text.
+    if (cx.format.change) return children;
+    return [n.url.startsWith("#") ? new InternalHyperlink({ anchor: bookmarkName(n.url.slice(1)), children: children as TextRun[] }) : new ExternalHyperlink({ link: n.url, children: children as TextRun[] })];
   },
-  break: (_n, f) => [new TextRun({ break: 1, ...f })],
-  pageNumber: (_n, f) => [new TextRun({ children: [PageNumber.CURRENT], ...f })],
-  pageCount: (_n, f) => [new TextRun({ children: [PageNumber.TOTAL_PAGES], ...f })],
+  break: (_n, cx) => [textRun(cx, { break: 1 })],
+  insertion: (n, cx) => runs(n.children, cx.changes, with_(cx, { change: "insertion" })),
+  deletion: (n, cx) => runs(n.children, cx.changes, with_(cx, { change: "deletion" })),
+  pageNumber: (_n, cx) => [new TextRun({ children: [PageNumber.CURRENT], ...cx.format })],
+  pageCount: (_n, cx) => [new TextRun({ children: [PageNumber.TOTAL_PAGES], ...cx.format })],
 };
 
 /** A heading's runs wrapped in a bookmark, so `#id` links and a table of contents can reach it. */

@@ -14,7 +14,24 @@ export interface CssInput {
   readonly footer: readonly FooterInline[];
   /** Column widths used by the tables, in tenths of a percent (333 = 33.3%). */
   readonly columnWidths: readonly number[];
+  /** A redline: style insertions and deletions. */
+  readonly redline?: boolean;
 }
+
+/**
+ * A redline's changes are shown by more than colour: inserted text is underlined and deleted
+ * text struck through, and screen readers hear "ingevoegd"/"verwijderd" (visually hidden
+ * generated text). Both colours keep 7:1 contrast.
+ */
+const REDLINE_CSS = [
+  "ins { text-decoration: underline; color: #0B5A1E; background: #E6F4EA; }",
+  "del { text-decoration: line-through; color: #8A1C1C; background: #FCE8E6; }",
+  'ins::before { content: "[ingevoegd: "; }',
+  'del::before { content: "[verwijderd: "; }',
+  'ins::after, del::after { content: "]"; }',
+  "ins::before, del::before, ins::after, del::after { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }",
+  ".legend { border: 1px solid #595959; padding: 0.4em 0.6em; }",
+];
 
 /** Body text colour (Word's automatic colour on white). */
 export const TEXT_COLOUR = "000000";
@@ -95,6 +112,7 @@ export function houseCss(style: HouseStyle, input: CssInput): string {
     ...marginBox("top-right", input.header, family, size.small),
     ...marginBox("bottom-center", input.footer, family, size.small),
     "}",
+    ...(input.redline ? REDLINE_CSS : []),
     "@media print {",
     "  body { max-width: none; margin: 0; padding: 0; }",
     // The running header's text is printed by @page; the element would print it twice on
@@ -131,6 +149,8 @@ const CONTENT: Handlers<FooterInline, void, string> = {
   strong: (n) => marginContent(n.children),
   emphasis: (n) => marginContent(n.children),
   link: (n) => marginContent(n.children),
+  insertion: (n) => marginContent(n.children),
+  deletion: () => "",
   break: () => '"\\A"',
   pageNumber: () => "counter(page)",
   pageCount: () => "counter(pages)",

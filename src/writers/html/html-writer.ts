@@ -17,9 +17,14 @@ export function writeHtml(tree: DocumentNode, style: HouseStyle): string {
     header: tree.header,
     footer: tree.footer,
     columnWidths: [...cx.columnWidths].sort((a, b) => a - b),
+    redline: tree.revisions !== undefined,
   });
   const logo = tree.logo ? `${logoImg(tree.logo)}\n` : "";
   const text = tree.header.length > 0 ? `<p>${inline(tree.header)}</p>\n` : "";
+  // A redline explains itself: what the marks mean, by whom and of when.
+  const legend = tree.revisions
+    ? `<p class="legend">Wijzigingen van ${htmlEscape(tree.revisions.author)}, ${htmlEscape(tree.revisions.date)}: <ins>ingevoegde tekst</ins> is onderstreept, <del>verwijderde tekst</del> is doorgehaald.</p>\n`
+    : "";
   const header = logo || text ? `<header>\n${logo}${text}</header>\n` : "";
   return [
     "<!DOCTYPE html>\n",
@@ -30,7 +35,7 @@ export function writeHtml(tree: DocumentNode, style: HouseStyle): string {
     "</head>\n",
     "<body>\n",
     header,
-    `<main>\n${main}</main>\n`,
+    `<main>\n${legend}${main}</main>\n`,
     "</body>\n",
     "</html>\n",
   ].join("");
@@ -154,6 +159,9 @@ const INLINE: Handlers<Inline, void, string> = {
   emphasis: (n) => `<em>${inline(n.children)}</em>`,
   link: (n) => `<a href="${htmlEscape(safeUrl(n.url))}">${inline(n.children)}</a>`,
   break: () => "<br>",
+  // A redline: <ins> and <del> are underlined and struck through, not only coloured.
+  insertion: (n) => `<ins>${inline(n.children)}</ins>`,
+  deletion: (n) => `<del>${inline(n.children)}</del>`,
 };
 
 /**

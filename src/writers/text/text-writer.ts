@@ -7,10 +7,19 @@ import type { Handlers, Writer } from "../writer.js";
  * parity tests compare. One block per paragraph, lists numbered as the other writers number
  * them, table rows with cells separated by " | ".
  */
-export function writeText(tree: DocumentNode): string {
-  const cx: Cx = { indent: "" };
+export function writeText(tree: DocumentNode, marks: ChangeMarks = PLAIN_MARKS): string {
+  const cx: Cx = { indent: "", marks };
   return `${tree.children.map((b) => BLOCK[b.type](b as never, cx)).filter((s) => s !== "").join("\n\n")}\n`;
 }
+
+/** How a redline's insertions and deletions are shown. */
+export interface ChangeMarks {
+  insertion(text: string): string;
+  deletion(text: string): string;
+}
+
+/** As `git diff --word-diff=plain` does. */
+export const PLAIN_MARKS: ChangeMarks = { insertion: (t) => `{+${t}+}`, deletion: (t) => `[-${t}-]` };
 
 export const textWriter: Writer = {
   format: "text",
@@ -20,30 +29,35 @@ export const textWriter: Writer = {
 
 interface Cx {
   readonly indent: string;
+  readonly marks: ChangeMarks;
 }
 
-export function inlineText(nodes: readonly FooterInline[]): string {
-  return nodes.map((n) => INLINE[n.type](n as never)).join("");
+export function inlineText(nodes: readonly FooterInline[], marks: ChangeMarks = PLAIN_MARKS): string {
+  return nodes.map((n) => INLINE[n.type](n as never, marks)).join("");
 }
 
-const INLINE: Handlers<FooterInline, void, string> = {
+const INLINE: Handlers<FooterInline, ChangeMarks, string> = {
   text: (n) => n.value,
-  strong: (n) => inlineText(n.children),
-  emphasis: (n) => inlineText(n.children),
-  link: (n) => inlineText(n.children),
+  strong: (n, m) => inlineText(n.children, m),
+  emphasis: (n, m) => inlineText(n.children, m),
+  link: (n, m) => inlineText(n.children, m),
   break: () => "\n",
+  insertion: (n, m) => m.insertion(inlineText(n.children, m)),
+  deletion: (n, m) => m.deletion(inlineText(n.children, m)),
   pageNumber: () => "#",
   pageCount: () => "#",
 };
 
 const BLOCK: Handlers<Block, Cx, string> = {
-  title: (n) => underline(inlineText(n.children), "="),
-  heading: (n) => (n.depth === 1 ? underline(inlineText(n.children), "-") : inlineText(n.children)),
-  paragraph: (n, cx) => indentLines(inlineText(n.children), cx.indent),
+  title: (n, cx) => underline(inlineText(n.children, cx.marks), "="),
+  heading: (n, cx) => (n.depth === 1 ? underline(inlineText(n.children, cx.marks), "-") : inlineText(n.children, cx.marks)),
+  paragraph: (n, cx) => indentLines(inlineText(n.children, cx.marks), cx.indent),
   list: (n, cx) => list(n, cx),
-  table: (n) =>
-    [inlineText(n.caption), n.head, ...n.rows].map((r) => (typeof r === "string" ? r : r.cells.map((c) => inlineText(c.children)).join(" | "))).join("\n"),
-  metadata: (n) => n.entries.map((e) => `${inlineText(e.label)}: ${inlineText(e.value).replace(/\n/g, "; ")}`).join("\n"),
+  table: (n, cx) =>
+    [inlineText(n.caption, cx.marks), n.head, ...n.rows]
+      .map((r) => (typeof r === "string" ? r : r.cells.map((c) => inlineText(c.children, cx.marks)).join(" | ")))
+      .join("\n"),
+  metadata: (n, cx) => n.entries.map((e) => `${inlineText(e.label, cx.marks)}: ${inlineText(e.value, cx.marks).replace(/\n/g, "; ")}`).join("\n"),
   pageBreak: () => "",
 };
 
@@ -51,10 +65,10 @@ function list(n: List, cx: Cx): string {
   return n.children
     .map((item, i) => {
       const marker = `${listMarker(n.style, n.start + i)} `;
-      const inner: Cx = { indent: cx.indent + " ".repeat(marker.length) };
+      const inner: Cx = { ...cx, indent: cx.indent + " ".repeat(marker.length) };
       return item.children
         .map((c, k) => {
-          const text = c.type === "paragraph" ? indentLines(inlineText(c.children), inner.indent) : list(c, inner);
+          const text = c.type === "paragraph" ? indentLines(inlineText(c.children, cx.marks), inner.indent) : list(c, inner);
           return k === 0 ? cx.indent + marker + text.slice(inner.indent.length) : text;
         })
         .join("\n");

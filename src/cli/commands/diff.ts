@@ -1,0 +1,102 @@
+import { formatDiagnostic } from "../../diagnostics/format.js";
+import { loadFile } from "../../load/load-file.js";
+import type { LoadedProposal } from "../../model/kinds.js";
+import { Proposal } from "../../model/proposal.js";
+import { resolveLooks } from "../../project/looks.js";
+import { renderProposal } from "../../render/render-proposal.js";
+import { changedOnly } from "../../review/changed-only.js";
+import { diffTrees } from "../../review/diff-trees.js";
+import { readFromGit } from "../../review/git.js";
+import { docxWriter } from "../../writers/docx/docx-writer.js";
+import { htmlWriter } from "../../writers/html/html-writer.js";
+import { PLAIN_MARKS, writeText, type ChangeMarks } from "../../writers/text/text-writer.js";
+import { UsageError, type Command } from "../command.js";
+import { EXIT } from "../exit-codes.js";
+import type { Host } from "../host.js";
+import { displayPath } from "../../load/discover.js";
+
+const FORMATS = ["text", "html", "docx"] as const;
+
+export const diff: Command = {
+  name: "diff",
+  summary: "show what changed between two versions of a proposal",
+  usage: "boardpaper diff OLD NEW [--format text|html|docx] [--out FILE] [--author NAME] [--date YYYY-MM-DD]",
+  help: `Compares two versions of a proposal, section by section and word by word, as rendered
+(so a change in the metadata, a table cell or a beslispunt shows up as it reads). OLD is a
+file, or a git revision of NEW: \`boardpaper diff HEAD~1 data/proposals/x.yaml\`, or
+\`REV:path\` as git writes it (\`HEAD~2:data/proposals/x.yaml\`).
+
+Formats:
+  text   (default) the changed sections on the terminal, removed text [-like this-] and added
+         text {+like this+}, or in red and green on a terminal (never with NO_COLOR)
+  html   a redline page with <ins> and <del> (needs --out)
+  docx   a Word document whose differences are tracked changes (w:ins, w:del), to accept or
+         reject in Word or LibreOffice; accepting all gives NEW, rejecting all gives OLD
+         (needs --out)
+
+Options:
+  --format F       text, html or docx
+  --out FILE       where to write the html or docx redline
+  --author NAME    author of the tracked changes (default: NEW's steller)
+  --date DATE      date of the tracked changes, YYYY-MM-DD (default: NEW's versie.datum)
+
+Exit status 0 whether or not there are differences; 1 for invalid input; 2 for usage errors.`,
+  options: { format: { type: "string" }, out: { type: "string" }, author: { type: "string" }, date: { type: "string" } },
+  async run({ host, values, positionals, color }) {
+    if (positionals.length !== 2) throw new UsageError("give two versions: OLD NEW");
+    const [oldSpec, newPath] = positionals as [string, string];
+    const format = (values.format as string | undefined) ?? "text";
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format \`${format}\`; choose from ${FORMATS.join(", ")}`);
+    const out = values.out as string | undefined;
+    if (format !== "text" && !out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+    const date = values.date as string | undefined;
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
+    if ((await host.kind(newPath)) !== "file") throw new UsageError(`${newPath}: no such file`);
+
+    const newer = await loadProposal(host, displayPath(host, newPath), await host.readFile(newPath), newPath);
+    const olderBytes = await readOlder(host, oldSpec, newPath);
+    const older = olderBytes.ok ? await loadProposal(host, olderBytes.label, olderBytes.bytes, newPath) : undefined;
+    const diagnostics = [...(older && !older.ok ? older.diagnostics : []), ...(!newer.ok ? newer.diagnostics : [])];
+    if (!olderBytes.ok) throw new UsageError(olderBytes.message);
+    for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    if (!older?.ok || !newer.ok) return EXIT.invalid;
+
+    // Both versions are rendered with NEW's house style and templates: only the content differs.
+    const looks = await resolveLooks(host, [newer.doc]);
+    if (!looks.ok) {
+      for (const d of looks.diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+      return EXIT.invalid;
+    }
+    const look = looks.lookOf(newer.doc);
+    const revisions = { author: (values.author as string | undefined) ?? newer.doc.value.steller.naam, date: date ?? newer.doc.value.versie.datum };
+    const { tree, changes } = diffTrees(renderProposal(older.doc.value, look), renderProposal(newer.doc.value, look), revisions);
+
+    if (format === "text") {
+      if (changes === 0) host.stdout.write("No differences.\n");
+      else host.stdout.write(writeText(changedOnly(tree), color ? COLOUR_MARKS : PLAIN_MARKS));
+      return EXIT.ok;
+    }
+    const writer = format === "html" ? htmlWriter : docxWriter;
+    await host.writeFileAtomic(out!, await writer.write(tree, { style: look.style }));
+    host.stdout.write(`wrote ${out} (${changes} change${changes === 1 ? "" : "s"})\n`);
+    return EXIT.ok;
+  },
+};
+
+/** On a terminal: added text green and underlined, removed text red and struck through. */
+const COLOUR_MARKS: ChangeMarks = {
+  insertion: (t) => `\u001b[32;4m${t}\u001b[0m`,
+  deletion: (t) => `\u001b[31;9m${t}\u001b[0m`,
+};
+
+async function readOlder(host: Host, spec: string, newPath: string) {
+  if ((await host.kind(spec)) === "file") return { ok: true as const, bytes: await host.readFile(spec), label: displayPath(host, spec) };
+  return readFromGit(host.cwd, spec, newPath);
+}
+
+async function loadProposal(host: Host, label: string, bytes: Uint8Array, path: string) {
+  const r = loadFile(label, bytes, Proposal);
+  if (!r.ok) return { ok: false as const, diagnostics: r.diagnostics };
+  const doc: LoadedProposal = { kind: "proposal", path, root: undefined, file: label, value: r.value, parsed: r.parsed };
+  return { ok: true as const, doc };
+}

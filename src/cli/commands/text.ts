@@ -1,0 +1,57 @@
+import { extname } from "node:path";
+import { formatDiagnostic } from "../../diagnostics/format.js";
+import { displayPath } from "../../load/discover.js";
+import { loadFile } from "../../load/load-file.js";
+import type { LoadedProposal } from "../../model/kinds.js";
+import { Proposal } from "../../model/proposal.js";
+import { resolveLooks } from "../../project/looks.js";
+import { DocxReadError, readDocx } from "../../readers/docx-reader.js";
+import { renderProposal } from "../../render/render-proposal.js";
+import { writeText } from "../../writers/text/text-writer.js";
+import { UsageError, type Command } from "../command.js";
+import { EXIT } from "../exit-codes.js";
+
+export const text: Command = {
+  name: "text",
+  summary: "print the canonical plain text of a proposal (.yaml) or of a .docx we wrote",
+  usage: "boardpaper text FILE.docx|FILE.yaml",
+  help: `Prints the canonical plain text of a proposal: the same for a .yaml file and for the .docx
+boardpaper made from it. Use it to make \`git diff\` of .docx files readable:
+
+  .gitattributes:   *.docx diff=boardpaper
+  once per clone:   git config diff.boardpaper.textconv "npx --no-install boardpaper text"
+
+A tracked change in a .docx is shown as [-removed-]{+added+}.`,
+  options: {},
+  async run({ host, positionals, color }) {
+    if (positionals.length !== 1) throw new UsageError("give one file");
+    const file = positionals[0]!;
+    if ((await host.kind(file)) !== "file") throw new UsageError(`${file}: no such file`);
+    const bytes = await host.readFile(file);
+    const shown = displayPath(host, file);
+    if (extname(file).toLowerCase() === ".docx") {
+      try {
+        host.stdout.write(writeText(readDocx(bytes)));
+        return EXIT.ok;
+      } catch (e) {
+        if (!(e instanceof DocxReadError)) throw e;
+        host.stderr.write(`${shown}: error: ${e.message}\n`);
+        return EXIT.invalid;
+      }
+    }
+    const loaded = loadFile(shown, bytes, Proposal);
+    const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    if (!loaded.ok) {
+      loaded.diagnostics.forEach(say);
+      return EXIT.invalid;
+    }
+    const doc: LoadedProposal = { kind: "proposal", path: file, root: undefined, file: shown, value: loaded.value, parsed: loaded.parsed };
+    const looks = await resolveLooks(host, [doc]);
+    if (!looks.ok) {
+      looks.diagnostics.forEach(say);
+      return EXIT.invalid;
+    }
+    host.stdout.write(writeText(renderProposal(loaded.value, looks.lookOf(doc))));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,181 @@
+import { strFromU8, unzipSync } from "fflate";
+import type { ChildNode, Element } from "domhandler";
+import { parseDocument } from "htmlparser2";
+import type { Block, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEntry, Paragraph, TableRow } from "../tree/types.js";
+
+/**
+ * Read a .docx that boardpaper wrote back into a document tree (text and structure, not
+ * formatting): its named styles say what each paragraph is (Title, Heading 1–3, List Number…),
+ * its numbering part what each list counts in, its table styles which table is the metadata
+ * block. The canonical text of the result equals that of the tree it was written from, which is
+ * what `boardpaper text` and `git diff` (through textconv) show. Other .docx files are read as
+ * well as their styles allow.
+ */
+export function readDocx(bytes: Uint8Array): DocumentNode {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes);
+  } catch {
+    throw new DocxReadError("this is not a .docx file (not a zip archive)");
+  }
+  const part = (p: string) => (parts[p] ? strFromU8(parts[p]) : undefined);
+  const document = part("word/document.xml");
+  if (!document) throw new DocxReadError("this is not a .docx file (no word/document.xml)");
+  const formats = numberingFormats(part("word/numbering.xml"));
+  // htmlparser2 decodes the XML entities of text and attributes.
+  const root = find(parseDocument(document, { xmlMode: true }).children, "w:document");
+  const body = root && find(root.children, "w:body");
+  const core = part("docProps/core.xml") ?? "";
+  const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1] ?? "";
+  const children = body ? readBody(body, formats) : [];
+  return { type: "document", properties: { title: unescapeXml(title), language: "nl-NL", date: "" }, header: [], footer: [], children };
+}
+
+export class DocxReadError extends Error {}
+
+type Formats = Map<string, { style: ListStyle; start: number }[]>;
+
+function readBody(body: Element, formats: Formats): Block[] {
+  const blocks: Block[] = [];
+  let caption: Inline[] | undefined;
+  // Open lists, innermost last: the list, its level and numbering instance.
+  let open: { list: List & { children: ListItem[] }; level: number; numId: string }[] = [];
+  const closeLists = () => (open = []);
+
+  for (const el of elements(body.children)) {
+    if (el.name === "w:tbl") {
+      closeLists();
+      blocks.push(readTable(el, caption ?? []));
+      caption = undefined;
+      continue;
+    }
+    if (el.name !== "w:p") continue;
+    const style = attr(find(find(el.children, "w:pPr")?.children ?? [], "w:pStyle"), "w:val") ?? "";
+    const content = inlines(el.children);
+    if (find(find(el.children, "w:pPr")?.children ?? [], "w:pageBreakBefore")) blocks.push({ type: "pageBreak" });
+    const numPr = find(find(el.children, "w:pPr")?.children ?? [], "w:numPr");
+    if (numPr) {
+      const level = Number(attr(find(numPr.children, "w:ilvl"), "w:val") ?? "0");
+      const numId = attr(find(numPr.children, "w:numId"), "w:val") ?? "";
+      while (open.length && open[open.length - 1]!.level > level) open.pop();
+      const top = open[open.length - 1];
+      const item: ListItem = { type: "listItem", children: [{ type: "paragraph", children: content }] };
+      if (top && top.level === level && top.numId === numId) {
+        top.list.children.push(item);
+        continue;
+      }
+      if (top && top.level === level) open.pop();
+      const fmt = formats.get(numId)?.[level] ?? { style: "decimal" as const, start: 1 };
+      const list = { type: "list" as const, style: fmt.style, start: fmt.start, children: [item] };
+      const parent = open[open.length - 1];
+      if (parent) (parent.list.children[parent.list.children.length - 1]!.children as (Paragraph | List)[]).push(list);
+      else blocks.push(list);
+      open.push({ list, level, numId });
+      continue;
+    }
+    if (style === "ListContinue" && open.length) {
+      const top = open[open.length - 1]!;
+      (top.list.children[top.list.children.length - 1]!.children as (Paragraph | List)[]).push({ type: "paragraph", children: content });
+      continue;
+    }
+    closeLists();
+    if (style === "Caption") {
+      caption = content;
+      continue;
+    }
+    if (content.length === 0) continue;
+    const heading = /^Heading([123])$/.exec(style);
+    if (style === "Title") blocks.push({ type: "title", children: content });
+    else if (heading) blocks.push({ type: "heading", depth: Number(heading[1]) as 1 | 2 | 3, id: "", children: content });
+    else blocks.push({ type: "paragraph", children: content });
+  }
+  return blocks;
+}
+
+function readTable(tbl: Element, caption: Inline[]): Block {
+  const style = attr(find(find(tbl.children, "w:tblPr")?.children ?? [], "w:tblStyle"), "w:val");
+  const rows: TableRow[] = elements(tbl.children)
+    .filter((r) => r.name === "w:tr")
+    .map((r) => ({
+      type: "tableRow",
+      cells: elements(r.children)
+        .filter((c) => c.name === "w:tc")
+        .map((c) => ({ type: "tableCell" as const, children: joinParagraphs(elements(c.children).filter((p) => p.name === "w:p")) })),
+    }));
+  if (style === "BoardpaperMetadata") {
+    const entries: MetadataEntry[] = rows.map((r) => ({ type: "metadataEntry", label: r.cells[0]?.children ?? [], value: r.cells[1]?.children ?? [] }));
+    return { type: "metadata", entries };
+  }
+  const [head, ...body] = rows;
+  return { type: "table", caption, widths: (head?.cells ?? []).map(() => 1), head: head ?? { type: "tableRow", cells: [] }, rows: body };
+}
+
+/** The paragraphs of a table cell as one line of inline content, separated by line breaks. */
+function joinParagraphs(ps: Element[]): Inline[] {
+  return ps.flatMap((p, i) => [...(i > 0 ? [{ type: "break" } as Inline] : []), ...inlines(p.children)]);
+}
+
+/** Runs (in hyperlinks, bookmarks, insertions and deletions too) → inline nodes. */
+function inlines(nodes: readonly ChildNode[]): Inline[] {
+  const out: Inline[] = [];
+  for (const el of elements(nodes)) {
+    if (el.name === "w:r") {
+      for (const c of elements(el.children)) {
+        if (c.name === "w:t" || c.name === "w:delText") out.push({ type: "text", value: textOf(c) });
+        else if (c.name === "w:br") out.push({ type: "break" });
+        else if (c.name === "w:tab") out.push({ type: "text", value: "\t" });
+      }
+    } else if (el.name === "w:ins") out.push({ type: "insertion", children: inlines(el.children) });
+    else if (el.name === "w:del") out.push({ type: "deletion", children: inlines(el.children) });
+    else if (el.name === "w:hyperlink" || el.name === "w:smartTag" || el.name === "w:fldSimple") out.push(...inlines(el.children));
+  }
+  return merge(out);
+}
+
+function merge(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of list) {
+    const prev = out[out.length - 1];
+    if (n.type === "text" && prev?.type === "text") out[out.length - 1] = { type: "text", value: prev.value + n.value };
+    else out.push(n);
+  }
+  return out;
+}
+
+const FORMAT: Record<string, ListStyle> = { decimal: "decimal", lowerLetter: "lower-alpha", lowerRoman: "lower-roman", bullet: "bullet" };
+
+/** numId → per level, the list style and start number. */
+function numberingFormats(xml: string | undefined): Formats {
+  const out: Formats = new Map();
+  if (!xml) return out;
+  const root = parseDocument(xml, { xmlMode: true });
+  const numbering = find(root.children, "w:numbering");
+  if (!numbering) return out;
+  const abstract = new Map<string, { style: ListStyle; start: number }[]>();
+  for (const a of elements(numbering.children).filter((e) => e.name === "w:abstractNum")) {
+    const levels = elements(a.children)
+      .filter((l) => l.name === "w:lvl")
+      .map((l) => ({
+        style: FORMAT[attr(find(l.children, "w:numFmt"), "w:val") ?? "decimal"] ?? "decimal",
+        start: Number(attr(find(l.children, "w:start"), "w:val") ?? "1"),
+      }));
+    abstract.set(attr(a, "w:abstractNumId") ?? "", levels);
+  }
+  for (const n of elements(numbering.children).filter((e) => e.name === "w:num")) {
+    out.set(attr(n, "w:numId") ?? "", abstract.get(attr(find(n.children, "w:abstractNumId"), "w:val") ?? "") ?? []);
+  }
+  return out;
+}
+
+const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === "tag");
+const find = (nodes: readonly ChildNode[], name: string): Element | undefined => elements(nodes).find((e) => e.name === name);
+const attr = (el: Element | undefined, name: string): string | undefined => el?.attribs[name];
+const textOf = (el: Element): string => el.children.map((c) => (c.type === "text" ? c.data : "")).join("");
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (m, e: string) => {
+    const named: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+    if (named[e]) return named[e];
+    return String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
+}
