@@ -83,3 +83,41 @@ export function needs(...programs: string[]): { skip: boolean; reason: string } 
   console.warn(`skipped: ${reason}`);
   return { skip: true, reason };
 }
+
+/**
+ * Accept or reject every tracked change of a document.xml, as Word's "Accept All" and "Reject
+ * All" do: the kept side's markers are dropped, the other side's content removed, and
+ * paragraphs and table rows whose mark belongs to the other side removed whole.
+ */
+export function resolveChanges(xml: string, action: "accept" | "reject"): string {
+  const gone = action === "accept" ? "w:del" : "w:ins";
+  const kept = action === "accept" ? "w:ins" : "w:del";
+  const markOf = (tag: string) => new RegExp(`<${tag} w:id="\\d+"[^>]*/>`);
+  let out = xml
+    // Rows and paragraphs that exist only on the other side.
+    .replace(/<w:tr>(?:(?!<\/w:tr>)[\s\S])*<\/w:tr>/g, (row) => (new RegExp(`<w:trPr>(?:(?!</w:trPr>)[\\s\\S])*<${gone} w:id`).test(row) ? "" : row))
+    .replace(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g, (p) => (new RegExp(`<w:pPr>(?:(?!</w:pPr>)[\\s\\S])*<w:rPr>(?:(?!</w:rPr>)[\\s\\S])*<${gone} w:id`).test(p) ? "" : p))
+    // Runs on the other side; the kept side unwrapped.
+    .replace(new RegExp(`<${gone} w:id="\\d+"[^>]*>[\\s\\S]*?</${gone}>`, "g"), "")
+    .replace(new RegExp(`<${kept} w:id="\\d+"[^>]*>([\\s\\S]*?)</${kept}>`, "g"), "$1");
+  out = out.replace(new RegExp(markOf(kept).source, "g"), "").replace(new RegExp(markOf(gone).source, "g"), "");
+  return out.replace(/<w:delText([^>]*)>/g, "<w:t$1>").replace(/<\/w:delText>/g, "</w:t>");
+}
+
+/** The paragraphs' text of a document.xml string (see docxParagraphs). */
+export function xmlParagraphs(xml: string): string[] {
+  const dom = parseDocument(xml, { xmlMode: true });
+  const paras: string[] = [];
+  walk(dom.children, (n) => {
+    if (n.type === "tag" && n.name === "w:p") {
+      let text = "";
+      walk(n.children, (c) => {
+        if (c.type === "tag" && (c.name === "w:t" || c.name === "w:delText")) text += c.children.map((t) => (t.type === "text" ? t.data : "")).join("");
+        if (c.type === "tag" && (c.name === "w:br" || c.name === "w:tab")) text += " ";
+      });
+      paras.push(text);
+      return false;
+    }
+  });
+  return paras;
+}
