@@ -9,29 +9,45 @@ import type { Properties } from "../../tree/types.js";
  * in any time zone.
  */
 export async function packDeterministic(doc: Document, props: Properties, date: string): Promise<Uint8Array> {
-  const zipped = await Packer.toBuffer(doc, undefined, [{ path: "docProps/core.xml", data: coreXml(props, date) }]);
-  const entries = renumberIds(unzipSync(new Uint8Array(zipped)));
-  return zipSync(entries, { level: 6, mtime: zipTime(date) });
+  const overrides = [{ path: "docProps/core.xml", data: coreXml(props, date) }];
+  const zip = (entries: Record<string, Uint8Array>) => zipSync(entries, { level: 6, mtime: zipTime(date) });
+  // docx's Packer compresses once and gives no say over entry times; re-zipping its output
+  // would compress twice. Its compiler (the step before zipping) is reachable on Packer though
+  // not typed: use it, and fall back to unzip + re-zip should a docx version lack it.
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, o: typeof overrides): Map<string, string | Uint8Array> } }).compiler;
+  if (compiler) {
+    const files = compiler.compile(doc, undefined, overrides);
+    return zip(renumberIds(Object.fromEntries([...files].map(([path, data]) => [path, typeof data === "string" ? data : new Uint8Array(data)]))));
+  }
+  const unzipped = unzipSync(new Uint8Array(await Packer.toBuffer(doc, undefined, overrides)));
+  return zip(renumberIds(Object.fromEntries(Object.entries(unzipped).map(([path, data]) => [path, IDS_IN.test(path) ? strFromU8(data) : data]))));
 }
 
+/** The parts that can hold hyperlink relationships, bookmarks or drawings. */
+const IDS_IN = /^word\/(document|header\d*|footer\d*)\.xml$|^word\/_rels\/(document|header\d*|footer\d*)\.xml\.rels$/;
+
 /**
- * docx gives hyperlink relationships random ids and numbers bookmarks from a counter shared by
- * every document made in the process, so the same document would differ from run to run and
- * with its place in a batch. Renumber both in order of appearance.
+ * docx gives hyperlink relationships random ids and numbers bookmarks and drawings from
+ * counters shared by every document made in the process, so the same document would differ
+ * from run to run and with its place in a batch. Renumber them in order of appearance; only
+ * the parts that hold them are looked at. Returns every part as bytes.
  */
-function renumberIds(entries: Record<string, Uint8Array>): Record<string, Uint8Array> {
+function renumberIds(entries: Record<string, string | Uint8Array>): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   // One map for all parts: a relationship id appears in a .rels part and in the part it serves.
   const rels = new Map<string, string>();
   for (const [path, data] of Object.entries(entries)) {
-    if (!path.endsWith(".xml") && !path.endsWith(".rels")) {
+    if (typeof data !== "string") {
       out[path] = data;
       continue;
     }
-    const xml = strFromU8(data);
+    if (!IDS_IN.test(path)) {
+      out[path] = strToU8(data);
+      continue;
+    }
     const bookmarks = new Map<string, string>();
     const drawings = new Map<string, string>();
-    const fixed = xml
+    const fixed = data
       .replace(/"(rId[A-Za-z0-9_-]{12,})"/g, (_m, id: string) => {
         if (!rels.has(id)) rels.set(id, `rIdLink${rels.size + 1}`);
         return `"${rels.get(id)}"`;
@@ -45,7 +61,7 @@ function renumberIds(entries: Record<string, Uint8Array>): Record<string, Uint8A
         if (!drawings.has(id)) drawings.set(id, String(drawings.size + 1));
         return `${head}${drawings.get(id)}"`;
       });
-    out[path] = fixed === xml ? data : strToU8(fixed);
+    out[path] = strToU8(fixed);
   }
   return out;
 }
