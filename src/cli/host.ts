@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 /**
  * Everything the program does to the outside world goes through a Host, so that the core is
@@ -21,7 +21,16 @@ export interface Host {
   list(dir: string): Promise<string[]>;
   /** Write a file atomically: a temporary file beside it, then rename over the target. */
   writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
+  /** Remove a file (nothing happens when it is not there). */
+  remove(path: string): Promise<void>;
 }
+
+/**
+ * Temporary files are hidden (a leading dot) and name the process that writes them, so that a
+ * run killed half-way leaves no visible partial file and the next run can tell its leftovers.
+ */
+export const TEMP_FILE = /^\.(.+)\.tmp-(\d+)-\d+$/;
+export const tempName = (name: string, pid: number, n: number): string => `.${name}.tmp-${pid}-${n}`;
 
 let counter = 0;
 
@@ -58,7 +67,7 @@ export function nodeHost(proc: NodeJS.Process = process, opts: HostOptions = {})
     writeFileAtomic: async (rel, data) => {
       const p = abs(rel);
       await mkdir(dirname(p), { recursive: true });
-      const tmp = `${p}.tmp-${proc.pid}-${++counter}`;
+      const tmp = join(dirname(p), tempName(basename(p), proc.pid, ++counter));
       try {
         await writeFile(tmp, data);
         await rename(tmp, p);
@@ -67,5 +76,6 @@ export function nodeHost(proc: NodeJS.Process = process, opts: HostOptions = {})
         throw e;
       }
     },
+    remove: (p) => rm(abs(p), { force: true }),
   };
 }

@@ -40,6 +40,17 @@ function commandHelp(c: Command): string {
   return [`Usage: ${c.usage}`, "", c.help, ""].join("\n");
 }
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOTDIR: "a file is in the way where a folder is needed",
+  EISDIR: "this is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOSPC: "the disk is full",
+  EROFS: "the file system is read-only",
+  EEXIST: "it already exists",
+  ENOENT: "no such file or folder",
+};
+
 /** The whole CLI: arguments in, exit code out. The bin file only calls this. */
 export async function main(argv: readonly string[], host: Host): Promise<ExitCode> {
   const [name, ...rest] = argv;
@@ -74,6 +85,13 @@ export async function main(argv: readonly string[], host: Host): Promise<ExitCod
     if (e instanceof UsageError) {
       host.stderr.write(`boardpaper ${command.name}: ${e.message}\nRun \`boardpaper ${command.name} --help\` for usage.\n`);
       return EXIT.usage;
+    }
+    // The file system refused (a full disk, no permission, a file where a folder should be):
+    // not a bug, so no stack trace — say which file and why.
+    const fsError = e as NodeJS.ErrnoException;
+    if (fsError.syscall && fsError.code && FILE_ERRORS[fsError.code]) {
+      host.stderr.write(`boardpaper ${command.name}: cannot ${fsError.syscall} ${fsError.path ?? ""}: ${FILE_ERRORS[fsError.code]}\n`);
+      return EXIT.invalid;
     }
     host.stderr.write(
       `boardpaper: internal error — this is a bug in boardpaper, not in your input.\n` +

@@ -1,5 +1,5 @@
-import { join, relative } from "node:path";
-import type { Host } from "../cli/host.js";
+import { dirname, join, relative } from "node:path";
+import { TEMP_FILE, type Host } from "../cli/host.js";
 
 /** One file to be written: where, and its complete contents. */
 export interface Output {
@@ -27,6 +27,7 @@ async function current(host: Host, path: string): Promise<Uint8Array | undefined
 export async function emit(host: Host, outputs: readonly Output[]): Promise<{ written: string[]; unchanged: string[] }> {
   const written: string[] = [];
   const unchanged: string[] = [];
+  for (const dir of new Set(outputs.map((o) => dirname(o.path)))) await removeLeftovers(host, dir);
   for (const o of outputs) {
     const data = bytesOf(o.data);
     const old = await current(host, o.path);
@@ -71,4 +72,30 @@ export async function staleness(host: Host, outputs: readonly Output[], outDir: 
   };
   await walk(outDir);
   return { stale, missing, orphans };
+}
+
+/**
+ * Remove the temporary files that runs killed half-way left in a folder (their process is
+ * gone); a running build's own temporary files are left alone.
+ */
+export async function removeLeftovers(host: Host, dir: string, alive: (pid: number) => boolean = processAlive): Promise<string[]> {
+  if ((await host.kind(dir)) !== "dir") return [];
+  const removed: string[] = [];
+  for (const name of await host.list(dir)) {
+    const m = TEMP_FILE.exec(name);
+    if (m && !alive(Number(m[2]))) {
+      await host.remove(join(dir, name));
+      removed.push(join(dir, name));
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

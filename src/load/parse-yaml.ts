@@ -5,6 +5,8 @@ import { error, START, type Diagnostic, type Position } from "../diagnostics/dia
 export const MAX_EXPANDED_NODES = 20_000;
 /** Deeper nesting than this is never a real proposal. */
 export const MAX_DEPTH = 40;
+/** No list in a proposal or meeting is this long (beslispunten, table rows, agenda items). */
+export const MAX_ITEMS = 2_000;
 
 export interface ParsedYaml {
   readonly file: string;
@@ -124,6 +126,10 @@ function checkLimits(doc: Document.Parsed): { node: Node; message: string } | un
   const walk = (node: unknown, depth: number): void => {
     if (found) return;
     if (isAlias(node)) {
+      if (!node.resolve(doc)) {
+        found = { node, message: `alias \`*${node.source}\` refers to an anchor \`&${node.source}\` that is not defined before it; define the anchor, or write the value out (a * at the start of a value starts an alias: put such a value in quotes)` };
+        return;
+      }
       expanded += sizeOf(node, depth);
       if (expanded > MAX_EXPANDED_NODES) {
         found = {
@@ -136,6 +142,10 @@ function checkLimits(doc: Document.Parsed): { node: Node; message: string } | un
     }
     if (depth > MAX_DEPTH && isNode(node)) {
       found = { node, message: `nesting is deeper than ${MAX_DEPTH} levels; check the indentation` };
+      return;
+    }
+    if ((isMap(node) || isSeq(node)) && node.items.length > MAX_ITEMS) {
+      found = { node, message: `this ${isSeq(node) ? "list" : "mapping"} has ${node.items.length} entries; the limit is ${MAX_ITEMS}. Split the document` };
       return;
     }
     if (isPair(node)) {

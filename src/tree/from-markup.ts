@@ -51,7 +51,7 @@ type InlineHandler = (el: Element, cx: Cx) => FooterInline[];
 
 function fail(el: Element, cx: Cx, message: string): never {
   let node: Element | null = el;
-  while (node && !node.attribs[SOURCE_ATTRIBUTE]) node = node.parent as Element | null;
+  while (node && !node.attribs?.[SOURCE_ATTRIBUTE]) node = node.parent as Element | null;
   const [id, line, col] = (node?.attribs[SOURCE_ATTRIBUTE] ?? "0:1:1").split(":").map(Number) as [number, number, number];
   const pos: Position = { line, col };
   throw templateError(cx.files[id] ?? "template", pos, message);
@@ -159,7 +159,8 @@ function listItem(el: Element, cx: Cx): ListItem {
     }
   }
   flush();
-  if (children.length === 0 || children[0]?.type !== "paragraph") fail(el, cx, "a list item must start with text");
+  // An empty item ("- " in Markdown) or one that opens with a sub-list still gets its number.
+  if (children[0]?.type !== "paragraph") children.unshift({ type: "paragraph", children: [] });
   return { type: "listItem", children };
 }
 
@@ -221,7 +222,12 @@ const INLINE: Record<string, InlineHandler> = {
   em: (el, cx) => [{ type: "emphasis", children: inlines(el, cx, INLINE) as Inline[] }],
   a(el, cx) {
     const url = el.attribs.href ?? "";
-    if (!/^(https?:|mailto:|#)/.test(url)) fail(el, cx, `link target \`${url}\` must start with https://, http://, mailto: or #`);
+    if (!/^(https?:|mailto:|#)/.test(url)) {
+      // A template's own link must be right; a link written in the data's Markdown (no
+      // data-src of its own) with another scheme (ftp:, file:) keeps its text, not its target.
+      if (el.attribs[SOURCE_ATTRIBUTE]) fail(el, cx, `link target \`${url}\` must start with https://, http://, mailto: or #`);
+      return inlines(el, cx, INLINE);
+    }
     return [{ type: "link", url, children: inlines(el, cx, INLINE) as Inline[] }];
   },
   br: () => [{ type: "break" }],

@@ -4,6 +4,7 @@ import { byPlace, error, formatPath, type Diagnostic } from "../diagnostics/diag
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { EMPTY } from "../model/common.js";
 import { locate, sourceOf } from "./locate.js";
+import { forbiddenCharacters } from "./characters.js";
 import { findPlaceholders, underPlaceholder } from "./placeholders.js";
 import { alternatives, describeExpected, isOptional, literalsOf, objectKeysAt, schemasAt } from "./schema-walk.js";
 
@@ -15,13 +16,15 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; diagnostics: Di
 /** Validate a parsed YAML document against a schema; every issue becomes a positioned diagnostic. */
 export function validate<S extends z.ZodType>(parsed: ParsedYaml, schema: S): Validated<z.infer<S>> {
   const placeholders = findPlaceholders(parsed);
+  const characters = forbiddenCharacters(parsed);
   const result = schema.safeParse(parsed.value);
-  if (result.success && placeholders.length === 0) return { ok: true, value: result.data };
+  if (result.success && placeholders.length === 0 && characters.length === 0) return { ok: true, value: result.data };
   const ctx: Ctx = { parsed, schema };
   const seen = new Set<string>();
   const issues = result.success ? [] : result.error.issues;
   const diagnostics = [
     ...placeholders.map((p) => p.diagnostic),
+    ...characters,
     ...issues.flatMap((i) => diagnose(ctx, i, [])).filter((d) => !d.path || !underPlaceholder(placeholders, parsePath(d.path))),
   ]
     .sort(byPlace)
