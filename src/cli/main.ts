@@ -8,12 +8,13 @@ import { check } from "./commands/check.js";
 import { diff } from "./commands/diff.js";
 import { newProposal } from "./commands/new.js";
 import { schema } from "./commands/schema.js";
+import { serve } from "./commands/serve.js";
 import { text } from "./commands/text.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "./host.js";
 
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newProposal, check, build, agenda, diff, text, schema];
+export const COMMANDS: readonly Command[] = [newProposal, check, build, agenda, diff, text, schema, serve];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -90,7 +91,9 @@ export async function main(argv: readonly string[], host: Host): Promise<ExitCod
     // not a bug, so no stack trace — say which file and why.
     const fsError = e as NodeJS.ErrnoException;
     if (fsError.syscall && fsError.code && FILE_ERRORS[fsError.code]) {
-      host.stderr.write(`boardpaper ${command.name}: cannot ${fsError.syscall} ${fsError.path ?? ""}: ${FILE_ERRORS[fsError.code]}\n`);
+      // mkdir says "exists" when a file stands where the folder should be made.
+      const why = fsError.syscall === "mkdir" && fsError.code === "EEXIST" ? FILE_ERRORS.ENOTDIR : FILE_ERRORS[fsError.code];
+      host.stderr.write(`boardpaper ${command.name}: cannot ${fsError.syscall} ${fsError.path ?? ""}: ${why}\n`);
       return EXIT.invalid;
     }
     host.stderr.write(

@@ -3,7 +3,8 @@ import MarkdownIt from "markdown-it";
 /**
  * The Markdown subset of prose fields: paragraphs, **bold**, *italic*, bullet and numbered
  * lists, links and hard line breaks. Everything else (headings, code, quotes, images, tables,
- * raw HTML) stays literal text, so a proposal cannot change the document's structure.
+ * raw HTML, and entities such as &lt;) stays literal text, so a proposal cannot change the
+ * document's structure and what is typed is what is printed.
  */
 const md = new MarkdownIt("zero", { html: false, linkify: false, typographer: false, breaks: false }).enable([
   "paragraph",
@@ -11,7 +12,6 @@ const md = new MarkdownIt("zero", { html: false, linkify: false, typographer: fa
   "emphasis",
   "link",
   "escape",
-  "entity",
   "newline",
 ]);
 

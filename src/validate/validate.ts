@@ -89,7 +89,7 @@ const HANDLERS: HandlerTable = {
     const value = valueAt(ctx.parsed.value, path);
     const allowed = issue.values.map(String);
     const hint = typeof value === "string" ? suggest(value, allowed) : undefined;
-    const shown = typeof value === "string" ? `\`${value}\`` : describeValue(value);
+    const shown = typeof value === "string" ? quote(value) : describeValue(value);
     const message = `${shown} is not allowed here; allowed: ${allowed.join(", ")}${hint ? `; did you mean \`${hint}\`?` : ""}`;
     return [at(ctx, path, message)];
   },
@@ -98,12 +98,12 @@ const HANDLERS: HandlerTable = {
     const messages: Record<string, () => string> = {
       date: () =>
         /^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? `\`${value}\` is not a real date (${whyNotADate(value)}); dates are written YYYY-MM-DD`
-          : `\`${value}\` is not a date; write dates as YYYY-MM-DD, for example 2020-09-09`,
-      email: () => `\`${value}\` is not an e-mail address`,
+          ? `${quote(value)} is not a real date (${whyNotADate(value)}); dates are written YYYY-MM-DD`
+          : `${quote(value)} is not a date; write dates as YYYY-MM-DD, for example 2020-09-09`,
+      email: () => `${quote(value)} is not an e-mail address`,
     };
     // Other formats (patterns) carry the schema's own message, which says what to write.
-    return [at(ctx, path, messages[issue.format]?.() ?? `\`${value}\`: ${issue.message}`)];
+    return [at(ctx, path, messages[issue.format]?.() ?? `${quote(value)}: ${issue.message}`)];
   },
   too_small: (ctx, issue, path) => {
     const value = valueAt(ctx.parsed.value, path);
@@ -173,9 +173,16 @@ function describeValue(v: unknown): string {
   if (v === null) return "an empty value";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `text \`${v.length > 40 ? `${v.slice(0, 40)}…` : v}\``;
+  if (typeof v === "string") return `text ${quote(v)}`;
   if (typeof v === "boolean") return `\`${String(v)}\``;
   return `a number (${String(v)})`;
+}
+
+/** A value quoted in a message: one line, not too long, so each diagnostic stays one line. */
+function quote(v: string): string {
+  const first = v.split("\n")[0] ?? "";
+  const cut = first.length > 40 ? `${first.slice(0, 40)}…` : first !== v ? `${first}…` : first;
+  return `\`${cut}\``;
 }
 
 /** `a.b[2].c` → ["a", "b", 2, "c"] (the inverse of formatPath). */

@@ -1,0 +1,31 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { LookOptions } from "./looks.js";
+
+/** What a batch worker is started with. */
+export interface WorkerSetup {
+  readonly cwd: string;
+  readonly env: Record<string, string | undefined>;
+  readonly outDir: string;
+  readonly formats: readonly string[];
+  readonly look: LookOptions;
+  readonly date?: string;
+  /** Compare with what is on disk instead of writing (build --check). */
+  readonly check: boolean;
+}
+
+export type ToWorker = { type: "load"; files: { path: string; root?: string }[] } | { type: "render" };
+
+export type FromWorker =
+  | { type: "loaded"; diagnostics: Diagnostic[] }
+  | {
+      type: "rendered";
+      diagnostics: Diagnostic[];
+      /** Temporary files written, to be renamed onto their targets. */
+      staged: { temp: string; target: string }[];
+      unchanged: string[];
+      /** With check: outputs that differ or are missing. */
+      stale: string[];
+      /** Every output path this worker's documents produce. */
+      expected: string[];
+    }
+  | { type: "failed"; message: string; stack: string };
