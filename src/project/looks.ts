@@ -113,7 +113,7 @@ export async function resolveLooks(host: Host, documents: readonly LoadedDocumen
       if (!inside(host.cwd, file)) at(["logo", "bestand"], `\`${logoSpec.bestand}\` lies outside the project folder; put the logo inside it`);
       else if ((await host.kind(file)) !== "file") at(["logo", "bestand"], `logo file \`${logoSpec.bestand}\` not found (looked for ${displayPath(host, file)})`);
       else {
-        const r = prepareLogo(await host.readFile(file), logoSpec.alt, logoSpec.breedte_mm ?? 35);
+        const r = await prepareLogo(await host.readFile(file), logoSpec.alt, logoSpec.breedte_mm ?? 35);
         if (r.ok) logo = r.logo;
         else at(["logo", "bestand"], `${logoSpec.bestand}: ${r.message}`);
       }

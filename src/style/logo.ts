@@ -1,5 +1,3 @@
-import { Resvg } from "@resvg/resvg-js";
-import { imageSize } from "image-size";
 
 /** A logo ready for both writers: its bytes, a PNG for Word's fallback, its size on the page. */
 export interface Logo {
@@ -16,8 +14,12 @@ export type LogoResult = { ok: true; logo: Logo } | { ok: false; message: string
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Check a logo's bytes and measure it. Pure (no files): the caller reads the bytes. */
-export function prepareLogo(bytes: Uint8Array, alt: string, widthMm: number): LogoResult {
+/**
+ * Check a logo's bytes and measure it (no files: the caller reads the bytes). The image
+ * libraries are loaded only when there is a logo, which keeps start-up quick without one.
+ */
+export async function prepareLogo(bytes: Uint8Array, alt: string, widthMm: number): Promise<LogoResult> {
+  const { imageSize } = await import("image-size");
   const isPng = PNG_SIGNATURE.every((b, i) => bytes[i] === b);
   const head = new TextDecoder().decode(bytes.subarray(0, 2048));
   const isSvg = !isPng && /<svg[\s>]/.test(head);
@@ -33,6 +35,7 @@ export function prepareLogo(bytes: Uint8Array, alt: string, widthMm: number): Lo
   if (isPng) return { ok: true, logo: { format: "png", data: bytes, png: bytes, alt, widthMm, heightMm } };
   let png: Uint8Array;
   try {
+    const { Resvg } = await import("@resvg/resvg-js");
     // System fonts are not loaded, so the rendering is the same on every machine; text in a logo
     // should be converted to paths.
     const rendered = new Resvg(Buffer.from(bytes), { fitTo: { mode: "width", value: Math.round((widthMm / 25.4) * 300) }, font: { loadSystemFonts: false } }).render();
