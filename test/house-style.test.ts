@@ -53,7 +53,7 @@ describe("house style: one file drives the Word styles and the CSS", () => {
     // Footer text, and dates as numbers.
     expect(docx["word/footer1.xml"]).toContain("Testland · vertrouwelijk · Pagina ");
     expect(html).toContain('content: "Testland · vertrouwelijk · Pagina " counter(page)');
-    expect(docxParagraphs(readFileSync(join(dir, "out", "proposals", "p.docx")))).toContain("12-03-2026");
+    expect(docxParagraphs(readFileSync(join(dir, "out", "proposals", "p.docx")))).toContain("Vergaderdatum 12-03-2026");
     expect(htmlText(html)).toContain("12-03-2026");
     // The logo, with its alt text, in the Word header and in the HTML header.
     expect(Object.keys(docx)).toEqual(expect.arrayContaining(["word/media/image1.svg", "word/media/image1.png"]));

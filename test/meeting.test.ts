@@ -56,7 +56,7 @@ describe("agenda: numbered, grouped, stamped", () => {
     expect(text).toContain("Vergaderdatum: 1 oktober 2020");
     expect(text).toContain("Bijlagen: 8-1. Aandachtspunten");
     expect(text).toContain("Bijlage 8-1: Aandachtspunten uit het landelijk beeld");
-    expect(docxParagraphs(readFileSync(join(out, "terugblik-visitaties.docx")))).toContain("8");
+    expect(docxParagraphs(readFileSync(join(out, "terugblik-visitaties.docx")))).toContain("Agendapunt 8");
     expect(readText(join(dir, "data", "proposals", "terugblik-visitaties.yaml"))).toBe(before);
   });
 

@@ -78,7 +78,7 @@ export function hasProgram(name: string): boolean {
 export function needs(...programs: string[]): { skip: boolean; reason: string } {
   const missing = programs.filter((p) => (p.includes("/") ? !existsSync(p) : !hasProgram(p)));
   if (missing.length === 0) return { skip: false, reason: "" };
-  const reason = `missing ${missing.join(", ")}: install with .ci/run (apt-get install libreoffice-writer-nogui poppler-utils libxml2-utils pandoc)`;
+  const reason = `missing ${missing.join(", ")}: install with .ci/run (apt-get install libreoffice-writer-nogui poppler-utils libxml2-utils pandoc chromium)`;
   if (process.env.BOARDPAPER_REQUIRE_TOOLS === "1" && !missing.every((m) => m.includes("/"))) throw new Error(`CI requires ${reason}`);
   console.warn(`skipped: ${reason}`);
   return { skip: true, reason };

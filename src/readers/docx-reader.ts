@@ -6,10 +6,10 @@ import type { Block, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEn
 /**
  * Read a .docx that boardpaper wrote back into a document tree (text and structure, not
  * formatting): its named styles say what each paragraph is (Title, Heading 1–3, List Number…),
- * its numbering part what each list counts in, its table styles which table is the metadata
- * block. The canonical text of the result equals that of the tree it was written from, which is
- * what `boardpaper text` and `git diff` (through textconv) show. Other .docx files are read as
- * well as their styles allow.
+ * its numbering part what each list counts in, its Metadata paragraphs (or, in older files,
+ * the BoardpaperMetadata table) the metadata block. The canonical text of the result equals
+ * that of the tree it was written from, which is what `boardpaper text` and `git diff`
+ * (through textconv) show. Other .docx files are read as well as their styles allow.
  */
 export function readDocx(bytes: Uint8Array): DocumentNode {
   let parts: Record<string, Uint8Array>;
@@ -84,6 +84,15 @@ function readBody(body: Element, formats: Formats): Block[] {
       continue;
     }
     if (content.length === 0) continue;
+    // The metadata block: one Metadata paragraph per entry, "label<tab>value".
+    if (style === "Metadata") {
+      const [label, value] = splitAtTab(content);
+      const prev = blocks[blocks.length - 1];
+      const entry: MetadataEntry = { type: "metadataEntry", label, value };
+      if (prev?.type === "metadata") prev.entries.push(entry);
+      else blocks.push({ type: "metadata", entries: [entry] });
+      continue;
+    }
     const heading = /^Heading([123])$/.exec(style);
     if (style === "Title") blocks.push({ type: "title", children: content });
     else if (heading) blocks.push({ type: "heading", depth: Number(heading[1]) as 1 | 2 | 3, id: "", children: content });
@@ -108,6 +117,28 @@ function readTable(tbl: Element, caption: Inline[]): Block {
   }
   const [head, ...body] = rows;
   return { type: "table", caption, widths: (head?.cells ?? []).map(() => 1), head: head ?? { type: "tableRow", cells: [] }, rows: body };
+}
+
+/** Inline content split at its first tab (inside an insertion or deletion too). */
+function splitAtTab(nodes: readonly Inline[]): [Inline[], Inline[]] {
+  return tabSplit(nodes) ?? [[...nodes], []];
+}
+
+function tabSplit(nodes: readonly Inline[]): [Inline[], Inline[]] | undefined {
+  for (const [i, n] of nodes.entries()) {
+    if (n.type === "text" && n.value.includes("\t")) {
+      const at = n.value.indexOf("\t");
+      const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
+      return [[...nodes.slice(0, i), ...text(n.value.slice(0, at))], [...text(n.value.slice(at + 1)), ...nodes.slice(i + 1)]];
+    }
+    if (n.type === "insertion" || n.type === "deletion") {
+      const inner = tabSplit(n.children);
+      if (!inner) continue;
+      const wrap = (children: Inline[]): Inline[] => (children.length ? [{ type: n.type, children }] : []);
+      return [[...nodes.slice(0, i), ...wrap(inner[0])], [...wrap(inner[1]), ...nodes.slice(i + 1)]];
+    }
+  }
+  return undefined;
 }
 
 /** The paragraphs of a table cell as one line of inline content, separated by line breaks. */

@@ -1,18 +1,19 @@
 import { basename, extname, join } from "node:path";
+import { renderWriters } from "../../convert/pdf.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
 import { emit } from "../../emit/emit.js";
 import { sourceDate } from "../../emit/outputs.js";
 import { renderProject } from "../../project/render-project.js";
-import { DEFAULT_FORMATS, WRITERS } from "../../writers/registry.js";
+import { DEFAULT_FORMATS } from "../../writers/registry.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
-import { DEFAULT_OUT, parseFormats } from "./build.js";
+import { convertPdfs, DEFAULT_OUT, FORMAT_NAMES, parseOutputFormats, PDF_HELP, pdfSetup } from "./build.js";
 
 export const agenda: Command = {
   name: "agenda",
   summary: "render a meeting: agenda, stamped proposals, bundle, besluitenlijst",
-  usage: "boardpaper agenda MEETING.yaml [--out DIR] [--format docx,html] [--include-besloten] [--style FILE] [--templates DIR]",
+  usage: "boardpaper agenda MEETING.yaml [--out DIR] [--format docx,html,pdf] [--pdfa] [--include-besloten] [--style FILE] [--templates DIR]",
   help: `Renders a meeting file into DIR (default: out/meetings/<meeting file name>/):
 
   agenda.docx, agenda.html     the agenda, items numbered and grouped by part and behandelwijze,
@@ -31,22 +32,26 @@ Moving an item in the meeting file renumbers the agenda and every stamped propos
 
 Options:
   --out DIR        output folder (default: out/meetings/<name>)
-  --format LIST    formats for agenda, proposals and besluitenlijst: ${WRITERS.map((w) => w.format).join(", ")} (default: ${DEFAULT_FORMATS.join(",")})
+  --format LIST    formats for agenda, proposals and besluitenlijst: ${FORMAT_NAMES.join(", ")} (default: ${DEFAULT_FORMATS.join(",")})
+${PDF_HELP}
   --include-besloten
                    also the besloten part's documents, and the full bundle for members
 ${LOOK_HELP}
 
 Example:
-  boardpaper agenda data/meetings/ab-2020-10-01.yaml`,
-  options: { out: { type: "string" }, format: { type: "string" }, "include-besloten": { type: "boolean" }, ...LOOK_OPTIONS },
+  boardpaper agenda data/meetings/ab-2020-10-01.yaml
+  boardpaper agenda data/meetings/ab-2020-10-01.yaml --format pdf --out /tmp/ab`,
+  options: { out: { type: "string" }, format: { type: "string" }, pdfa: { type: "boolean" }, "include-besloten": { type: "boolean" }, ...LOOK_OPTIONS },
   async run({ host, values, positionals, color }) {
     if (positionals.length !== 1) throw new UsageError("give one meeting file");
     const file = positionals[0]!;
     if ((await host.kind(file)) !== "file") throw new UsageError(`${file}: no such file`);
-    const writers = parseFormats(values.format as string | undefined);
+    const formats = parseOutputFormats(values.format as string | undefined);
     const date = sourceDate(host.env);
     if (date.error) throw new UsageError(date.error);
     const outDir = (values.out as string | undefined) ?? join(DEFAULT_OUT, "meetings", basename(file, extname(file)));
+    const pdf = await pdfSetup(host, formats, values.pdfa === true, "agenda");
+    if (typeof pdf === "number") return pdf;
 
     const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
     const inputs = await loadInputs(host, [file], { forceKind: "meeting" });
@@ -58,7 +63,7 @@ Example:
     const rendered = await renderProject(host, inputs.documents, {
       ...lookOptions(values),
       outDir,
-      writers,
+      writers: renderWriters(formats),
       includeBesloten: values["include-besloten"] === true,
       meetingDir: () => outDir,
       ...(date.date ? { date: date.date } : {}),
@@ -68,7 +73,9 @@ Example:
       host.stderr.write(`${formatSummary(rendered.diagnostics, 1)} Nothing was written.\n`);
       return EXIT.invalid;
     }
-    const { written, unchanged } = await emit(host, rendered.outputs);
+    const outputs = await convertPdfs(host, rendered.outputs, formats, pdf, "agenda");
+    if (typeof outputs === "number") return outputs;
+    const { written, unchanged } = await emit(host, outputs);
     for (const p of written) host.stdout.write(`wrote ${p}\n`);
     host.stdout.write(`${rendered.documents} documents rendered: ${written.length} files written, ${unchanged.length} unchanged.\n`);
     return EXIT.ok;

@@ -1,19 +1,29 @@
+import { PDF, renderWriters, withPdfs, type Formats } from "../../convert/pdf.js";
+import { ConversionError, findSoffice } from "../../convert/soffice.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
-import { emit, staleness } from "../../emit/emit.js";
+import { emit, staleness, type Output } from "../../emit/emit.js";
 import { sourceDate } from "../../emit/outputs.js";
 import { renderProject } from "../../project/render-project.js";
 import { DEFAULT_FORMATS, WRITERS, writerFor } from "../../writers/registry.js";
 import type { Writer } from "../../writers/writer.js";
 import { UsageError, type Command } from "../command.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import type { Host } from "../host.js";
 import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
 
 export const DEFAULT_OUT = "out";
 
+/** Every name `--format` takes: the writers of the tree, and PDF (made from the .docx). */
+export const FORMAT_NAMES: readonly string[] = [...WRITERS.map((w) => w.format), PDF.format];
+
+export const PDF_HELP = `                   pdf is made from the .docx by LibreOffice (soffice), all documents
+                   in one run; it carries the document's title and language
+  --pdfa           with --format pdf: PDF/A-2 for archiving instead of plain PDF`;
+
 export const build: Command = {
   name: "build",
   summary: "render proposals to .docx and HTML",
-  usage: "boardpaper build [PATH...] [--out DIR] [--format docx,html] [--check] [--style FILE] [--templates DIR]",
+  usage: "boardpaper build [PATH...] [--out DIR] [--format docx,html,pdf] [--pdfa] [--check] [--style FILE] [--templates DIR]",
   help: `Renders every proposal and meeting named, or found in the folders named (default: data/),
 into DIR (default: out/). A file named directly becomes DIR/<name>.docx and DIR/<name>.html; a
 folder's files keep their place below it (data/proposals/x.yaml → out/proposals/x.docx).
@@ -24,11 +34,15 @@ its proposals stamped with their agenda numbers, the bundle and the besluitenlij
 Everything is validated and rendered before anything is written: with any error, no file is
 written or changed. Each file is written atomically (a temporary file, then a rename).
 The same input always gives the same bytes; set SOURCE_DATE_EPOCH to stamp another date.
+(PDF aside: LibreOffice stamps the time into it. Without LibreOffice, --format pdf writes
+nothing, says what to install, and exits 1; BOARDPAPER_SOFFICE names another soffice.)
 
 Options:
   --out DIR        output folder (default: out)
-  --format LIST    comma-separated formats: ${WRITERS.map((w) => w.format).join(", ")} (default: ${DEFAULT_FORMATS.join(",")})
+  --format LIST    comma-separated formats: ${FORMAT_NAMES.join(", ")} (default: ${DEFAULT_FORMATS.join(",")})
+${PDF_HELP}
   --check          write nothing; exit 1 and list the files in DIR that are out of date
+                   (not with pdf: a PDF's bytes differ from run to run)
   --include-besloten
                    meetings: also write the besloten part's documents, and the full
                    bundle for members instead of the public one
@@ -37,10 +51,15 @@ ${LOOK_HELP}
 Examples:
   boardpaper build
   boardpaper build data/proposals/terugblik-visitaties.yaml --out /tmp/papers --format docx
+  boardpaper build data --format pdf --pdfa --out /tmp/archive
   boardpaper build --check`,
-  options: { out: { type: "string" }, format: { type: "string" }, check: { type: "boolean" }, "include-besloten": { type: "boolean" }, ...LOOK_OPTIONS },
+  options: { out: { type: "string" }, format: { type: "string" }, pdfa: { type: "boolean" }, check: { type: "boolean" }, "include-besloten": { type: "boolean" }, ...LOOK_OPTIONS },
   async run({ host, values, positionals, color }) {
-    const writers = parseFormats(values.format as string | undefined);
+    const formats = parseOutputFormats(values.format as string | undefined);
+    const writers = formats.writers;
+    if (values.check && formats.pdf) throw new UsageError("--check cannot compare PDF files: LibreOffice stamps the time into every PDF it makes; leave pdf out of --format");
+    const pdf = await pdfSetup(host, formats, values.pdfa === true, "build");
+    if (typeof pdf === "number") return pdf;
     const outDir = (values.out as string | undefined) ?? DEFAULT_OUT;
     const date = sourceDate(host.env);
     if (date.error) throw new UsageError(date.error);
@@ -56,7 +75,7 @@ Examples:
     const rendered = await renderProject(host, inputs.documents, {
       ...lookOptions(values),
       outDir,
-      writers,
+      writers: renderWriters(formats),
       includeBesloten: values["include-besloten"] === true,
       ...(date.date ? { date: date.date } : {}),
     });
@@ -65,7 +84,9 @@ Examples:
       host.stderr.write(`${formatSummary(rendered.diagnostics, inputs.files.length)} Nothing was written.\n`);
       return EXIT.invalid;
     }
-    const outputs = rendered.outputs;
+    const converted = await convertPdfs(host, rendered.outputs, formats, pdf, "build");
+    if (typeof converted === "number") return converted;
+    const outputs = converted;
 
     if (values.check) {
       const s = await staleness(host, outputs, outDir, writers.map((w) => w.extension));
@@ -89,6 +110,52 @@ Examples:
     return EXIT.ok;
   },
 };
+
+/** `--format` of build and agenda: the tree writers, and whether PDF is wanted. */
+export function parseOutputFormats(list: string | undefined): Formats {
+  const names = list === undefined ? [...DEFAULT_FORMATS] : list.split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError("--format needs at least one format");
+  const unknown = names.find((n) => !FORMAT_NAMES.includes(n));
+  if (unknown !== undefined) throw new UsageError(`unknown format \`${unknown}\`; choose from ${FORMAT_NAMES.join(", ")}`);
+  const writers = names.filter((n) => n !== PDF.format);
+  return { writers: writers.length > 0 ? parseFormats(writers.join(",")) : [], pdf: names.includes(PDF.format) };
+}
+
+export interface PdfSetup {
+  readonly soffice?: string;
+  readonly pdfa: boolean;
+}
+
+/**
+ * Check the PDF options and find LibreOffice before anything is rendered, so that a missing
+ * soffice is reported at once. Returns the exit code when it cannot go on.
+ */
+export async function pdfSetup(host: Host, formats: Formats, pdfa: boolean, command: string): Promise<PdfSetup | ExitCode> {
+  if (pdfa && !formats.pdf) throw new UsageError("--pdfa chooses PDF/A for the PDF output: add pdf to --format (e.g. --format pdf --pdfa)");
+  if (!formats.pdf) return { pdfa };
+  try {
+    return { soffice: await findSoffice(host.env, host.cwd), pdfa };
+  } catch (e) {
+    if (!(e instanceof ConversionError)) throw e;
+    host.stderr.write(`boardpaper ${command}: error: ${e.message}\nNothing was written.\n`);
+    return EXIT.invalid;
+  }
+}
+
+/** The outputs with their PDFs (one LibreOffice run for all), or the exit code on failure. */
+export async function convertPdfs(host: Host, outputs: Output[], formats: Formats, pdf: PdfSetup, command: string): Promise<Output[] | ExitCode> {
+  if (!formats.pdf || pdf.soffice === undefined) return outputs;
+  try {
+    const r = await withPdfs(outputs, formats, { soffice: pdf.soffice, pdfa: pdf.pdfa, env: host.env });
+    const n = r.converted;
+    host.stdout.write(`converted ${n} document${n === 1 ? "" : "s"} to ${pdf.pdfa ? "PDF/A-2" : "PDF"} in one LibreOffice run\n`);
+    return r.outputs;
+  } catch (e) {
+    if (!(e instanceof ConversionError)) throw e;
+    host.stderr.write(`boardpaper ${command}: error: ${e.message}\nNothing was written.\n`);
+    return EXIT.invalid;
+  }
+}
 
 export function parseFormats(list: string | undefined): Writer[] {
   const names = list === undefined ? [...DEFAULT_FORMATS] : list.split(",").map((s) => s.trim()).filter(Boolean);

@@ -1,22 +1,27 @@
 import {
   BorderStyle,
+  DeletedTextRun,
   HeadingLevel,
+  InsertedTextRun,
   Paragraph,
   ShadingType,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TextRun,
   WidthType,
   type FileChild,
+  type ParagraphChild,
 } from "docx";
 import type { HouseStyle } from "../../style/house-style.js";
-import type { Block, List, Table as TableNode } from "../../tree/types.js";
+import type { Block, BlockRevision, List, Table as TableNode } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
 import { bookmarked, runs } from "./inlines.js";
 import type { ChangeTracker } from "./revisions.js";
 import { listIndent, numberingReference } from "./numbering.js";
-import { STYLE } from "./styles.js";
+import { METADATA_RULE, STYLE } from "./styles.js";
 import { distribute } from "./units.js";
 
 export interface BlockCx {
@@ -31,6 +36,8 @@ export interface BlockCx {
   pageBreakPending: boolean;
   /** Tracked changes of a redline (ids, author, date). */
   readonly changes: ChangeTracker;
+  /** The block before was a table: the next paragraph needs room above it. */
+  afterTable?: boolean;
 }
 
 /** Take a pending page break, if any, for the paragraph being made. */
@@ -42,8 +49,22 @@ function takeBreak(cx: BlockCx): { pageBreakBefore?: boolean } {
 
 const HEADING_LEVEL = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
+/** Space above a paragraph or list that follows a table (headings and captions have their own). */
+const AFTER_TABLE = 160;
+
+/** Word has no space below a table: the paragraph after one would touch its bottom border. */
+function gapAfterTable(cx: BlockCx): { spacing?: { before: number } } {
+  if (!cx.afterTable) return {};
+  cx.afterTable = false;
+  return { spacing: { before: AFTER_TABLE } };
+}
+
 export function blocks(nodes: readonly Block[], cx: BlockCx): FileChild[] {
-  return nodes.flatMap((n) => BLOCK[n.type](n as never, cx));
+  return nodes.flatMap((n) => {
+    const out = BLOCK[n.type](n as never, cx);
+    cx.afterTable = n.type === "table";
+    return out;
+  });
 }
 
 const BLOCK: Handlers<Block, BlockCx, FileChild[]> = {
@@ -51,45 +72,42 @@ const BLOCK: Handlers<Block, BlockCx, FileChild[]> = {
   heading: (n, cx) => [
     new Paragraph({ heading: HEADING_LEVEL[n.depth], children: bookmarked(n.id, runs(n.children, cx.changes)), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx) }),
   ],
-  paragraph: (n, cx) => [new Paragraph({ children: runs(n.children, cx.changes), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx) })],
+  paragraph: (n, cx) => [new Paragraph({ children: runs(n.children, cx.changes), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx), ...gapAfterTable(cx) })],
   list: (n, cx) => list(n, 0, cx),
   table: (n, cx) => table(n, cx),
-  metadata: (n, cx) => {
-    const [label, value] = distribute(cx.textWidth, [28, 72]) as [number, number];
-    const rows = n.entries.map(
-      (e) =>
-        new TableRow({
-          cantSplit: true,
-          ...cx.changes.mark(e.revision),
-          children: [
-            new TableCell({ width: { size: label, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.metadataLabel, children: runs(e.label, cx.changes) })] }),
-            new TableCell({ width: { size: value, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.tableText, children: runs(e.value, cx.changes) })] }),
-          ],
+  /*
+   * The metadata block is label/value pairs in two columns, but not a table: Word's
+   * accessibility checker flags a table without a header row ("Missing table header"), tagged
+   * PDF makes it a data table without headers, and a header row ("Gegeven | Waarde") would be
+   * noise. Each entry is one paragraph in the Metadata style: the label, a tab to the value
+   * column, and the value on a hanging indent, so wrapped lines and line breaks stay in that
+   * column. A screen reader reads it as a line, "Aan Algemeen bestuur".
+   * Rules: Word joins paragraphs with the same borders and draws `between` inside the group;
+   * LibreOffice ignores `between` and draws each paragraph's own top and bottom. A bottom rule
+   * on every entry and a top rule on the first alone look the same in both.
+   */
+  metadata: (n, cx) =>
+    n.entries.map(
+      (e, i) =>
+        new Paragraph({
+          style: STYLE.metadata,
+          children: [...runs(e.label, cx.changes, { style: STYLE.metadataLabel }), tabRun(cx, e.revision), ...runs(e.value, cx.changes)],
+          ...cx.changes.paragraphMark(e.revision),
+          ...(i === 0 ? { ...takeBreak(cx), border: { top: METADATA_RULE, bottom: METADATA_RULE, between: METADATA_RULE } } : {}),
         }),
-    );
-    const light = { style: BorderStyle.SINGLE, size: 4, color: "D9D9D9" };
-    const none = { style: BorderStyle.NONE, size: 0, color: "auto" };
-    return [
-      ...breakParagraph(cx),
-      new Table({
-        style: STYLE.metadataTable,
-        width: { size: cx.textWidth, type: WidthType.DXA },
-        columnWidths: [label, value],
-        layout: TableLayoutType.FIXED,
-        borders: { top: light, bottom: light, insideHorizontal: light, left: none, right: none, insideVertical: none },
-        rows,
-      }),
-    ];
-  },
+    ),
   pageBreak: (_n, cx) => {
     cx.pageBreakPending = true;
     return [];
   },
 };
 
-/** A table cannot carry "page break before"; a pending break becomes an empty paragraph. */
-function breakParagraph(cx: BlockCx): Paragraph[] {
-  return cx.pageBreakPending ? [new Paragraph({ children: [], ...takeBreak(cx) })] : [];
+/** The tab between a metadata label and its value, inside the entry's tracked change if any. */
+function tabRun(cx: BlockCx, revision: BlockRevision | undefined): ParagraphChild {
+  const mark = cx.changes.mark(revision);
+  if (mark.insertion) return new InsertedTextRun({ children: [new Tab()], ...mark.insertion });
+  if (mark.deletion) return new DeletedTextRun({ children: [new Tab()], ...mark.deletion });
+  return new TextRun({ children: [new Tab()] });
 }
 
 function list(n: List, level: number, cx: BlockCx): Paragraph[] {
@@ -102,7 +120,7 @@ function list(n: List, level: number, cx: BlockCx): Paragraph[] {
       if (child.type === "list") return list(child, level + 1, cx);
       return [
         k === 0
-          ? new Paragraph({ style, numbering: { reference, level, instance }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision), ...takeBreak(cx) })
+          ? new Paragraph({ style, numbering: { reference, level, instance }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision), ...takeBreak(cx), ...gapAfterTable(cx) })
           : new Paragraph({ style: STYLE.listContinue, indent: { left: listIndent(level) }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision) }),
       ];
     }),

@@ -1,6 +1,12 @@
-import type { IStylesOptions } from "docx";
-import type { HouseStyle } from "../../style/house-style.js";
-import { ptToHalfPoints, ptToTwips } from "./units.js";
+import { BorderStyle, TabStopType, type IStylesOptions } from "docx";
+import { A4, type HouseStyle } from "../../style/house-style.js";
+import { distribute, mmToTwips, ptToHalfPoints, ptToTwips } from "./units.js";
+
+/** The metadata block's label column, as a share of the text width (the value takes the rest). */
+const METADATA_COLUMNS = [28, 72] as const;
+
+/** The thin rule under each metadata entry (and over the first: see the metadata handler). */
+export const METADATA_RULE = { style: BorderStyle.SINGLE, size: 4, space: 2, color: "D9D9D9" } as const;
 
 /** Style ids used by the docx writer; names are what Word shows in its style gallery. */
 export const STYLE = {
@@ -9,13 +15,14 @@ export const STYLE = {
   listContinue: "ListContinue",
   tableText: "TableText",
   tableHeading: "TableHeading",
+  metadata: "Metadata",
+  /** A character style: the label part of a Metadata paragraph. */
   metadataLabel: "MetadataLabel",
   caption: "Caption",
   header: "Header",
   footer: "Footer",
   hyperlink: "Hyperlink",
   table: "BoardpaperTable",
-  metadataTable: "BoardpaperMetadata",
 } as const;
 
 /**
@@ -27,6 +34,7 @@ export function wordStyles(s: HouseStyle): IStylesOptions {
   const body = ptToHalfPoints(s.size.body);
   const line = Math.round(s.lineHeight * 240);
   const para = (id: string, name: string, options: Record<string, unknown>) => ({ id, name, basedOn: "Normal", next: "Normal", quickFormat: true, ...options });
+  const [label] = distribute(mmToTwips(A4.width - s.margins.left - s.margins.right), METADATA_COLUMNS) as [number];
   return {
     default: {
       document: {
@@ -54,11 +62,22 @@ export function wordStyles(s: HouseStyle): IStylesOptions {
       para(STYLE.listContinue, "List Continue", { paragraph: { spacing: { after: ptToTwips(3) } } }),
       para(STYLE.tableText, "Table Text", { paragraph: { spacing: { before: 0, after: 0, line } } }),
       para(STYLE.tableHeading, "Table Heading", { basedOn: STYLE.tableText, next: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } }),
-      para(STYLE.metadataLabel, "Metadata Label", { basedOn: STYLE.tableText, next: STYLE.tableText, run: { bold: true } }),
+      // Label, tab, value on a hanging indent; a rule below each entry.
+      para(STYLE.metadata, "Metadata", {
+        next: STYLE.metadata,
+        paragraph: {
+          indent: { left: label, hanging: label },
+          tabStops: [{ type: TabStopType.LEFT, position: label }],
+          spacing: { before: 57, after: 57, line },
+          keepLines: true,
+          border: { bottom: METADATA_RULE, between: METADATA_RULE },
+        },
+      }),
       para(STYLE.caption, "Caption", { run: { bold: true, size: ptToHalfPoints(s.size.body), color: s.accent }, paragraph: { keepNext: true, spacing: { before: ptToTwips(6), after: ptToTwips(3) } } }),
       para(STYLE.header, "Header", { run: { size: ptToHalfPoints(s.size.small), color: "595959" }, paragraph: { spacing: { after: 0 } } }),
       para(STYLE.footer, "Footer", { run: { size: ptToHalfPoints(s.size.small), color: "595959" }, paragraph: { spacing: { after: 0 } } }),
     ],
+    characterStyles: [{ id: STYLE.metadataLabel, name: "Metadata Label", quickFormat: true, run: { bold: true } }],
   };
 }
 
@@ -71,17 +90,13 @@ const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
  * conditional formatting.
  */
 export function tableStylesXml(s: HouseStyle): string {
-  return `<w:styles xmlns:w="${W_NS}">${tableStyle(STYLE.table, "Boardpaper Table", s, true)}${tableStyle(STYLE.metadataTable, "Boardpaper Metadata", s, false)}</w:styles>`;
+  return `<w:styles xmlns:w="${W_NS}">${tableStyle(STYLE.table, "Boardpaper Table", s)}</w:styles>`;
 }
 
-function tableStyle(id: string, name: string, s: HouseStyle, headerRow: boolean): string {
+function tableStyle(id: string, name: string, s: HouseStyle): string {
   const line = (side: string, color: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${color}"/>`;
-  const borders = headerRow
-    ? ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => line(side, "A6A6A6")).join("")
-    : ["top", "bottom", "insideH"].map((side) => line(side, "D9D9D9")).join("");
-  const firstRow = headerRow
-    ? `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${s.accentLight}"/></w:tcPr></w:tblStylePr>`
-    : "";
+  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => line(side, "A6A6A6")).join("");
+  const firstRow = `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${s.accentLight}"/></w:tcPr></w:tblStylePr>`;
   return (
     `<w:style w:type="table" w:styleId="${id}"><w:name w:val="${name}"/><w:uiPriority w:val="59"/><w:qFormat/>` +
       `<w:tblPr><w:tblBorders>${borders}</w:tblBorders>` +

@@ -123,6 +123,9 @@ export function houseCss(style: HouseStyle, input: CssInput): string {
     "  hr.page-break + * { break-before: page; }",
     "  thead { display: table-header-group; }",
     "  tr { break-inside: avoid; }",
+    // A header row alone at the foot of a page (its rows on the next) says nothing.
+    "  thead { break-after: avoid; }",
+    "  tbody > tr:first-child { break-before: avoid; }",
     "  h1, h2, h3, h4, caption { break-after: avoid; }",
     "}",
   ];
