@@ -60,6 +60,11 @@ export async function staleness(host: Host, outputs: readonly Output[], outDir: 
     if (!old) missing.push(o.path);
     else if (!same(old, bytesOf(o.data))) stale.push(o.path);
   }
+  return { stale, missing, orphans: await findOrphans(host, outDir, expected, extensions) };
+}
+
+/** Files in the output folder, with an output extension, that no input produces. */
+export async function findOrphans(host: Host, outDir: string, expected: ReadonlySet<string>, extensions: readonly string[]): Promise<string[]> {
   const orphans: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     if ((await host.kind(dir)) !== "dir") return;
@@ -71,7 +76,7 @@ export async function staleness(host: Host, outputs: readonly Output[], outDir: 
     }
   };
   await walk(outDir);
-  return { stale, missing, orphans };
+  return orphans;
 }
 
 /**

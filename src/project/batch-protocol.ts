@@ -15,17 +15,16 @@ export interface WorkerSetup {
 
 export type ToWorker = { type: "load"; files: { path: string; root?: string }[] } | { type: "render" };
 
-export type FromWorker =
-  | { type: "loaded"; diagnostics: Diagnostic[] }
-  | {
-      type: "rendered";
-      diagnostics: Diagnostic[];
-      /** Temporary files written, to be renamed onto their targets. */
-      staged: { temp: string; target: string }[];
-      unchanged: string[];
-      /** With check: outputs that differ or are missing. */
-      stale: string[];
-      /** Every output path this worker's documents produce. */
-      expected: string[];
-    }
-  | { type: "failed"; message: string; stack: string };
+/** What rendering a share gives back. */
+export interface Rendered {
+  diagnostics: Diagnostic[];
+  /** Temporary files written, to be renamed onto their targets. */
+  staged: { temp: string; target: string }[];
+  unchanged: string[];
+  /** With check: outputs that differ or are missing. */
+  stale: string[];
+  /** Every output path this share's documents produce. */
+  expected: string[];
+}
+
+export type FromWorker = { type: "loaded"; diagnostics: Diagnostic[] } | ({ type: "rendered" } & Rendered) | { type: "failed"; message: string; stack: string };

@@ -3,7 +3,9 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Found } from "../load/discover.js";
-import type { FromWorker, ToWorker, WorkerSetup } from "./batch-protocol.js";
+import type { Host } from "../cli/host.js";
+import type { FromWorker, Rendered, ToWorker, WorkerSetup } from "./batch-protocol.js";
+import { BatchUnit } from "./batch-unit.js";
 
 /** Below this many proposals, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 24;
@@ -19,18 +21,21 @@ export function workerCount(n: number, env: Readonly<Record<string, string | und
 const WORKER = new URL("../../dist/project/batch-worker.js", import.meta.url);
 
 /**
- * Proposals rendered by a pool of worker threads, in two steps with a barrier between: all
- * workers load and validate their share; only if nothing is wrong anywhere do they render and
- * stage their outputs; `commit` then renames everything into place. Each worker writes its
- * files as it goes, so documents are never all held in memory.
+ * Proposals rendered by the main thread and a pool of worker threads (one per core in all), in
+ * two steps with a barrier between: every share is loaded and validated; only if nothing is
+ * wrong anywhere is each rendered and staged; `commit` then renames everything into place.
+ * Outputs are written as they are made, so documents are never all held in memory.
  */
 export class Batch {
+  private readonly local: BatchUnit;
   private readonly workers: Worker[];
   private readonly shares: Found[][];
 
-  constructor(files: readonly Found[], count: number, setup: WorkerSetup) {
+  constructor(host: Host, files: readonly Found[], count: number, setup: WorkerSetup) {
     this.shares = Array.from({ length: count }, (_, i) => files.filter((_, k) => k % count === i));
-    this.workers = this.shares.map(() => new Worker(WORKER, { workerData: setup }));
+    // The main thread takes the first share: one V8 heap fewer than a worker per share.
+    this.local = new BatchUnit(host, setup);
+    this.workers = this.shares.slice(1).map(() => new Worker(WORKER, { workerData: setup }));
   }
 
   private ask<T extends FromWorker["type"]>(worker: Worker, message: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {
@@ -50,20 +55,21 @@ export class Batch {
 
   /** Load and validate every proposal; the diagnostics of all of them. */
   async load(): Promise<Diagnostic[]> {
-    const answers = await Promise.all(this.workers.map((w, i) => this.ask(w, { type: "load", files: this.shares[i]! }, "loaded")));
-    return answers.flatMap((a) => a.diagnostics);
+    const remote = this.workers.map((w, i) => this.ask(w, { type: "load", files: this.shares[i + 1]! }, "loaded").then((a) => a.diagnostics));
+    const all = await Promise.all([this.local.load(this.shares[0] ?? []), ...remote]);
+    return all.flat();
   }
 
   /** Render every proposal; outputs are staged (or, with check, compared), not yet in place. */
-  async render(): Promise<Extract<FromWorker, { type: "rendered" }>> {
-    const answers = await Promise.all(this.workers.map((w) => this.ask(w, { type: "render" }, "rendered")));
+  async render(): Promise<Rendered> {
+    const remote = this.workers.map((w) => this.ask(w, { type: "render" }, "rendered"));
+    const all: Rendered[] = await Promise.all([this.local.render(), ...remote]);
     return {
-      type: "rendered",
-      diagnostics: answers.flatMap((a) => a.diagnostics),
-      staged: answers.flatMap((a) => a.staged),
-      unchanged: answers.flatMap((a) => a.unchanged),
-      stale: answers.flatMap((a) => a.stale),
-      expected: answers.flatMap((a) => a.expected),
+      diagnostics: all.flatMap((a) => a.diagnostics),
+      staged: all.flatMap((a) => a.staged),
+      unchanged: all.flatMap((a) => a.unchanged),
+      stale: all.flatMap((a) => a.stale),
+      expected: all.flatMap((a) => a.expected),
     };
   }
 

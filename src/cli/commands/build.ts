@@ -1,7 +1,10 @@
 import { PDF, renderWriters, withPdfs, type Formats } from "../../convert/pdf.js";
 import { ConversionError, findSoffice } from "../../convert/soffice.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
-import { emit, staleness, type Output } from "../../emit/emit.js";
+import { emit, findOrphans, staleness, type Output, type Staleness } from "../../emit/emit.js";
+import { commit, workerCount } from "../../project/batch.js";
+import { batchBuild } from "../../project/batch-build.js";
+import { relative, resolve } from "node:path";
 import { sourceDate } from "../../emit/outputs.js";
 import { renderProject } from "../../project/render-project.js";
 import { DEFAULT_FORMATS, WRITERS, writerFor } from "../../writers/registry.js";
@@ -65,20 +68,41 @@ Examples:
     if (date.error) throw new UsageError(date.error);
 
     const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    const inputs = await loadInputs(host, positionals);
+    // Many proposals (and no PDF, which is one LibreOffice run anyway) go to worker threads.
+    const inputs = await loadInputs(host, positionals, { deferProposals: (n) => !formats.pdf && workerCount(n, host.env) > 0 });
     inputs.diagnostics.forEach(say);
     if (!inputs.valid) {
       host.stderr.write(`${formatSummary(inputs.diagnostics, inputs.files.length)} Nothing was written.\n`);
       return EXIT.invalid;
     }
-
-    const rendered = await renderProject(host, inputs.documents, {
+    const renderOptions = {
       ...lookOptions(values),
       outDir,
       writers: renderWriters(formats),
       includeBesloten: values["include-besloten"] === true,
       ...(date.date ? { date: date.date } : {}),
-    });
+    };
+
+    if (inputs.deferred.length > 0) {
+      const r = await batchBuild(host, inputs.documents, inputs.deferred, { ...renderOptions, check: values.check === true });
+      if (!r.ok) {
+        r.diagnostics.forEach(say);
+        host.stderr.write(`${formatSummary(r.diagnostics, inputs.files.length)} Nothing was written.\n`);
+        return EXIT.invalid;
+      }
+      if (values.check) {
+        const s = await staleness(host, r.outputs, outDir, []);
+        const expected = new Set([...r.expected, ...r.outputs.map((o) => relative(host.cwd, resolve(host.cwd, o.path)))]);
+        const orphans = await findOrphans(host, outDir, expected, writers.map((w) => w.extension));
+        return reportStaleness(host, outDir, { stale: [...r.stale, ...s.stale], missing: s.missing, orphans }, expected.size);
+      }
+      const { written, unchanged } = await emit(host, r.outputs);
+      await commit(r.staged);
+      for (const p of [...written, ...r.staged.map((s) => relative(host.cwd, s.target))]) host.stdout.write(`wrote ${p}\n`);
+      return summary(host, r.documents, written.length + r.staged.length, unchanged.length + r.unchanged.length);
+    }
+
+    const rendered = await renderProject(host, inputs.documents, renderOptions);
     if (!rendered.ok) {
       rendered.diagnostics.forEach(say);
       host.stderr.write(`${formatSummary(rendered.diagnostics, inputs.files.length)} Nothing was written.\n`);
@@ -88,28 +112,34 @@ Examples:
     if (typeof converted === "number") return converted;
     const outputs = converted;
 
-    if (values.check) {
-      const s = await staleness(host, outputs, outDir, writers.map((w) => w.extension));
-      const lines = [
-        ...s.stale.map((p) => `${p}: out of date`),
-        ...s.missing.map((p) => `${p}: missing`),
-        ...s.orphans.map((p) => `${p}: not produced by any input (delete it)`),
-      ];
-      if (lines.length === 0) {
-        host.stdout.write(`${outDir} is up to date (${outputs.length} files).\n`);
-        return EXIT.ok;
-      }
-      host.stderr.write(`${lines.join("\n")}\n${lines.length} file${lines.length === 1 ? "" : "s"} in ${outDir} differ from what the current code and data produce; run \`boardpaper build\` and commit the result.\n`);
-      return EXIT.invalid;
-    }
+    if (values.check) return reportStaleness(host, outDir, await staleness(host, outputs, outDir, writers.map((w) => w.extension)), outputs.length);
 
     const { written, unchanged } = await emit(host, outputs);
     for (const p of written) host.stdout.write(`wrote ${p}\n`);
-    const n = rendered.documents;
-    host.stdout.write(`${n} document${n === 1 ? "" : "s"} rendered: ${written.length} file${written.length === 1 ? "" : "s"} written, ${unchanged.length} unchanged.\n`);
-    return EXIT.ok;
+    return summary(host, rendered.documents, written.length, unchanged.length);
   },
 };
+
+function summary(host: Host, documents: number, written: number, unchanged: number): ExitCode {
+  const s = (n: number) => (n === 1 ? "" : "s");
+  host.stdout.write(`${documents} document${s(documents)} rendered: ${written} file${s(written)} written, ${unchanged} unchanged.\n`);
+  return EXIT.ok;
+}
+
+/** build --check: list what is out of date in the output folder; exit 1 if anything is. */
+function reportStaleness(host: Host, outDir: string, s: Staleness, files: number): ExitCode {
+  const lines = [
+    ...s.stale.map((p) => `${p}: out of date`),
+    ...s.missing.map((p) => `${p}: missing`),
+    ...s.orphans.map((p) => `${p}: not produced by any input (delete it)`),
+  ];
+  if (lines.length === 0) {
+    host.stdout.write(`${outDir} is up to date (${files} files).\n`);
+    return EXIT.ok;
+  }
+  host.stderr.write(`${lines.join("\n")}\n${lines.length} file${lines.length === 1 ? "" : "s"} in ${outDir} differ from what the current code and data produce; run \`boardpaper build\` and commit the result.\n`);
+  return EXIT.invalid;
+}
 
 /** `--format` of build and agenda: the tree writers, and whether PDF is wanted. */
 export function parseOutputFormats(list: string | undefined): Formats {

@@ -1,0 +1,65 @@
+import { relative, resolve } from "node:path";
+import type { Host } from "../cli/host.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { byPlace } from "../diagnostics/diagnostic.js";
+import type { Output } from "../emit/emit.js";
+import type { Found } from "../load/discover.js";
+import type { LoadedDocument } from "../model/kinds.js";
+import { Batch, discard, workerCount } from "./batch.js";
+import { renderProject, type RenderOptions } from "./render-project.js";
+
+export type BatchResult =
+  | { ok: false; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      /** The meetings' documents, rendered here (few), in memory. */
+      outputs: Output[];
+      /** The proposals' documents, written by the workers beside their targets, not yet renamed. */
+      staged: { temp: string; target: string }[];
+      unchanged: string[];
+      /** With check: proposal outputs that differ from the disk. */
+      stale: string[];
+      /** Every proposal output path (relative to the working folder). */
+      expected: string[];
+      documents: number;
+    };
+
+/**
+ * A large build: proposals validated and rendered by worker threads (one per core), the rest
+ * (meetings, house styles) here. Nothing is put in place until everything has succeeded; the
+ * caller renames the staged files (or, on failure, nothing is left behind).
+ */
+export async function batchBuild(host: Host, documents: readonly LoadedDocument[], proposals: readonly Found[], opts: RenderOptions & { check: boolean }): Promise<BatchResult> {
+  const batch = new Batch(host, proposals, Math.max(1, workerCount(proposals.length, host.env)), {
+    cwd: host.cwd,
+    env: { ...host.env },
+    outDir: opts.outDir,
+    formats: opts.writers.map((w) => w.format),
+    look: { ...(opts.styleFile ? { styleFile: opts.styleFile } : {}), ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}) },
+    ...(opts.date ? { date: opts.date } : {}),
+    check: opts.check,
+  });
+  try {
+    const loaded = await batch.load();
+    if (loaded.some((d) => d.severity === "error")) return { ok: false, diagnostics: loaded.sort(byPlace) };
+    const meetings = await renderProject(host, documents, opts);
+    if (!meetings.ok) return meetings;
+    const r = await batch.render();
+    if (r.diagnostics.length > 0) {
+      await discard(r.staged);
+      return { ok: false, diagnostics: r.diagnostics };
+    }
+    const rel = (p: string) => relative(host.cwd, resolve(host.cwd, p));
+    return {
+      ok: true,
+      outputs: meetings.outputs,
+      staged: r.staged,
+      unchanged: r.unchanged.map(rel),
+      stale: r.stale.map(rel),
+      expected: r.expected.map(rel),
+      documents: meetings.documents + proposals.length,
+    };
+  } finally {
+    await batch.close();
+  }
+}
