@@ -1,4 +1,4 @@
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { TEMP_FILE, type Host } from "../cli/host.js";
 
 /** One file to be written: where, and its complete contents. */
@@ -54,7 +54,7 @@ export interface Staleness {
 export async function staleness(host: Host, outputs: readonly Output[], outDir: string, extensions: readonly string[]): Promise<Staleness> {
   const stale: string[] = [];
   const missing: string[] = [];
-  const expected = new Set(outputs.map((o) => relative(host.cwd, join(host.cwd, o.path))));
+  const expected = new Set(outputs.map((o) => relative(host.cwd, resolve(host.cwd, o.path))));
   for (const o of outputs) {
     const old = await current(host, o.path);
     if (!old) missing.push(o.path);
@@ -72,7 +72,7 @@ export async function findOrphans(host: Host, outDir: string, expected: Readonly
       const p = join(dir, name);
       const kind = await host.kind(p);
       if (kind === "dir") await walk(p);
-      else if (kind === "file" && extensions.some((e) => name.endsWith(e)) && !expected.has(relative(host.cwd, join(host.cwd, p)))) orphans.push(p);
+      else if (kind === "file" && extensions.some((e) => name.endsWith(e)) && !expected.has(relative(host.cwd, resolve(host.cwd, p)))) orphans.push(p);
     }
   };
   await walk(outDir);

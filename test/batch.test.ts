@@ -1,0 +1,56 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readText, ROOT, run, tempDir } from "./helpers.js";
+
+/** All files under a folder, relative path → bytes. */
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const d of readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]) {
+    if (d.isFile()) out.set(join(d.parentPath, d.name).slice(dir.length + 1), readFileSync(join(d.parentPath, d.name)));
+  }
+  return out;
+}
+
+describe("a batch build with worker threads", () => {
+  it("writes exactly what a build in one thread writes", async () => {
+    const one = tempDir();
+    const many = tempDir();
+    expect((await run(["build", "--out", one], { env: { BOARDPAPER_WORKERS: "0" } })).code).toBe(0);
+    const r = await run(["build", "--out", many], { env: { BOARDPAPER_WORKERS: "2" } });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/10 documents rendered: 19 files written, 0 unchanged\.\n$/);
+    const a = files(one);
+    const b = files(many);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, bytes] of a) expect(Buffer.compare(bytes, b.get(name)!), name).toBe(0);
+    // And --check agrees, through the workers too.
+    expect((await run(["build", "--out", many, "--check"], { env: { BOARDPAPER_WORKERS: "2" } })).code).toBe(0);
+  });
+
+  it("an invalid proposal in a worker's share: its diagnostics, and nothing written", async () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true });
+    cpSync(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    const bad = join(dir, "data", "proposals", "vervanging-tankautospuiten.yaml");
+    writeFileSync(bad, readText(bad).replace("behandelwijze: ter besluitvorming", "behandelwijze: ter besluit"));
+    const r = await run(["build"], { cwd: dir, env: { BOARDPAPER_WORKERS: "2" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/data\/proposals\/vervanging-tankautospuiten\.yaml:\d+:16: error: `ter besluit` is not allowed here/);
+    expect(r.stderr).toContain("Nothing was written.");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("--check lists what a worker finds out of date", async () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true });
+    cpSync(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    expect((await run(["build"], { cwd: dir, env: { BOARDPAPER_WORKERS: "2" } })).code).toBe(0);
+    const seed = join(dir, "data", "proposals", "terugblik-visitaties.yaml");
+    writeFileSync(seed, readText(seed).replace("Het versterken van de strategische sturing", "Het versterken van de sturing"));
+    const r = await run(["build", "--check"], { cwd: dir, env: { BOARDPAPER_WORKERS: "2" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("out/proposals/terugblik-visitaties.docx: out of date");
+    expect(r.stderr).toContain("out/proposals/terugblik-visitaties.html: out of date");
+  });
+});
