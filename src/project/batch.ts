@@ -35,7 +35,9 @@ export class Batch {
     this.shares = Array.from({ length: count }, (_, i) => files.filter((_, k) => k % count === i));
     // The main thread takes the first share: one V8 heap fewer than a worker per share.
     this.local = new BatchUnit(host, setup);
-    this.workers = this.shares.slice(1).map(() => new Worker(WORKER, { workerData: setup }));
+    // Modest heap limits keep the batch's memory bounded: a document's objects are garbage as
+    // soon as its files are written, so a small heap only means more frequent, cheap collections.
+    this.workers = this.shares.slice(1).map(() => new Worker(WORKER, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } }));
   }
 
   private ask<T extends FromWorker["type"]>(worker: Worker, message: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {
