@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import module from "node:module";
+// Node 22 and later keep compiled code between runs, which makes start-up faster; Node 20 has no such cache.
+module.enableCompileCache?.();
 // The installed command. The TypeScript sources are compiled to dist/ by `npm ci` (the
 // `prepare` script), so there is no build step for the user.
 import { existsSync } from "node:fs";

@@ -150,6 +150,10 @@ describe("every command has --help; there is --version", () => {
     expect(r.stdout.length).toBeGreaterThan(200);
   });
 
+  it.each(COMMANDS)("the entry for $name loads that command", async (entry) => {
+    expect((await entry.load()).name).toBe(entry.name);
+  });
+
   it("--help lists every command, --version prints the package version", async () => {
     const help = await run(["--help"]);
     for (const c of COMMANDS) expect(help.stdout).toContain(`  ${c.name}`);

@@ -15,7 +15,6 @@ export interface Invocation {
 /** One CLI command: its help text and options are data; `run` does the work. */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   /** Longer help: what it does, options, examples. */
   readonly help: string;

@@ -2,19 +2,27 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { suggest } from "../validate/validate.js";
 import { UsageError, type Command } from "./command.js";
-import { agenda } from "./commands/agenda.js";
-import { build } from "./commands/build.js";
-import { check } from "./commands/check.js";
-import { diff } from "./commands/diff.js";
-import { newProposal } from "./commands/new.js";
-import { schema } from "./commands/schema.js";
-import { serve } from "./commands/serve.js";
-import { text } from "./commands/text.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "./host.js";
 
+/** A command as --help lists it; its module (and what that imports) is loaded only to run it. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [newProposal, check, build, agenda, diff, text, schema, serve];
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: "new", summary: "write a proposal skeleton to fill in", load: async () => (await import("./commands/new.js")).newProposal },
+  { name: "check", summary: "validate proposals, meetings and house styles; report every problem with its position", load: async () => (await import("./commands/check.js")).check },
+  { name: "build", summary: "render proposals and meetings to .docx, HTML (and PDF)", load: async () => (await import("./commands/build.js")).build },
+  { name: "agenda", summary: "render a meeting: agenda, stamped proposals, bundle, besluitenlijst", load: async () => (await import("./commands/agenda.js")).agenda },
+  { name: "diff", summary: "show what changed between two versions of a proposal", load: async () => (await import("./commands/diff.js")).diff },
+  { name: "text", summary: "print the canonical plain text of a proposal (.yaml) or of a .docx we wrote", load: async () => (await import("./commands/text.js")).text },
+  { name: "schema", summary: "print the JSON Schema of a proposal, meeting or house style (for editors)", load: async () => (await import("./commands/schema.js")).schema },
+  { name: "serve", summary: "edit proposals in the browser, with a live preview", load: async () => (await import("./commands/serve.js")).serve },
+];
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -63,12 +71,13 @@ export async function main(argv: readonly string[], host: Host): Promise<ExitCod
     host.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     const hint = suggest(name, COMMANDS.map((c) => c.name));
     host.stderr.write(`boardpaper: unknown command \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""}\nRun \`boardpaper --help\` for the list of commands.\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   try {
     let parsed;
     try {

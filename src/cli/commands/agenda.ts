@@ -12,7 +12,6 @@ import { convertPdfs, DEFAULT_OUT, FORMAT_NAMES, parseOutputFormats, PDF_HELP, p
 
 export const agenda: Command = {
   name: "agenda",
-  summary: "render a meeting: agenda, stamped proposals, bundle, besluitenlijst",
   usage: "boardpaper agenda MEETING.yaml [--out DIR] [--format docx,html,pdf] [--pdfa] [--include-besloten] [--style FILE] [--templates DIR]",
   help: `Renders a meeting file into DIR (default: out/meetings/<meeting file name>/):
 

@@ -25,7 +25,6 @@ export const PDF_HELP = `                   pdf is made from the .docx by LibreO
 
 export const build: Command = {
   name: "build",
-  summary: "render proposals to .docx and HTML",
   usage: "boardpaper build [PATH...] [--out DIR] [--format docx,html,pdf] [--pdfa] [--check] [--style FILE] [--templates DIR]",
   help: `Renders every proposal and meeting named, or found in the folders named (default: data/),
 into DIR (default: out/). A file named directly becomes DIR/<name>.docx and DIR/<name>.html; a

@@ -7,7 +7,6 @@ import { EXIT } from "../exit-codes.js";
 
 export const check: Command = {
   name: "check",
-  summary: "validate proposals, meetings and house styles; report every problem with its position",
   usage: "boardpaper check [PATH...] [--style FILE] [--templates DIR]",
   help: `Validates every YAML file named, or found in the folders named (default: data/).
 Reports all problems of all files at once, one per line:

@@ -19,7 +19,6 @@ const FORMATS = ["text", "html", "docx"] as const;
 
 export const diff: Command = {
   name: "diff",
-  summary: "show what changed between two versions of a proposal",
   usage: "boardpaper diff OLD NEW [--format text|html|docx] [--out FILE] [--author NAME] [--date YYYY-MM-DD]",
   help: `Compares two versions of a proposal, section by section and word by word, as rendered
 (so a change in the metadata, a table cell or a beslispunt shows up as it reads). OLD is a

@@ -7,7 +7,6 @@ import { EXIT } from "../exit-codes.js";
 
 export const newProposal: Command = {
   name: "new",
-  summary: "write a proposal skeleton to fill in",
   usage: "boardpaper new [--out FILE] [--force]",
   help: `Writes a proposal skeleton: every field, each with a comment saying what it is. Values to
 fill in are marked <<…>>; \`boardpaper check\` lists each one that is left, with its position,

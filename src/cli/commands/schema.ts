@@ -6,7 +6,6 @@ const NAMES = Object.keys(JSON_SCHEMAS) as SchemaName[];
 
 export const schema: Command = {
   name: "schema",
-  summary: "print the JSON Schema of a proposal or a house style (for editors)",
   usage: `boardpaper schema [${NAMES.join("|")}] [--out FILE]`,
   help: `Prints the JSON Schema of a proposal file (default) or of a house-style file, generated
 from the same schema \`check\` uses. Editors use it to complete and check while you type: with

@@ -13,7 +13,6 @@ import { EXIT } from "../exit-codes.js";
 
 export const text: Command = {
   name: "text",
-  summary: "print the canonical plain text of a proposal (.yaml) or of a .docx we wrote",
   usage: "boardpaper text FILE.docx|FILE.yaml",
   help: `Prints the canonical plain text of a proposal: the same for a .yaml file and for the .docx
 boardpaper made from it. Use it to make \`git diff\` of .docx files readable:
