@@ -11,7 +11,7 @@ import { renderProposal } from "../render/render-proposal.js";
 import { TemplateError } from "../template/template-error.js";
 import { writerFor } from "../writers/registry.js";
 import type { Rendered, WorkerSetup } from "./batch-protocol.js";
-import { resolveLooks } from "./looks.js";
+import { lookResolver, type LookResolver } from "./looks.js";
 
 let counter = 0;
 
@@ -21,34 +21,48 @@ let counter = 0;
  * in a worker thread, or in the main thread for the main thread's own share.
  */
 export class BatchUnit {
-  private documents: LoadedProposal[] = [];
+  private files: readonly Found[] = [];
+  /** House styles and templates, loaded once for all documents of this share. */
+  private readonly looks: LookResolver;
 
   constructor(
     private readonly host: Host,
     private readonly setup: WorkerSetup,
-  ) {}
+  ) {
+    this.looks = lookResolver(host, [], setup.look);
+  }
 
+  /**
+   * Validate this share. Nothing is kept: a parsed YAML document (with its positions) is large,
+   * and holding hundreds of them between the steps would cost more memory than parsing again.
+   */
   async load(files: readonly Found[]): Promise<Diagnostic[]> {
+    this.files = files;
     const diagnostics: Diagnostic[] = [];
-    this.documents = [];
-    for (const f of files) {
-      const shown = displayPath(this.host, f.path);
-      const r = loadFile(shown, await this.host.readFile(f.path), Proposal);
-      diagnostics.push(...r.diagnostics);
-      if (r.ok) this.documents.push({ kind: "proposal", path: f.path, root: f.root, file: shown, value: r.value, parsed: r.parsed });
-    }
+    for (const f of files) diagnostics.push(...(await this.read(f)).diagnostics);
     return diagnostics;
+  }
+
+  private async read(f: Found) {
+    const shown = displayPath(this.host, f.path);
+    const r = loadFile(shown, await this.host.readFile(f.path), Proposal);
+    const doc: LoadedProposal | undefined = r.ok ? { kind: "proposal", path: f.path, root: f.root, file: shown, value: r.value, parsed: r.parsed } : undefined;
+    return { doc, diagnostics: r.diagnostics };
   }
 
   async render(): Promise<Rendered> {
     const { setup } = this;
     const empty = { diagnostics: [], staged: [], unchanged: [], stale: [], expected: [] };
-    const looks = await resolveLooks(this.host, this.documents, setup.look);
-    if (!looks.ok) return { ...empty, diagnostics: looks.diagnostics };
     const out: Rendered = { diagnostics: [], staged: [], unchanged: [], stale: [], expected: [] };
     try {
-      for (const doc of this.documents) {
-        const look = looks.lookOf(doc);
+      for (const f of this.files) {
+        const { doc } = await this.read(f);
+        if (!doc) continue;
+        const look = await this.looks.lookFor(doc.path);
+        if (!look) {
+          for (const s of out.staged) await rm(s.temp, { force: true });
+          return { ...empty, diagnostics: this.looks.diagnostics };
+        }
         const tree = renderProposal(doc.value, look);
         const base = outputBase(setup.outDir, doc.path, doc.root);
         for (const format of setup.formats) {

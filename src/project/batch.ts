@@ -37,7 +37,7 @@ export class Batch {
     this.local = new BatchUnit(host, setup);
     // Modest heap limits keep the batch's memory bounded: a document's objects are garbage as
     // soon as its files are written, so a small heap only means more frequent, cheap collections.
-    this.workers = this.shares.slice(1).map(() => new Worker(WORKER, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } }));
+    this.workers = this.shares.slice(1).map(() => new Worker(WORKER, { workerData: setup }));
   }
 
   private ask<T extends FromWorker["type"]>(worker: Worker, message: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {

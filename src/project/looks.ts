@@ -41,9 +41,45 @@ export type Looks = { ok: true; lookOf: (doc: Styled) => Look } | { ok: false; d
  * Files named in a house style must lie inside the project folder.
  */
 export async function resolveLooks(host: Host, documents: readonly LoadedDocument[], opts: LookOptions = {}): Promise<Looks> {
+  if (opts.templatesDir && (await host.kind(opts.templatesDir)) !== "dir") {
+    return { ok: false, diagnostics: [error(opts.templatesDir, START, "--templates: no such folder")] };
+  }
+  const resolver = lookResolver(host, documents, opts);
+  const byDocument = new Map<Styled, Look>();
+  for (const d of documents) {
+    if (d.kind === "house-style") continue;
+    const look = await resolver.lookFor(d.path);
+    if (look) byDocument.set(d, look);
+  }
+  // A house style given or found must be valid even if no proposal uses it.
+  for (const d of documents) if (d.kind === "house-style") await resolver.lookForStyle(resolve(host.cwd, d.path));
+  if (resolver.diagnostics.length > 0) return { ok: false, diagnostics: dedupe(resolver.diagnostics) };
+  return {
+    ok: true,
+    lookOf: (d) => {
+      const look = byDocument.get(d);
+      if (!look) throw new Error(`no look resolved for ${d.file}`);
+      return look;
+    },
+  };
+}
+
+export interface LookResolver {
+  /** The look of a document at `path` (undefined when its house style or templates are wrong). */
+  lookFor(path: string): Promise<Look | undefined>;
+  lookForStyle(styleFile: string | undefined): Promise<Look | undefined>;
+  /** Problems found so far. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Looks, found and loaded on demand and cached per house-style file, so that many documents
+ * (a batch) share one set of compiled templates. `known` are documents already loaded.
+ */
+export function lookResolver(host: Host, known: readonly LoadedDocument[], opts: LookOptions = {}): LookResolver {
   const diagnostics: Diagnostic[] = [];
   const styles = new Map<string, Promise<{ value: HouseStyleFile; parsed: ParsedYaml } | undefined>>();
-  const loaded = new Map(documents.filter((d) => d.kind === "house-style").map((d) => [resolve(host.cwd, d.path), d]));
+  const loaded = new Map(known.filter((d) => d.kind === "house-style").map((d) => [resolve(host.cwd, d.path), d]));
   const loadStyle = (abs: string) => {
     if (!styles.has(abs)) {
       styles.set(
@@ -65,10 +101,10 @@ export async function resolveLooks(host: Host, documents: readonly LoadedDocumen
     return styles.get(abs)!;
   };
 
-  const styleFileOf = async (p: Styled): Promise<string | undefined> => {
+  const styleFileOf = async (path: string): Promise<string | undefined> => {
     if (opts.styleFile) return resolve(host.cwd, opts.styleFile);
     const root = resolve(host.cwd);
-    for (let dir = dirname(resolve(host.cwd, p.path)); inside(root, dir); dir = dirname(dir)) {
+    for (let dir = dirname(resolve(host.cwd, path)); inside(root, dir); dir = dirname(dir)) {
       const candidate = join(dir, HOUSE_STYLE_FILE);
       if ((await host.kind(candidate)) === "file") return candidate;
       if (dir === root) break;
@@ -143,26 +179,7 @@ export async function resolveLooks(host: Host, documents: readonly LoadedDocumen
     return look;
   };
 
-  if (opts.templatesDir && (await host.kind(opts.templatesDir)) !== "dir") {
-    return { ok: false, diagnostics: [error(opts.templatesDir, START, "--templates: no such folder")] };
-  }
-  const byDocument = new Map<Styled, Look>();
-  for (const d of documents) {
-    if (d.kind === "house-style") continue;
-    const look = await lookForStyle(await styleFileOf(d));
-    if (look) byDocument.set(d, look);
-  }
-  // A house style given or found must be valid even if no proposal uses it.
-  for (const d of documents) if (d.kind === "house-style") await lookForStyle(resolve(host.cwd, d.path));
-  if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
-  return {
-    ok: true,
-    lookOf: (d) => {
-      const look = byDocument.get(d);
-      if (!look) throw new Error(`no look resolved for ${d.file}`);
-      return look;
-    },
-  };
+  return { lookFor: async (path) => lookForStyle(await styleFileOf(path)), lookForStyle, diagnostics };
 }
 
 /** Whether `p` lies in `root` or below it. */
