@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import { link, lstat, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import type { Host } from "../cli/host.js";
+import { inside } from "../project/looks.js";
+
+/**
+ * The editor reads and writes only YAML files inside the project's data/ folder. Every path
+ * from the browser passes `dataFile` first: a relative path of plain segments ending in .yaml,
+ * whose real location (symbolic links followed) is inside data/.
+ */
+export const DATA = "data";
+
+export class FileError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DataFile {
+  /** As the browser names it: relative to data/, with `/`. */
+  readonly rel: string;
+  /** As messages show it, relative to the project folder: `data/proposals/x.yaml`. */
+  readonly label: string;
+  /** Where it is on disk (symbolic links resolved, for an existing file). */
+  readonly abs: string;
+}
+
+const YAML = /\.ya?ml$/i;
+
+/** Check a path from the browser; `exists` false for a file about to be created. */
+export async function dataFile(root: string, rel: unknown, exists = true): Promise<DataFile> {
+  if (typeof rel !== "string" || rel === "") throw new FileError(400, "no file named");
+  if (rel.length > 500 || /[\u0000-\u001f\\]/.test(rel)) throw new FileError(400, "this is not a file name the editor accepts");
+  if (rel.startsWith("/") || /^[a-zA-Z]:/.test(rel)) throw new FileError(403, "absolute paths are refused: name a file inside data/");
+  const segments = rel.split("/");
+  if (segments.some((s) => s === "" || s === "." || s === "..")) throw new FileError(403, "`..` and empty path segments are refused: name a file inside data/");
+  if (segments.some((s) => s.startsWith("."))) throw new FileError(403, "hidden files and folders are refused");
+  if (!YAML.test(rel)) throw new FileError(403, "only .yaml files can be opened or saved");
+  const dataDir = join(root, DATA);
+  const abs = join(dataDir, ...segments);
+  if (!inside(dataDir, abs)) throw new FileError(403, "the file lies outside data/");
+  const realData = await realpath(dataDir).catch(() => {
+    throw new FileError(404, "the project has no data/ folder");
+  });
+  const label = `${DATA}/${segments.join("/")}`;
+  if (exists) {
+    const real = await realpath(abs).catch(() => {
+      throw new FileError(404, `${label}: no such file`);
+    });
+    if (!inside(realData, real)) throw new FileError(403, `${label} is a link to a file outside data/; the editor refuses it`);
+    if (!(await stat(real)).isFile()) throw new FileError(404, `${label} is not a file`);
+    return { rel: segments.join("/"), label, abs: real };
+  }
+  const parent = await realpath(dirname(abs)).catch(() => {
+    throw new FileError(404, `the folder of ${label} does not exist`);
+  });
+  if (!inside(realData, parent)) throw new FileError(403, `the folder of ${label} lies outside data/`);
+  const there = await lstat(abs).then(
+    () => true,
+    () => false,
+  );
+  if (there) throw new FileError(409, `${label} already exists; choose another name`);
+  return { rel: segments.join("/"), label, abs: join(parent, segments[segments.length - 1]!) };
+}
+
+/** The content hash the browser gets with a file and returns on save. */
+export const hashOf = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
+
+export interface Listed {
+  readonly rel: string;
+  readonly label: string;
+}
+
+/** Every .yaml file below data/ (hidden entries skipped, links out of data/ left out), sorted. */
+export async function listData(root: string): Promise<Listed[]> {
+  const dataDir = join(root, DATA);
+  const realData = await realpath(dataDir).catch(() => undefined);
+  if (!realData) return [];
+  const out: Listed[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith(".")) continue;
+      const p = join(dir, e.name);
+      const real = await realpath(p).catch(() => undefined);
+      if (!real || !inside(realData, real)) continue;
+      const s = await stat(real);
+      if (s.isDirectory() && real !== realData) await walk(p);
+      else if (s.isFile() && YAML.test(e.name)) {
+        const rel = relative(dataDir, p).split(sep).join("/");
+        out.push({ rel, label: `${DATA}/${rel}` });
+      }
+    }
+  };
+  await walk(dataDir);
+  return out;
+}
+
+/** The folders of data/ (relative, with `/`; "" is data/ itself) where a new proposal may go. */
+export async function dataFolders(root: string): Promise<string[]> {
+  const dataDir = join(root, DATA);
+  const out: string[] = [];
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    out.push(rel);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory() && !e.name.startsWith(".")) await walk(join(dir, e.name), rel === "" ? e.name : `${rel}/${e.name}`);
+    }
+  };
+  await walk(dataDir, "");
+  return out;
+}
+
+/**
+ * Saves of one file, one at a time, so that of two tabs saving at once the second sees the
+ * first's result (and is refused) rather than both passing the check before either writes.
+ */
+const queues = new Map<string, Promise<unknown>>();
+function serially<T>(key: string, job: () => Promise<T>): Promise<T> {
+  const prev = queues.get(key) ?? Promise.resolve();
+  const next = prev.then(job, job);
+  queues.set(
+    key,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+export type SaveResult = { ok: true; hash: string } | { ok: false; conflict: string };
+
+/**
+ * Write `text` over the file, atomically (the Host's temporary file and rename), unless the file
+ * on disk is no longer the one the editor opened (its hash differs from `base`).
+ */
+export function saveFile(host: Host, file: DataFile, text: string, base: string): Promise<SaveResult> {
+  return serially(file.abs, async () => {
+    const current = await readFile(file.abs).catch(() => undefined);
+    if (!current) return { ok: false as const, conflict: `${file.label} was deleted or moved since you opened it` };
+    if (hashOf(current) !== base) return { ok: false as const, conflict: `${file.label} was changed on disk (in another tab or program) since you opened it` };
+    await host.writeFileAtomic(file.abs, text);
+    return { ok: true as const, hash: hashOf(text) };
+  });
+}
+
+/**
+ * Create a new file with its whole content, or fail if it exists: written to a temporary file
+ * first and then hard-linked into place, which fails rather than replaces an existing file.
+ */
+export async function createFile(file: DataFile, text: string): Promise<void> {
+  const tmp = await mkdtemp(join(dirname(file.abs), ".boardpaper-new-"));
+  try {
+    const p = join(tmp, "new.yaml");
+    await writeFile(p, text);
+    await link(p, file.abs).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "EEXIST") throw new FileError(409, `${file.label} already exists; choose another name`);
+      throw e;
+    });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}

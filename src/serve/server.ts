@@ -1,0 +1,397 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { nodeHost, type Host } from "../cli/host.js";
+import { newProposal } from "../cli/commands/new.js";
+import { PDF, withPdfs } from "../convert/pdf.js";
+import { ConversionError, findSoffice } from "../convert/soffice.js";
+import { byPlace } from "../diagnostics/diagnostic.js";
+import { decodeUtf8 } from "../load/decode.js";
+import { JSON_SCHEMAS, jsonSchema, type SchemaName } from "../model/json-schema.js";
+import { kindOf, type LoadedDocument } from "../model/kinds.js";
+import { renderProject } from "../project/render-project.js";
+import { docxWriter } from "../writers/docx/docx-writer.js";
+import { htmlWriter } from "../writers/html/html-writer.js";
+import { changes, checkText, draftText, DraftError, preview, renderDocument, wireDiagnostic } from "./documents.js";
+import { createFile, DATA, dataFile, dataFolders, FileError, hashOf, listData, saveFile, type DataFile } from "./files.js";
+import { BASE_HEADERS, hostAllowed, newToken, originAllowed, PAGE_CSP, sameToken, setTokenCookie, tokenOf } from "./security.js";
+
+/**
+ * The local web editor's server: Node's own http module, because the editor needs a dozen
+ * routes and full control over what every request must carry (host, token, origin, JSON),
+ * which is easier to see in one place than in a framework's middleware. The browser app is
+ * static files built by Vite (web/ → dist/web/); everything else is the JSON API below, over
+ * the same functions the command line uses.
+ */
+
+/** Where `npm run build` puts the browser app. */
+export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
+
+/** Largest request body: a draft is a proposal (2 MB at most, see MAX_INPUT_BYTES) sent twice. */
+const MAX_BODY = 5 * 1024 * 1024;
+
+export interface ServeOptions {
+  /** The project folder: the one holding data/. */
+  readonly root: string;
+  /** 0 for any free port. */
+  readonly port: number;
+  /** Default: a new random token. */
+  readonly token?: string;
+  /** The built browser app; default WEB_DIR. */
+  readonly webDir?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where internal errors are reported; default standard error. */
+  readonly log?: (line: string) => void;
+}
+
+export interface Running {
+  readonly port: number;
+  readonly token: string;
+  /** The address to open: it carries the token once, then a cookie does. */
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServeOptions): Promise<Running> {
+  const token = opts.token ?? newToken();
+  const webDir = opts.webDir ?? WEB_DIR;
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? ((l: string) => void process.stderr.write(`${l}\n`));
+  const silent = { write: () => undefined, isTTY: false };
+  const host = nodeHost(process, { cwd: opts.root, env: { ...env }, stdout: silent, stderr: silent });
+  let port = opts.port;
+  const app = new App(host, opts.root, webDir, token, () => port, log);
+  const server = createServer((req, res) => void app.handle(req, res));
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    // 127.0.0.1 only: the editor is for the person at this machine.
+    server.listen(opts.port, "127.0.0.1", () => {
+      server.off("error", fail);
+      ok();
+    });
+  });
+  const address = server.address();
+  port = typeof address === "object" && address ? address.port : opts.port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    server,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Json = {},
+  ) {
+    super(message);
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".json": "application/json",
+};
+
+const FORMATS = {
+  docx: { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ext: ".docx" },
+  html: { type: "text/html; charset=utf-8", ext: ".html" },
+  pdf: { type: "application/pdf", ext: ".pdf" },
+} as const;
+
+/** Which JSON Schema a kind of document has. */
+const SCHEMA_OF: Record<string, SchemaName> = { proposal: "proposal", meeting: "meeting", "house-style": "huisstijl" };
+
+class App {
+  private soffice: Promise<string | undefined> | undefined;
+
+  constructor(
+    private readonly host: Host,
+    private readonly root: string,
+    private readonly webDir: string,
+    private readonly token: string,
+    private readonly port: () => number,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(BASE_HEADERS)) res.setHeader(k, v);
+    try {
+      await this.route(req, res);
+    } catch (e) {
+      if (e instanceof HttpError) return json(res, e.status, { error: e.message, ...e.body });
+      if (e instanceof FileError) return json(res, e.status, { error: e.message });
+      if (e instanceof DraftError) return json(res, 400, { error: e.message });
+      this.log(`boardpaper serve: internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) json(res, 500, { error: "internal error in boardpaper (a bug, not your input); the server's terminal has the details" });
+      else res.end();
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const port = this.port();
+    if (!hostAllowed(req, port)) {
+      // A page on another name that resolves to 127.0.0.1 (DNS rebinding) is not this editor.
+      return plain(res, 403, "Forbidden: open the editor as http://127.0.0.1:" + port + "/ or http://localhost:" + port + "/");
+    }
+    const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+    const isApi = url.pathname.startsWith("/api/");
+    const fromQuery = url.searchParams.get("token");
+    if (fromQuery !== null && !isApi && req.method === "GET") {
+      if (!sameToken(fromQuery, this.token)) return plain(res, 403, "Forbidden: this access key is not the one boardpaper serve printed. Use the address it printed.");
+      // Trade the token in the address for a cookie, and take it out of the address bar.
+      url.searchParams.delete("token");
+      res.setHeader("set-cookie", setTokenCookie(port, this.token));
+      res.setHeader("location", url.pathname + url.search);
+      res.statusCode = 303;
+      return void res.end();
+    }
+    const given = tokenOf(req, port);
+    if (given === undefined) {
+      if (isApi) return json(res, 401, { error: "this request carries no access key; open the address boardpaper serve printed" });
+      return plain(res, 401, "This editor needs its access key: open the address `boardpaper serve` printed (it ends in ?token=…).");
+    }
+    if (!sameToken(given, this.token)) return isApi ? json(res, 403, { error: "wrong access key" }) : plain(res, 403, "Forbidden: wrong access key. Open the address boardpaper serve printed.");
+
+    if (req.method === "POST") {
+      // JSON bodies and a same-origin Origin: a form on another site cannot post here.
+      if (!originAllowed(req, port)) return json(res, 403, { error: "requests from other sites are refused" });
+      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: "send JSON (Content-Type: application/json)" });
+    } else if (req.method !== "GET") {
+      res.setHeader("allow", "GET, POST");
+      return json(res, 405, { error: `${req.method} is not used here` });
+    }
+
+    const key = `${req.method} ${url.pathname}`;
+    switch (key) {
+      case "GET /":
+      case "GET /index.html":
+        return this.page(res, "index.html");
+      case "GET /edit":
+      case "GET /edit.html":
+        return this.page(res, "edit.html");
+      case "GET /api/info":
+        return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders: await dataFolders(this.root), data: DATA });
+      case "GET /api/files":
+        return json(res, 200, { files: await this.files() });
+      case "GET /api/file":
+        return this.open(res, url.searchParams.get("path"));
+      case "GET /api/schema": {
+        const kind = url.searchParams.get("kind") ?? "proposal";
+        const name = SCHEMA_OF[kind];
+        if (!name || !(name in JSON_SCHEMAS)) throw new HttpError(404, `no schema for ${kind}`);
+        return send(res, 200, "application/json", jsonSchema(name));
+      }
+      case "POST /api/check":
+        return this.check(res, await body(req));
+      case "POST /api/save":
+        return this.save(res, await body(req));
+      case "POST /api/new":
+        return this.create(res, await body(req));
+      case "POST /api/download":
+        return this.download(res, await body(req));
+      case "POST /api/changes": {
+        const b = await body(req);
+        const file = await dataFile(this.root, b.path);
+        return json(res, 200, await changes(this.host, file, draftText(b.draft)));
+      }
+    }
+    if (req.method === "GET" && url.pathname.startsWith("/assets/")) return this.asset(res, url.pathname.slice("/assets/".length));
+    return json(res, 404, { error: `nothing at ${url.pathname}` });
+  }
+
+  private async page(res: ServerResponse, name: string): Promise<void> {
+    const html = await readFile(join(this.webDir, name)).catch(() => undefined);
+    if (!html) return plain(res, 500, "The editor's web app is not built: run `npm run build` in the boardpaper folder, then start `boardpaper serve` again.");
+    res.setHeader("content-security-policy", PAGE_CSP);
+    res.setHeader("x-frame-options", "DENY");
+    return send(res, 200, CONTENT_TYPES[".html"]!, html);
+  }
+
+  private async asset(res: ServerResponse, name: string): Promise<void> {
+    // Vite names its files `name-hash.ext` in one folder: anything else is not ours.
+    if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) return json(res, 404, { error: "no such asset" });
+    const data = await readFile(join(this.webDir, "assets", name)).catch(() => undefined);
+    if (!data) return json(res, 404, { error: "no such asset" });
+    const ext = name.slice(name.lastIndexOf("."));
+    // Hashed names never change content: they may be cached.
+    res.setHeader("cache-control", "private, max-age=31536000, immutable");
+    return send(res, 200, CONTENT_TYPES[ext] ?? "application/octet-stream", data);
+  }
+
+  private findSoffice(): Promise<string | undefined> {
+    this.soffice ??= findSoffice(this.host.env, this.root).catch((e: unknown) => {
+      if (e instanceof ConversionError) return undefined;
+      throw e;
+    });
+    return this.soffice;
+  }
+
+  /** Every proposal and meeting, checked as `boardpaper check` checks data/. */
+  private async files() {
+    const listed = await listData(this.root);
+    const checked = await Promise.all(
+      listed.map(async (l) => {
+        const file: DataFile = { ...l, abs: join(this.root, l.label) };
+        return { file, checked: checkText(file, new Uint8Array(await readFile(file.abs))) };
+      }),
+    );
+    // House styles, templates and meetings' cross-checks, as `check` does it.
+    const docs = checked.flatMap((c) => (c.checked.doc ? [c.checked.doc] : [])) as LoadedDocument[];
+    const rendered = docs.length > 0 ? await renderProject(this.host, docs, { outDir: "out", writers: [], includeBesloten: true }) : undefined;
+    const extra = rendered && !rendered.ok ? rendered.diagnostics : [];
+    return checked
+      .filter((c) => c.checked.kind !== "house-style")
+      .map(({ file, checked: c }) => {
+        const v = (typeof c.value === "object" && c.value !== null ? c.value : {}) as Record<string, unknown>;
+        const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+        const problems = [...c.diagnostics, ...extra.filter((d) => d.file === file.label)].filter((d) => d.severity === "error").sort(byPlace);
+        return {
+          path: file.rel,
+          label: file.label,
+          kind: c.kind,
+          title: c.kind === "meeting" ? [str(v.orgaan), str(v.datum)].filter(Boolean).join(", ") || undefined : str(v.onderwerp),
+          date: str(c.kind === "meeting" ? v.datum : v.vergaderdatum),
+          behandelwijze: str(v.behandelwijze),
+          hamerstuk: v.hamerstuk === true,
+          problems: problems.length,
+          firstProblem: problems[0] ? wireDiagnostic(problems[0]).text : undefined,
+        };
+      });
+  }
+
+  private async open(res: ServerResponse, path: string | null): Promise<void> {
+    const file = await dataFile(this.root, path);
+    const bytes = await readFile(file.abs);
+    // Text that is not UTF-8 would be changed by being edited: it is fixed outside first.
+    const decoded = decodeUtf8(file.label, bytes);
+    if (!decoded.ok) throw new HttpError(422, `${wireDiagnostic(decoded.diagnostic).text}`, { diagnostics: [wireDiagnostic(decoded.diagnostic)] });
+    const p = await preview(this.host, file, decoded.text);
+    return json(res, 200, { path: file.rel, label: file.label, kind: kindOf(file.label).name, hash: hashOf(bytes), ...p });
+  }
+
+  private async check(res: ServerResponse, b: Json): Promise<void> {
+    const start = performance.now();
+    const file = await dataFile(this.root, b.path);
+    const p = await preview(this.host, file, draftText(b.draft));
+    const ms = performance.now() - start;
+    res.setHeader("server-timing", `check;dur=${ms.toFixed(1)}`);
+    return json(res, 200, { ...p, timings: { serverMs: Math.round(ms * 10) / 10 } });
+  }
+
+  private async save(res: ServerResponse, b: Json): Promise<void> {
+    const file = await dataFile(this.root, b.path);
+    if (typeof b.base !== "string") throw new HttpError(400, "save needs `base`: the hash of the file as it was opened");
+    const text = draftText(b.draft);
+    const checked = checkText(file, text);
+    // Work in progress with problems left may be saved; text that is not YAML may not.
+    if (checked.value === undefined) {
+      return json(res, 422, { saved: false, error: "Not saved: the YAML cannot be read; fix the problems shown.", diagnostics: checked.diagnostics.map(wireDiagnostic) });
+    }
+    const r = await saveFile(this.host, file, text, b.base);
+    if (!r.ok) return json(res, 409, { saved: false, conflict: true, error: `Not saved: ${r.conflict}. Reload it to see that version (your edits here are then lost), or copy your edits from the YAML view first.` });
+    const p = await preview(this.host, file, text);
+    return json(res, 200, { saved: true, hash: r.hash, ...p });
+  }
+
+  private async create(res: ServerResponse, b: Json): Promise<void> {
+    const folder = typeof b.folder === "string" ? b.folder.replace(/^\/+|\/+$/g, "") : "proposals";
+    const raw = typeof b.name === "string" ? b.name.trim() : "";
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(raw)) {
+      throw new HttpError(400, "a file name is letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. vervanging-tankautospuiten)");
+    }
+    const name = /\.ya?ml$/i.test(raw) ? raw : `${raw}.yaml`;
+    const rel = folder === "" ? name : `${folder}/${name}`;
+    const file = await dataFile(this.root, rel, false);
+    if (kindOf(file.label).name !== "proposal") throw new HttpError(400, `${file.label} would not be read as a proposal (meetings and house styles have their own names and folders); choose another folder or name`);
+    await createFile(file, await this.skeleton(file));
+    return json(res, 201, { path: file.rel, label: file.label });
+  }
+
+  /** Exactly what `boardpaper new --out FILE` writes, from the command itself. */
+  private async skeleton(file: DataFile): Promise<string> {
+    let text: string | undefined;
+    const capture: Host = {
+      ...this.host,
+      kind: async () => undefined,
+      writeFileAtomic: async (_p, data) => void (text = typeof data === "string" ? data : new TextDecoder().decode(data)),
+    };
+    await newProposal.run({ host: capture, values: { out: file.label }, positionals: [], color: false });
+    if (text === undefined) throw new Error("the new command wrote nothing");
+    return text;
+  }
+
+  private async download(res: ServerResponse, b: Json): Promise<void> {
+    const file = await dataFile(this.root, b.path);
+    const format = typeof b.format === "string" && b.format in FORMATS ? (b.format as keyof typeof FORMATS) : undefined;
+    if (!format) throw new HttpError(400, `format is one of ${Object.keys(FORMATS).join(", ")}`);
+    const checked = checkText(file, draftText(b.draft));
+    const rendered = await renderDocument(this.host, checked, format === "html" ? [htmlWriter] : [docxWriter]);
+    if (!rendered.ok) return json(res, 422, { error: "The document cannot be made until the problems are fixed.", diagnostics: rendered.diagnostics.map(wireDiagnostic) });
+    let outputs = rendered.outputs;
+    if (format === "pdf") {
+      const soffice = await this.findSoffice();
+      if (!soffice) throw new HttpError(501, "PDF needs LibreOffice (soffice), which is not installed here");
+      try {
+        outputs = (await withPdfs(outputs, { writers: [], pdf: true }, { soffice, pdfa: false, env: this.host.env })).outputs;
+      } catch (e) {
+        if (e instanceof ConversionError) throw new HttpError(502, e.message);
+        throw e;
+      }
+    }
+    const out = outputs.find((o) => o.path.endsWith(format === "pdf" ? PDF.extension : FORMATS[format].ext));
+    if (!out) throw new Error(`no ${format} output`);
+    const stem = file.rel.split("/").pop()!.replace(/\.ya?ml$/i, "");
+    const name = `${checked.kind === "meeting" ? `${stem}-agenda` : stem}${FORMATS[format].ext}`;
+    res.setHeader("content-disposition", `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return send(res, 200, FORMATS[format].type, out.data);
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, data: string | Uint8Array): void {
+  res.statusCode = status;
+  res.setHeader("content-type", type);
+  res.end(data);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, "application/json; charset=utf-8", JSON.stringify(body));
+}
+
+function plain(res: ServerResponse, status: number, message: string): void {
+  send(res, status, "text/plain; charset=utf-8", `${message}\n`);
+}
+
+async function body(req: IncomingMessage): Promise<Json> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, `request too large (over ${MAX_BODY} bytes)`);
+    chunks.push(chunk as Buffer);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "the request body is not JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new HttpError(400, "the request body must be a JSON object");
+  return parsed as Json;
+}

@@ -1,0 +1,91 @@
+/** The editor's server API (src/serve/server.ts), with the types it returns. */
+
+export interface Diagnostic {
+  file: string;
+  severity: "error" | "warning";
+  pos: { line: number; col: number };
+  message: string;
+  path?: string;
+  /** The line `boardpaper check` prints. */
+  text: string;
+}
+
+export interface Preview {
+  text: string;
+  value: unknown;
+  diagnostics: Diagnostic[];
+  html?: string;
+  timings?: { serverMs: number };
+}
+
+export interface OpenedFile extends Preview {
+  path: string;
+  label: string;
+  kind: string;
+  hash: string;
+}
+
+export interface Listed {
+  path: string;
+  label: string;
+  kind: string;
+  title?: string;
+  date?: string;
+  behandelwijze?: string;
+  hamerstuk: boolean;
+  problems: number;
+  firstProblem?: string;
+}
+
+export interface Info {
+  pdf: boolean;
+  folders: string[];
+  data: string;
+}
+
+export type Draft = { text: string } | { baseText: string; value: unknown };
+
+export type Changes =
+  | { status: "ok"; changes: number; html: string; text: string; against: string }
+  | { status: "unavailable"; message: string }
+  | { status: "invalid"; message: string; diagnostics: Diagnostic[] };
+
+export interface Reply<T> {
+  status: number;
+  data: T & { error?: string };
+}
+
+async function call<T>(method: "GET" | "POST", url: string, body?: unknown, signal?: AbortSignal): Promise<Reply<T>> {
+  const res = await fetch(url, {
+    method,
+    credentials: "same-origin",
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(signal ? { signal } : {}),
+  });
+  const type = res.headers.get("content-type") ?? "";
+  const data = type.includes("application/json") ? ((await res.json()) as T & { error?: string }) : ({ error: await res.text() } as T & { error?: string });
+  return { status: res.status, data };
+}
+
+export const api = {
+  info: () => call<Info>("GET", "/api/info"),
+  files: () => call<{ files: Listed[] }>("GET", "/api/files"),
+  file: (path: string) => call<OpenedFile>("GET", `/api/file?path=${encodeURIComponent(path)}`),
+  schema: (kind: string) => call<Record<string, unknown>>("GET", `/api/schema?kind=${encodeURIComponent(kind)}`),
+  check: (path: string, draft: Draft, signal?: AbortSignal) => call<Preview>("POST", "/api/check", { path, draft }, signal),
+  save: (path: string, base: string, draft: Draft) => call<Preview & { saved: boolean; hash?: string; conflict?: boolean; diagnostics?: Diagnostic[] }>("POST", "/api/save", { path, base, draft }),
+  create: (folder: string, name: string) => call<{ path: string; label: string }>("POST", "/api/new", { folder, name }),
+  changes: (path: string, draft: Draft) => call<Changes>("POST", "/api/changes", { path, draft }),
+  /** The document as a file to save: the response body, or the problems that prevent it. */
+  async download(path: string, format: string, draft: Draft): Promise<{ ok: true; blob: Blob; name: string } | { ok: false; error: string }> {
+    const res = await fetch("/api/download", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify({ path, format, draft }) });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: string };
+      return { ok: false, error: body.error ?? `the server answered ${res.status}` };
+    }
+    const disposition = res.headers.get("content-disposition") ?? "";
+    const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? `document.${format}`);
+    return { ok: true, blob: await res.blob(), name };
+  },
+};

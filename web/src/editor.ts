@@ -1,0 +1,426 @@
+import "./style.css";
+import { api, type Diagnostic, type Draft, type OpenedFile, type Preview } from "./api.ts";
+import { h, tabs } from "./dom.ts";
+import { SchemaForm } from "./form.ts";
+import { isObj } from "./paths.ts";
+import type { JsonSchema } from "./schema.ts";
+
+/**
+ * The editor page: a form generated from the schema, or the YAML itself, beside a live
+ * preview of the document. The server does all checking, rendering and writing; this page
+ * keeps the draft and sends it (debounced) as you type.
+ */
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** Wait this long after the last keystroke before asking for a preview (the aim: ~200 ms in all). */
+const DEBOUNCE_MS = 120;
+
+interface State {
+  readonly path: string;
+  file: OpenedFile;
+  /** The hash of the file as opened or last saved: a save is refused if the disk differs. */
+  base: string;
+  /** The text as last saved (or opened): whether there are unsaved changes. */
+  saved: string;
+  /** The current draft as YAML text, as the server last returned it. */
+  text: string;
+  /** The text the form's edits are written into: the form changes only what differs from it. */
+  formBase: string;
+  /** The plain value of `text` (null when it is not readable YAML). */
+  value: unknown;
+  mode: "form" | "yaml";
+  diagnostics: Diagnostic[];
+  form?: SchemaForm;
+  schema: JsonSchema;
+}
+
+let state: State;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let inflight: AbortController | undefined;
+let sequence = 0;
+let pending: Promise<void> | undefined;
+
+const status = (text: string) => {
+  $("status").textContent = text;
+};
+
+async function main(): Promise<void> {
+  const path = new URLSearchParams(location.search).get("file");
+  if (!path) {
+    status("No file chosen: go back to the list of documents.");
+    return;
+  }
+  const [info, opened] = await Promise.all([api.info(), api.file(path)]);
+  if (opened.status !== 200) {
+    $("title").textContent = "Cannot open this file";
+    status(opened.data.error ?? `The server answered ${opened.status}.`);
+    return;
+  }
+  const file = opened.data;
+  const schema = (await api.schema(file.kind)).data as JsonSchema;
+  state = { path, file, base: file.hash, saved: file.text, text: file.text, formBase: file.text, value: file.value, mode: "form", diagnostics: file.diagnostics, schema };
+  $("file-label").textContent = file.label;
+  setTitle(file.value);
+  document.querySelector<HTMLElement>('[data-format="pdf"]')!.hidden = !info.data.pdf;
+  const editTabs = setupTabs();
+  setupYaml();
+  setupActions();
+  showForm();
+  applyPreview(file, 0);
+  // A file that is not readable YAML can only be mended in the YAML view.
+  if (!isObj(file.value)) await editTabs.select($("tab-yaml"));
+  window.addEventListener("beforeunload", (e) => {
+    if (dirty()) e.preventDefault();
+  });
+}
+
+function setTitle(value: unknown): void {
+  const v = isObj(value) ? value : {};
+  const filled = (x: unknown): x is string => typeof x === "string" && x.trim() !== "" && !/^<<.*>>$/.test(x);
+  const title =
+    state.file.kind === "meeting"
+      ? filled(v.orgaan) ? `${v.orgaan}${filled(v.datum) ? `, ${v.datum}` : ""}` : state.file.label
+      : filled(v.onderwerp) ? v.onderwerp : state.file.label;
+  $("title").textContent = title;
+  document.title = `${title} — boardpaper editor`;
+}
+
+const dirty = () => draftChanged() || state.text !== state.saved;
+/** Whether the form or YAML view holds edits the server has not seen yet. */
+const draftChanged = () => timer !== undefined || pending !== undefined;
+
+function markDirty(): void {
+  $("dirty").hidden = !dirty();
+}
+
+// ——— the draft and the preview ———
+
+function draft(): Draft {
+  if (state.mode === "yaml") return { text: $<HTMLTextAreaElement>("yaml").value };
+  // No form when the text is not readable YAML: the text is the draft then.
+  if (!state.form) return { text: state.text };
+  return { baseText: state.formBase, value: state.form.value };
+}
+
+/** When the last edit was made: the preview's latency is measured from there. */
+let lastEdit = 0;
+
+/** Ask for a preview a little after the last change. */
+function schedule(): void {
+  lastEdit = performance.now();
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = undefined;
+    void refresh();
+  }, DEBOUNCE_MS);
+  $("dirty").hidden = false;
+}
+
+/** Send the draft now; the answer to the latest request wins. */
+function refresh(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  inflight?.abort();
+  const controller = new AbortController();
+  inflight = controller;
+  const mine = ++sequence;
+  const start = performance.now();
+  const job = (async () => {
+    try {
+      const r = await api.check(state.path, draft(), controller.signal);
+      if (mine !== sequence) return;
+      if (r.status !== 200) {
+        status(r.data.error ?? `The server answered ${r.status}.`);
+        return;
+      }
+      applyPreview(r.data, performance.now() - start);
+    } catch (e) {
+      if ((e as Error).name !== "AbortError") status(`The editor's server did not answer (${(e as Error).message}); is boardpaper serve still running?`);
+    } finally {
+      if (mine === sequence) pending = undefined;
+      markDirty();
+    }
+  })();
+  pending = job;
+  return job;
+}
+
+/** Make sure the server has seen the latest edits (before switching views or saving). */
+async function flush(): Promise<void> {
+  if (timer !== undefined) await refresh();
+  else if (pending) await pending;
+}
+
+function applyPreview(p: Preview, roundTripMs: number): void {
+  state.text = p.text;
+  state.value = p.value;
+  state.diagnostics = p.diagnostics;
+  if (state.mode === "yaml") setTitle(p.value);
+  showDiagnostics();
+  const frame = $<HTMLIFrameElement>("preview");
+  if (p.html !== undefined) {
+    setFrame(frame, p.html);
+    const timing = roundTripMs > 0 ? ` Updated in ${Math.round(roundTripMs)} ms${p.timings ? ` (server ${Math.round(p.timings.serverMs)} ms)` : ""}.` : "";
+    $("preview-status").textContent = `The document as it will be printed.${timing}`;
+    if (roundTripMs > 0) {
+      // For measuring: the round trip, and from the last keystroke to the updated preview.
+      document.body.dataset.previewMs = String(Math.round(roundTripMs));
+      document.body.dataset.inputToPreviewMs = String(Math.round(performance.now() - lastEdit));
+      if (p.timings) document.body.dataset.serverMs = String(p.timings.serverMs);
+    }
+  } else {
+    const n = p.diagnostics.filter((d) => d.severity === "error").length;
+    $("preview-status").textContent = frame.dataset.loaded
+      ? `Showing the last version without problems: fix the ${n} problem${n === 1 ? "" : "s"} listed to see your latest edits.`
+      : `No preview yet: fix the ${n} problem${n === 1 ? "" : "s"} listed first.`;
+  }
+  if (!$("panel-changes").hidden) void showChanges();
+  markDirty();
+}
+
+/** Put a document in a frame, keeping the reader's scroll position when it is updated. */
+function setFrame(frame: HTMLIFrameElement, html: string): void {
+  frame.hidden = false;
+  const doc = frame.contentDocument;
+  if (!frame.dataset.loaded || !doc?.body) {
+    frame.srcdoc = html;
+    frame.dataset.loaded = "1";
+    return;
+  }
+  const fresh = new DOMParser().parseFromString(html, "text/html");
+  doc.head.replaceChildren(...[...fresh.head.childNodes].map((n) => doc.importNode(n, true)));
+  doc.body.replaceChildren(...[...fresh.body.childNodes].map((n) => doc.importNode(n, true)));
+}
+
+// ——— diagnostics ———
+
+function showDiagnostics(): void {
+  const mine = state.diagnostics.filter((d) => d.file === state.file.label);
+  const others = state.diagnostics.filter((d) => d.file !== state.file.label);
+  const errors = state.diagnostics.filter((d) => d.severity === "error").length;
+
+  // In the form: at each field, and a summary with links to them.
+  const summary = $("summary");
+  const placed = state.form?.showDiagnostics(mine) ?? { placed: [], unplaced: mine };
+  const items = [
+    ...placed.placed.map(({ d, id }) => h("li", {}, h("a", { href: `#${id}`, "data-path": d.path ?? "" }, d.message), " ", h("span", { class: "pos" }, `(${d.path ?? ""}, line ${d.pos.line})`))),
+    ...[...placed.unplaced, ...others].map((d) => h("li", {}, d.text)),
+  ];
+  summary.hidden = items.length === 0;
+  // A long list (a new proposal's every <<…>>) folds away: each field shows its own message.
+  const wasOpen = summary.querySelector("details")?.open;
+  summary.replaceChildren(
+    h("h3", { id: "summary-h" }, `${errors} problem${errors === 1 ? "" : "s"} found by check`),
+    h("details", { open: wasOpen ?? items.length <= 5 }, h("summary", {}, "The list, with links to the fields"), h("ul", {}, ...items)),
+  );
+  for (const a of summary.querySelectorAll<HTMLAnchorElement>("a[data-path]")) {
+    a.addEventListener("click", (e) => {
+      if (state.form?.focusPath(a.dataset.path!)) e.preventDefault();
+    });
+  }
+
+  // In the YAML view: each with its line and column; choosing one puts the cursor there.
+  updateGutter();
+  const list = $("yaml-problems");
+  $("yaml-problems-h").textContent = state.diagnostics.length === 0 ? "No problems" : `${errors} problem${errors === 1 ? "" : "s"}`;
+  list.replaceChildren(
+    ...state.diagnostics.map((d) => {
+      const b = h("button", { type: "button", class: "linkish" }, `Line ${d.pos.line}, column ${d.pos.col}`);
+      if (d.file === state.file.label) b.addEventListener("click", () => goTo(d.pos.line, d.pos.col));
+      else b.disabled = true;
+      return h("li", { class: `problem-${d.severity}` }, b, `: ${d.message}${d.path ? ` (${d.path})` : ""}${d.file !== state.file.label ? ` — in ${d.file}` : ""}`);
+    }),
+  );
+}
+
+function goTo(line: number, col: number): void {
+  const ta = $<HTMLTextAreaElement>("yaml");
+  const lines = ta.value.split("\n");
+  let offset = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
+  offset += Math.max(0, col - 1);
+  ta.focus();
+  ta.setSelectionRange(offset, offset);
+  // Bring the line into view: the text area does not scroll to a selection by itself everywhere.
+  const lineHeight = parseFloat(getComputedStyle(ta).lineHeight) || 20;
+  ta.scrollTop = Math.max(0, (line - 5) * lineHeight);
+}
+
+// ——— the two views ———
+
+function showForm(): void {
+  const host = $("form");
+  const value = structuredClone(state.value);
+  if (!isObj(value)) {
+    state.form = undefined;
+    host.replaceChildren(h("p", { class: "note" }, "The YAML cannot be read as a form (see the problems listed). Fix it in the YAML view."));
+    showDiagnostics();
+    return;
+  }
+  state.formBase = state.text;
+  if (state.form) state.form.setValue(value);
+  else {
+    state.form = new SchemaForm({ schema: state.schema, value, onChange: schedule });
+    host.replaceChildren(state.form.element);
+  }
+  showDiagnostics();
+}
+
+function setupTabs(): { select: (tab: HTMLElement) => Promise<void> } {
+  const edit = tabs($("edit-tabs"), async (tab) => {
+    await flush();
+    if (tab.id === "tab-yaml") {
+      state.mode = "yaml";
+      const ta = $<HTMLTextAreaElement>("yaml");
+      ta.value = state.text;
+      updateGutter();
+    } else {
+      // The YAML as typed (which the server has now seen) becomes the form's value.
+      state.mode = "form";
+      showForm();
+    }
+  });
+  tabs($("view-tabs"), async (tab) => {
+    if (tab.id === "tab-changes") {
+      $("panel-changes").hidden = false;
+      await showChanges();
+    }
+  });
+  return edit;
+}
+
+function setupYaml(): void {
+  const ta = $<HTMLTextAreaElement>("yaml");
+  ta.addEventListener("input", () => {
+    updateGutter();
+    schedule();
+  });
+  ta.addEventListener("scroll", () => {
+    $("gutter").scrollTop = ta.scrollTop;
+  });
+}
+
+/** Line numbers beside the YAML, the lines with a problem marked (for the eye; the list says it in words). */
+function updateGutter(): void {
+  const n = $<HTMLTextAreaElement>("yaml").value.split("\n").length;
+  const bad = new Set(state.diagnostics.filter((d) => d.file === state.file.label && d.severity === "error").map((d) => d.pos.line));
+  const lines: (Node | string)[] = [];
+  for (let i = 1; i <= n; i++) {
+    if (i > 1) lines.push("\n");
+    lines.push(bad.has(i) ? h("span", { class: "bad-line" }, `✗ ${i}`) : String(i));
+  }
+  $("gutter").replaceChildren(...lines);
+}
+
+async function showChanges(): Promise<void> {
+  const r = await api.changes(state.path, draft());
+  const note = $("changes-status");
+  const frame = $<HTMLIFrameElement>("changes");
+  if (r.status !== 200) {
+    note.textContent = r.data.error ?? `The server answered ${r.status}.`;
+    return;
+  }
+  const c = r.data;
+  if (c.status === "ok") {
+    note.textContent = c.changes === 0 ? `No changes since the last commit (${c.against}).` : `${c.changes} change${c.changes === 1 ? "" : "s"} since the last commit (${c.against}): inserted text is underlined, deleted text struck through.`;
+    frame.hidden = false;
+    setFrame(frame, c.html);
+  } else {
+    note.textContent = c.message;
+    frame.hidden = true;
+  }
+}
+
+// ——— save, reload, download ———
+
+function setupActions(): void {
+  $("save").addEventListener("click", () => void save());
+  document.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+      e.preventDefault();
+      void save();
+    }
+  });
+  $("reload").addEventListener("click", () => void reload());
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-format]")) b.addEventListener("click", () => void download(b.dataset.format!));
+}
+
+async function save(): Promise<void> {
+  // The save answers with the check of what it saved: no preview needs to come after it.
+  clearTimeout(timer);
+  timer = undefined;
+  inflight?.abort();
+  sequence++;
+  pending = undefined;
+  status("Saving…");
+  const sent = draft();
+  const r = await api.save(state.path, state.base, sent);
+  if (r.status === 409) {
+    $("conflict-text").textContent = r.data.error ?? "Not saved: the file changed on disk since you opened it.";
+    $("conflict").hidden = false;
+    status("Not saved.");
+    return;
+  }
+  if (r.status !== 200 || !r.data.saved || !r.data.hash) {
+    status(r.data.error ?? `Not saved: the server answered ${r.status}.`);
+    if (r.data.diagnostics) {
+      state.diagnostics = r.data.diagnostics;
+      showDiagnostics();
+    }
+    return;
+  }
+  state.base = r.data.hash;
+  state.saved = r.data.text;
+  // Later edits in the form change only what differs from what is now on disk.
+  if (state.mode === "form") state.formBase = r.data.text;
+  applyPreview(r.data, 0);
+  $("conflict").hidden = true;
+  const n = r.data.diagnostics.filter((d) => d.severity === "error").length;
+  const time = new Date().toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+  status(`Saved ${state.file.label} at ${time}${n === 0 ? "; check finds no problems." : `; check still finds ${n} problem${n === 1 ? "" : "s"}.`}`);
+  markDirty();
+}
+
+async function reload(): Promise<void> {
+  const r = await api.file(state.path);
+  if (r.status !== 200) {
+    status(r.data.error ?? `The server answered ${r.status}.`);
+    return;
+  }
+  clearTimeout(timer);
+  timer = undefined;
+  inflight?.abort();
+  sequence++;
+  pending = undefined;
+  const f = r.data;
+  Object.assign(state, { file: f, base: f.hash, saved: f.text, text: f.text, formBase: f.text, value: f.value, diagnostics: f.diagnostics });
+  $<HTMLTextAreaElement>("yaml").value = f.text;
+  updateGutter();
+  if (state.mode === "form") showForm();
+  applyPreview(f, 0);
+  setTitle(f.value);
+  $("conflict").hidden = true;
+  status(`Reloaded ${f.label} from disk.`);
+  markDirty();
+}
+
+async function download(format: string): Promise<void> {
+  status(format === "pdf" ? "Making the PDF with LibreOffice (this takes a few seconds)…" : `Making the ${format === "docx" ? "Word document" : "HTML page"}…`);
+  await flush();
+  const r = await api.download(state.path, format, draft());
+  if (!r.ok) {
+    status(r.error);
+    return;
+  }
+  const a = h("a", { href: URL.createObjectURL(r.blob), download: r.name, hidden: true });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 1000);
+  status(`Downloaded ${r.name} (of the text as it is now in the editor).`);
+}
+
+main().catch((e: unknown) => status(`The editor could not start: ${(e as Error).message}. Is boardpaper serve still running?`));

@@ -1,0 +1,458 @@
+import { markdownBlocks, markdownInline } from "../../src/markdown/markdown.ts";
+import type { Diagnostic } from "./api.ts";
+import { h, newId, richText } from "./dom.ts";
+import { deleteIn, formatPath, getIn, isObj, parsePath, setIn, type Obj, type Path } from "./paths.ts";
+import { altLabel, alternativesOf, controlOf, convert, defaultFor, deref, EMPTY, fits, humanize, isEmptyMarker, type JsonSchema } from "./schema.ts";
+
+/** The mark `boardpaper new` leaves where a value is to be filled in (src/validate/placeholders.ts). */
+const PLACEHOLDER = /^<<[^<>\n]*>>$/;
+
+/** Enough rows for a text as it is (about 60 characters a line), within reason. */
+function textRows(text: string, least: number): number {
+  const lines = text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 60)), 0);
+  return Math.min(14, Math.max(least, lines + (least > 2 ? 1 : 0)));
+}
+
+/**
+ * A form generated from the JSON Schema that `boardpaper schema` prints (made from the zod
+ * schema), so a field added to the schema appears here with no new code. Each kind of schema
+ * has one control: mappings are fieldsets, lists have add / remove / move buttons, `leeg`
+ * sections a checkbox, other alternatives a choice, enums a select, dates a date input,
+ * Markdown prose a text area with a formatted preview.
+ *
+ * The form edits a plain value (the YAML's own, before defaults): a field nobody touches is
+ * never written, so saving changes only what was changed.
+ */
+
+interface Meta {
+  readonly label: string;
+  readonly required: boolean;
+  /** The schema's default when the key is absent (shown, not written). */
+  readonly fallback?: unknown;
+}
+
+/** Where a path's diagnostics go: its message slot and the control they describe. */
+interface Slot {
+  readonly error: HTMLElement;
+  /** What gets focus when the problem is chosen (the input, or the group). */
+  readonly focus: HTMLElement;
+  /** The control that gets aria-invalid and the message in its description. */
+  readonly control?: HTMLElement;
+  /** A group (fieldset) that gets the message in its description (aria-invalid is not for groups). */
+  readonly group?: HTMLElement;
+  readonly hintId?: string;
+}
+
+export interface FormOptions {
+  readonly schema: JsonSchema;
+  readonly value: Obj;
+  /** After every change of the value. */
+  readonly onChange: () => void;
+}
+
+export class SchemaForm {
+  readonly element = h("div", { class: "schema-form" });
+  value: Obj;
+  private readonly root: JsonSchema;
+  private readonly onChange: () => void;
+  private slots = new Map<string, Slot>();
+  private rebuilds = new Map<string, () => void>();
+  /** A section's content while it is `leeg`, to bring back when it is not. */
+  private readonly memory = new Map<string, unknown>();
+  private diagnostics: Diagnostic[] = [];
+
+  constructor(opts: FormOptions) {
+    this.root = opts.schema;
+    this.value = opts.value;
+    this.onChange = opts.onChange;
+    this.render();
+  }
+
+  /** Build the whole form again (after the value was replaced). */
+  render(): void {
+    this.slots.clear();
+    this.rebuilds.clear();
+    this.element.replaceChildren(...this.objectFields(this.root, [], this.value));
+    this.showDiagnostics(this.diagnostics);
+  }
+
+  setValue(value: Obj): void {
+    this.value = value;
+    this.render();
+  }
+
+  // ——— the value ———
+
+  private get(path: Path): unknown {
+    return getIn(this.value, path);
+  }
+
+  private set(path: Path, v: unknown): void {
+    setIn(this.value, path, v);
+    this.onChange();
+  }
+
+  private remove(path: Path): void {
+    deleteIn(this.value, path);
+    this.onChange();
+  }
+
+  /** Build one path's part of the form again, in place, after a change of its shape. */
+  private rebuild(path: Path, focus?: (el: HTMLElement) => HTMLElement | null | undefined): void {
+    const key = formatPath(path);
+    const again = this.rebuilds.get(key);
+    if (!again) return this.render();
+    again();
+    this.showDiagnostics(this.diagnostics);
+    const el = this.element.querySelector<HTMLElement>(`[data-path="${CSS.escape(key)}"]`);
+    if (el && focus) (focus(el) ?? el).focus();
+  }
+
+  // ——— diagnostics ———
+
+  /**
+   * Show each problem at the field it concerns: the nearest field whose path starts the
+   * diagnostic's path (a missing key's problem goes to its mapping). Returns those that have
+   * no field (an unknown key, a problem of another file): the caller lists them.
+   */
+  showDiagnostics(diagnostics: Diagnostic[]): { placed: { d: Diagnostic; id: string }[]; unplaced: Diagnostic[] } {
+    this.diagnostics = diagnostics;
+    for (const slot of this.slots.values()) {
+      slot.error.replaceChildren();
+      slot.error.hidden = true;
+      slot.control?.removeAttribute("aria-invalid");
+      for (const el of [slot.control, slot.group]) {
+        if (!el) continue;
+        if (slot.hintId) el.setAttribute("aria-describedby", slot.hintId);
+        else el.removeAttribute("aria-describedby");
+      }
+    }
+    const placed: { d: Diagnostic; id: string }[] = [];
+    const unplaced: Diagnostic[] = [];
+    for (const d of diagnostics) {
+      const slot = d.path !== undefined ? this.slotFor(d.path) : undefined;
+      if (!slot) {
+        unplaced.push(d);
+        continue;
+      }
+      slot.error.hidden = false;
+      slot.error.append(h("span", { class: "error-line" }, h("span", { class: "visually-hidden" }, "Problem: "), d.message, " ", h("span", { class: "pos" }, `(line ${d.pos.line}, column ${d.pos.col})`)));
+      slot.control?.setAttribute("aria-invalid", "true");
+      for (const el of [slot.control, slot.group]) el?.setAttribute("aria-describedby", [slot.hintId, slot.error.id].filter(Boolean).join(" "));
+      placed.push({ d, id: slot.focus.id });
+    }
+    return { placed, unplaced };
+  }
+
+  private slotFor(path: string): Slot | undefined {
+    const parts = parsePath(path);
+    for (let n = parts.length; n >= 0; n--) {
+      const slot = this.slots.get(formatPath(parts.slice(0, n)));
+      if (slot) return slot;
+    }
+    return undefined;
+  }
+
+  /** Move focus to the field of a path (from the list of problems). */
+  focusPath(path: string): boolean {
+    const slot = this.slotFor(path);
+    if (!slot) return false;
+    // The whole field in view (label, message and control), then the focus in it.
+    (slot.focus.closest(".field, fieldset") ?? slot.focus).scrollIntoView({ block: "center" });
+    slot.focus.focus({ preventScroll: true });
+    return true;
+  }
+
+  private register(path: Path, slot: Slot): void {
+    this.slots.set(formatPath(path), slot);
+  }
+
+  // ——— building ———
+
+  /** One field: the right control for its schema, rebuilt in place when its shape changes. */
+  private field(schema: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const key = formatPath(path);
+    let el = this.build(schema, path, meta);
+    this.rebuilds.set(key, () => {
+      for (const k of [...this.slots.keys()]) if (k === key || k.startsWith(`${key}.`) || k.startsWith(`${key}[`)) this.slots.delete(k);
+      const fresh = this.build(schema, path, meta);
+      el.replaceWith(fresh);
+      el = fresh;
+    });
+    return el;
+  }
+
+  private build(schema: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const s = deref(this.root, schema);
+    const value = this.get(path);
+    const el = (() => {
+      switch (controlOf(this.root, s)) {
+        case "section":
+          return this.section(s, path, meta);
+        case "choice":
+          return this.choice(s, path, meta);
+        case "object":
+          return this.object(s, path, meta);
+        case "array":
+          return this.array(s, path, meta);
+        case "boolean":
+          return this.checkbox(s, path, meta);
+        case "unknown":
+          return this.mismatch(s, path, meta, "this kind of value");
+        default:
+          if (value !== undefined && typeof value === "object") return this.mismatch(s, path, meta, "a single value");
+          return this.scalar(s, path, meta);
+      }
+    })();
+    el.dataset.path = formatPath(path);
+    return el;
+  }
+
+  private labelText(meta: Meta): DocumentFragment {
+    const f = document.createDocumentFragment();
+    // Field names are the file's Dutch keys; the rest of the page is English.
+    f.append(h("span", { lang: "nl" }, meta.label));
+    if (!meta.required) f.append(" ", h("span", { class: "optional" }, "(optional)"));
+    return f;
+  }
+
+  private hint(s: JsonSchema, id: string): HTMLElement | null {
+    return s.description ? h("p", { class: "hint", id }, richText(s.description)) : null;
+  }
+
+  /** The keys of a mapping, in the schema's order, with unknown keys noted. */
+  private objectFields(s: JsonSchema, path: Path, value: unknown): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    const props = s.properties ?? {};
+    for (const [key, p] of Object.entries(props)) {
+      const required = s.required?.includes(key) ?? false;
+      const ps = deref(this.root, p);
+      out.push(this.field(p, [...path, key], { label: humanize(key), required, ...(ps.default !== undefined ? { fallback: ps.default } : {}) }));
+    }
+    const unknown = isObj(value) ? Object.keys(value).filter((k) => !(k in props)) : [];
+    if (unknown.length > 0) {
+      out.push(h("p", { class: "note" }, `Not in the form: ${unknown.map((k) => `\`${k}\``).join(", ")} — the schema has no such field here; see the problems listed, or edit it in the YAML view.`));
+    }
+    return out;
+  }
+
+  private object(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const value = this.get(path);
+    const hintId = newId("h");
+    if (value === undefined && !meta.required) {
+      const add = h("button", { type: "button", class: "add" }, `Add ${meta.label.toLowerCase()}`);
+      add.addEventListener("click", () => {
+        this.set(path, defaultFor(this.root, s));
+        this.rebuild(path, (el) => el.querySelector<HTMLElement>("input, textarea, select"));
+      });
+      const error = h("p", { class: "error", id: newId("e"), hidden: true });
+      this.register(path, { error, focus: add });
+      return h("div", { class: "field absent" }, h("p", { class: "label" }, this.labelText(meta)), this.hint(s, hintId), error, add);
+    }
+    if (!isObj(value)) return this.mismatch(s, path, meta, "a mapping of keys");
+    const legendId = newId("l");
+    const error = h("p", { class: "error", id: newId("e"), hidden: true });
+    const fs = h("fieldset", { class: "group", id: newId("g"), tabindex: -1, "aria-describedby": s.description ? hintId : undefined }, h("legend", { id: legendId }, this.labelText(meta)), this.hint(s, hintId), error, ...this.objectFields(s, path, value));
+    if (!meta.required) {
+      const remove = h("button", { type: "button", class: "remove" }, `Remove ${meta.label.toLowerCase()}`);
+      remove.addEventListener("click", () => {
+        this.remove(path);
+        this.rebuild(path, (el) => el.querySelector<HTMLElement>("button"));
+      });
+      fs.append(remove);
+    }
+    this.register(path, { error, focus: fs, group: fs, ...(s.description ? { hintId } : {}) });
+    return fs;
+  }
+
+  private array(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const raw = this.get(path);
+    if (raw !== undefined && !Array.isArray(raw)) return this.mismatch(s, path, meta, "a list");
+    const items = (raw as unknown[] | undefined) ?? [];
+    const itemSchema = s.items ?? {};
+    const hintId = newId("h");
+    const error = h("p", { class: "error", id: newId("e"), hidden: true });
+    const fs = h("fieldset", { class: "group list", id: newId("g"), tabindex: -1 }, h("legend", {}, this.labelText(meta)), this.hint(s, hintId), error);
+    const list = h("ol", { class: "items" });
+    items.forEach((_, i) => {
+      const itemLabel = `${meta.label} ${i + 1}`;
+      const tools = h("div", { class: "item-tools" });
+      const button = (text: string, cls: string, disabled: boolean, act: () => void) => {
+        const b = h("button", { type: "button", class: cls, "aria-label": `${text}: ${itemLabel}`, disabled }, text);
+        b.addEventListener("click", act);
+        tools.append(b);
+      };
+      const move = (to: number, cls: string) => () => {
+        const arr = this.get(path) as unknown[];
+        const [it] = arr.splice(i, 1);
+        arr.splice(to, 0, it);
+        this.onChange();
+        this.rebuild(path, (el) => {
+          const tools = el.querySelectorAll<HTMLElement>(":scope > ol > li > .item-tools")[to];
+          const same = tools?.querySelector<HTMLButtonElement>(`.${cls}`);
+          return same && !same.disabled ? same : tools?.querySelector<HTMLElement>("button:not([disabled])");
+        });
+      };
+      button("Move up", "up", i === 0, move(i - 1, "up"));
+      button("Move down", "down", i === items.length - 1, move(i + 1, "down"));
+      button("Remove", "remove", false, () => {
+        const arr = this.get(path) as unknown[];
+        arr.splice(i, 1);
+        if (arr.length === 0 && !meta.required) deleteIn(this.value, path);
+        this.onChange();
+        this.rebuild(path, (el) => {
+          const rows = el.querySelectorAll<HTMLElement>(":scope > ol > li");
+          return (rows[Math.min(i, rows.length - 1)]?.querySelector<HTMLElement>(".item-tools .remove") ?? el.querySelector<HTMLElement>(":scope > .add"));
+        });
+      });
+      list.append(h("li", { class: "item" }, this.field(itemSchema, [...path, i], { label: itemLabel, required: true }), tools));
+    });
+    const add = h("button", { type: "button", class: "add" }, `Add to ${meta.label.toLowerCase()}`);
+    add.addEventListener("click", () => {
+      const arr = (this.get(path) as unknown[] | undefined) ?? [];
+      if (!Array.isArray(this.get(path))) setIn(this.value, path, arr);
+      arr.push(defaultFor(this.root, itemSchema));
+      this.onChange();
+      // Focus goes where the new item is typed in (past its "form of" choice, if it has one).
+      this.rebuild(path, (el) => {
+        const rows = el.querySelectorAll<HTMLElement>(":scope > ol > li");
+        const row = rows[rows.length - 1];
+        return row?.querySelector<HTMLElement>("textarea, input:not([type=checkbox])") ?? row?.querySelector<HTMLElement>("select, input, button");
+      });
+    });
+    fs.append(list, add);
+    this.register(path, { error, focus: fs, group: fs, ...(s.description ? { hintId } : {}) });
+    return fs;
+  }
+
+  /** A section that may be `leeg`: a checkbox, and the content when it is not. */
+  private section(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const alts = alternativesOf(this.root, s);
+    const content = alts.filter((a) => !isEmptyMarker(a));
+    const key = formatPath(path);
+    const value = this.get(path);
+    const isEmpty = value === EMPTY;
+    const box = h("input", { type: "checkbox", id: newId("c"), checked: isEmpty });
+    const boxRow = h("div", { class: "leeg" }, box, h("label", { for: box.id }, `Leeg: nothing to say under “${meta.label}”`));
+    box.addEventListener("change", () => {
+      if (box.checked) {
+        const current = this.get(path);
+        if (current !== undefined && current !== EMPTY) this.memory.set(key, current);
+        this.set(path, EMPTY);
+      } else {
+        const back = this.memory.get(key);
+        const schema = content.find((c) => back !== undefined && fits(this.root, c, back)) ?? content.find((c) => c.type === "string") ?? content[0]!;
+        this.set(path, back !== undefined ? back : defaultFor(this.root, schema));
+      }
+      this.rebuild(path, (el) => el.querySelector<HTMLInputElement>(".leeg input"));
+    });
+    const wrap = h("div", { class: "field section" });
+    if (isEmpty) {
+      const hintId = newId("h");
+      const error = h("p", { class: "error", id: newId("e"), hidden: true });
+      wrap.append(h("p", { class: "label" }, this.labelText(meta)), this.hint(s, hintId) ?? "", error, h("p", { class: "note" }, "Empty on purpose: the heading is printed with nothing under it."), boxRow);
+      this.register(path, { error, focus: box, control: box });
+      return wrap;
+    }
+    const inner = content.length === 1 ? { ...content[0]!, description: s.description ?? content[0]!.description } : { anyOf: content, description: s.description };
+    wrap.append(this.build(inner, path, meta), boxRow);
+    return wrap;
+  }
+
+  /** A value that can take several forms (a beslispunt: text, or text with sub-points). */
+  private choice(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const alts = alternativesOf(this.root, s);
+    const value = this.get(path);
+    const current = value === undefined ? 0 : alts.findIndex((a) => fits(this.root, a, value));
+    if (current < 0) return this.mismatch(s, path, meta, alts.map((a) => altLabel(this.root, a).toLowerCase()).join(" or "));
+    const select = h("select", { id: newId("s") }, ...alts.map((a, i) => h("option", { value: String(i), selected: i === current }, altLabel(this.root, a))));
+    select.addEventListener("change", () => {
+      const to = alts[Number(select.value)]!;
+      this.set(path, convert(this.root, this.get(path), to));
+      this.rebuild(path, (el) => el.querySelector<HTMLElement>("select"));
+    });
+    const alt = alts[current]!;
+    const inner = { ...alt, description: alt.description ?? s.description };
+    return h("div", { class: "field choice" }, h("div", { class: "choice-head" }, h("label", { for: select.id }, `Form of ${meta.label}`), select), this.build(inner, path, meta));
+  }
+
+  private checkbox(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const value = this.get(path);
+    const hintId = newId("h");
+    const box = h("input", { type: "checkbox", id: newId("f"), checked: (value ?? meta.fallback) === true, "aria-describedby": s.description ? hintId : undefined });
+    box.addEventListener("change", () => this.set(path, box.checked));
+    const error = h("p", { class: "error", id: newId("e"), hidden: true });
+    this.register(path, { error, focus: box, control: box, ...(s.description ? { hintId } : {}) });
+    return h("div", { class: "field checkbox" }, error, h("div", { class: "check-row" }, box, h("label", { for: box.id }, meta.label)), this.hint(s, hintId));
+  }
+
+  /** Text, prose, a date or a choice from a list: one value in one control. */
+  private scalar(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const control = controlOf(this.root, s);
+    const raw = this.get(path);
+    // A `<<…>>` still to be filled in (from `boardpaper new`) shows as the field's placeholder:
+    // the field looks empty, and stays as it is in the file until something is typed.
+    const placeholder = typeof raw === "string" && PLACEHOLDER.test(raw) ? raw : undefined;
+    const value = raw === undefined || raw === null || placeholder !== undefined ? undefined : String(raw);
+    const id = newId("f");
+    const hintId = newId("h");
+    const error = h("p", { class: "error", id: newId("e"), hidden: true });
+    const describedBy = s.description ? hintId : undefined;
+    // An optional field left empty is taken out of the file rather than written empty.
+    const write = (v: string) => (v === "" && !meta.required ? this.remove(path) : this.set(path, v));
+    let input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    const extra: (HTMLElement | null)[] = [];
+    if (control === "enum") {
+      const options = (s.enum ?? []).map(String);
+      const shown = value ?? (meta.fallback !== undefined ? String(meta.fallback) : "");
+      const sel = h("select", { id, "aria-describedby": describedBy });
+      if (!options.includes(shown) || !meta.required) sel.append(h("option", { value: "", selected: shown === "" }, meta.required ? "— choose —" : "— none —"));
+      // A value that is not allowed stays visible (and selected) until it is changed.
+      if (shown !== "" && !options.includes(shown)) sel.append(h("option", { value: shown, selected: true }, `${shown} (not allowed)`));
+      for (const o of options) sel.append(h("option", { value: o, selected: o === shown }, o));
+      sel.addEventListener("change", () => write(sel.value));
+      input = sel;
+    } else if (control === "prose" || control === "inline") {
+      const ta = h("textarea", { id, "aria-describedby": describedBy, placeholder, rows: textRows(value ?? "", control === "prose" ? 4 : 2), spellcheck: "true", lang: "nl" });
+      ta.value = value ?? "";
+      const formatted = h("div", { class: "md", lang: "nl" });
+      const details = h("details", { class: "md-preview" }, h("summary", {}, "Show formatted"), formatted);
+      const show = () => {
+        if (details.open) formatted.innerHTML = control === "prose" ? markdownBlocks(ta.value) : markdownInline(ta.value);
+      };
+      details.addEventListener("toggle", show);
+      ta.addEventListener("input", () => {
+        write(ta.value);
+        show();
+        // Grow with the text, so that all of it stays in view.
+        while (ta.scrollHeight > ta.clientHeight && ta.rows < 14) ta.rows++;
+      });
+      input = ta;
+      extra.push(details);
+    } else {
+      const type = control === "date" ? "date" : control === "email" ? "email" : control === "number" ? "number" : "text";
+      const inp = h("input", { id, type, "aria-describedby": describedBy, placeholder: type === "date" ? undefined : placeholder, autocomplete: "off", spellcheck: control === "text" ? "true" : "false", lang: control === "text" ? "nl" : undefined });
+      inp.value = value ?? "";
+      if (control === "date" && value !== undefined && inp.value !== value) {
+        // Not a date the browser can show (a placeholder, or 2020-02-30): say what is there.
+        extra.push(h("p", { class: "note" }, "Now in the file: ", h("code", {}, value)));
+      }
+      inp.addEventListener("input", () => {
+        // An incomplete date reads as "": leave the file alone until it is a whole date.
+        if (control === "date" && inp.validity.badInput) return;
+        write(control === "number" && inp.value !== "" ? String(Number(inp.value)) : inp.value);
+      });
+      input = inp;
+    }
+    this.register(path, { error, focus: input, control: input, ...(describedBy ? { hintId } : {}) });
+    return h("div", { class: `field ${control}` }, h("label", { for: id }, this.labelText(meta)), this.hint(s, hintId), error, input, ...extra);
+  }
+
+  /** A value whose shape the schema does not expect here: left alone, to be fixed in the YAML view. */
+  private mismatch(s: JsonSchema, path: Path, meta: Meta, expected: string): HTMLElement {
+    const error = h("p", { class: "error", id: newId("e"), hidden: true });
+    const note = h("p", { class: "note", id: newId("n"), tabindex: -1 }, `The file has something here the form cannot show (expected ${expected}); edit it in the YAML view: `, h("code", {}, JSON.stringify(this.get(path))));
+    this.register(path, { error, focus: note });
+    return h("div", { class: "field mismatch" }, h("p", { class: "label" }, this.labelText(meta)), this.hint(s, newId("h")), error, note);
+  }
+}

@@ -1,0 +1,75 @@
+import "./style.css";
+import { api, type Listed } from "./api.ts";
+import { h } from "./dom.ts";
+
+/** The list page: every proposal and meeting in data/, whether it passes check, and "new proposal". */
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const editLink = (f: Listed) => `/edit?file=${encodeURIComponent(f.path)}`;
+
+function table(files: Listed[], kind: "proposal" | "meeting"): HTMLElement {
+  if (files.length === 0) return h("p", {}, kind === "proposal" ? "No proposals yet." : "No meetings.");
+  const head = kind === "proposal" ? ["Title", "Meeting date", "Behandelwijze", "Check", "File"] : ["Meeting", "Date", "Check", "File"];
+  return h(
+    "table",
+    { class: "files" },
+    h("caption", { class: "visually-hidden" }, kind === "proposal" ? "Proposals" : "Meetings"),
+    h("thead", {}, h("tr", {}, ...head.map((t) => h("th", { scope: "col" }, t)))),
+    h(
+      "tbody",
+      {},
+      ...files.map((f) => {
+        const check =
+          f.problems === 0
+            ? h("span", { class: "ok" }, "✓ valid")
+            : h("span", { class: "bad", title: f.firstProblem ?? "" }, `✗ ${f.problems} problem${f.problems === 1 ? "" : "s"}`);
+        const title = h("a", { href: editLink(f) }, f.title && !/<<.*>>/.test(f.title) ? f.title : f.label.split("/").pop()!);
+        const cells = kind === "proposal" ? [title, f.date ?? "—", `${f.behandelwijze ?? "—"}${f.hamerstuk ? " (hamerstuk)" : ""}`, check, h("code", {}, f.label)] : [title, f.date ?? "—", check, h("code", {}, f.label)];
+        // Dates and the check result read best unbroken.
+        const nowrap = kind === "proposal" ? [1, 3] : [1, 2];
+        return h("tr", {}, ...cells.map((c, i) => (i === 0 ? h("th", { scope: "row" }, c) : h("td", { class: nowrap.includes(i) ? "nowrap" : undefined }, c))));
+      }),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const [files, info] = await Promise.all([api.files(), api.info()]);
+  if (files.status !== 200) {
+    $("loading").textContent = files.data.error ?? `The server answered ${files.status}.`;
+    return;
+  }
+  const all = files.data.files;
+  $("proposals").replaceChildren(table(all.filter((f) => f.kind === "proposal"), "proposal"));
+  $("meetings").replaceChildren(table(all.filter((f) => f.kind === "meeting"), "meeting"));
+  const bad = all.filter((f) => f.problems > 0).length;
+  $("loading").textContent = `${all.length} document${all.length === 1 ? "" : "s"}; ${bad === 0 ? "all pass check." : `${bad} with problems.`}`;
+
+  // New proposals go in a folder of data/ (not a meetings folder: a file there is a meeting).
+  const folders = info.data.folders.filter((f) => !/(^|\/)(meetings|vergaderingen)(\/|$)/.test(f));
+  const select = $<HTMLSelectElement>("new-folder");
+  select.replaceChildren(...folders.map((f) => h("option", { value: f, selected: f === "proposals" }, `data/${f}${f === "" ? "" : "/"}`)));
+  $("new-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    void create();
+  });
+}
+
+async function create(): Promise<void> {
+  const input = $<HTMLInputElement>("new-name");
+  const error = $("new-error");
+  const r = await api.create($<HTMLSelectElement>("new-folder").value, input.value);
+  if (r.status === 201) {
+    location.href = `/edit?file=${encodeURIComponent(r.data.path)}`;
+    return;
+  }
+  error.textContent = r.data.error ?? `The server answered ${r.status}.`;
+  error.hidden = false;
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+}
+
+main().catch((e: unknown) => {
+  $("loading").textContent = `The list could not be loaded: ${(e as Error).message}. Is boardpaper serve still running?`;
+});

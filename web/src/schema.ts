@@ -1,0 +1,153 @@
+import { isObj } from "./paths.ts";
+
+/** The parts of JSON Schema (draft 2020-12, as zod writes it) the form understands. */
+export interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  description?: string;
+  default?: unknown;
+  minItems?: number;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+}
+
+/** The word that marks a section as empty on purpose (see src/model/common.ts). */
+export const EMPTY = "leeg";
+
+/** Follow `$ref` (`#/$defs/…`: recursive beslispunten) to the schema it names. */
+export function deref(root: JsonSchema, s: JsonSchema): JsonSchema {
+  let cur = s;
+  for (let i = 0; cur.$ref && i < 20; i++) {
+    const name = /^#\/\$defs\/(.+)$/.exec(cur.$ref)?.[1];
+    const target = name !== undefined ? root.$defs?.[decodeURIComponent(name)] : undefined;
+    if (!target) break;
+    // Keep the referring schema's description: it says what this use of the type is for.
+    cur = { ...target, ...(cur.description ? { description: cur.description } : {}) };
+  }
+  return cur;
+}
+
+export const alternativesOf = (root: JsonSchema, s: JsonSchema): JsonSchema[] => (s.anyOf ?? s.oneOf ?? []).map((a) => deref(root, a));
+
+export const isEmptyMarker = (s: JsonSchema): boolean => s.const === EMPTY;
+
+/** What kind of control a schema gets. */
+export type Control = "section" | "choice" | "object" | "array" | "enum" | "date" | "prose" | "inline" | "email" | "text" | "boolean" | "number" | "unknown";
+
+export function controlOf(root: JsonSchema, schema: JsonSchema): Control {
+  const s = deref(root, schema);
+  const alts = alternativesOf(root, s);
+  if (alts.length > 0) return alts.some(isEmptyMarker) ? "section" : "choice";
+  if (s.enum) return "enum";
+  switch (s.type) {
+    case "object":
+      return "object";
+    case "array":
+      return "array";
+    case "boolean":
+      return "boolean";
+    case "number":
+    case "integer":
+      return "number";
+    case "string":
+      if (s.format === "date") return "date";
+      if (s.format === "email") return "email";
+      // Prose fields say so in their description (src/model/common.ts: prose, inline).
+      if (/Markdown inline:/.test(s.description ?? "")) return "inline";
+      if (/Markdown:/.test(s.description ?? "")) return "prose";
+      return "text";
+  }
+  return "unknown";
+}
+
+/** A new value for a schema: what "add" puts in a list, or a section gets when it stops being `leeg`. */
+export function defaultFor(root: JsonSchema, schema: JsonSchema): unknown {
+  const s = deref(root, schema);
+  const alts = alternativesOf(root, s).filter((a) => !isEmptyMarker(a));
+  if (alts.length > 0) return defaultFor(root, alts.find((a) => a.type === "string") ?? alts[0]!);
+  if (s.const !== undefined) return s.const;
+  if (s.default !== undefined) return structuredClone(s.default);
+  switch (s.type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const key of s.required ?? []) {
+        const p = s.properties?.[key];
+        if (p) out[key] = defaultFor(root, p);
+      }
+      return out;
+    }
+    case "array":
+      return (s.minItems ?? 0) > 0 && s.items ? [defaultFor(root, s.items)] : [];
+    case "boolean":
+      return false;
+    case "number":
+    case "integer":
+      return 0;
+    default:
+      return "";
+  }
+}
+
+/** Whether a value has the shape of a schema, at its top (for choosing among alternatives). */
+export function fits(root: JsonSchema, schema: JsonSchema, value: unknown): boolean {
+  const s = deref(root, schema);
+  if (s.const !== undefined) return value === s.const;
+  switch (s.type) {
+    case "object":
+      return isObj(value) && Object.keys(value).every((k) => s.properties?.[k] !== undefined);
+    case "array":
+      return Array.isArray(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "number":
+    case "integer":
+      return typeof value === "number";
+    case "string":
+      return typeof value === "string" || typeof value === "number";
+  }
+  return false;
+}
+
+/** A short name for an alternative, for the "form of" choice: Text, Text with subpunten, Tabel. */
+export function altLabel(root: JsonSchema, schema: JsonSchema): string {
+  const s = deref(root, schema);
+  if (s.type === "string") return "Text";
+  if (s.type === "array") return "List";
+  if (s.type === "object") {
+    const keys = Object.keys(s.properties ?? {});
+    const textKey = keys.find((k) => s.required?.includes(k) && deref(root, s.properties![k]!).type === "string");
+    const others = keys.filter((k) => k !== textKey);
+    if (textKey && others.length > 0) return `Text with ${others.map(humanize).join(", ").toLowerCase()}`;
+    return keys.map(humanize).join(", ");
+  }
+  return s.description ?? "Other";
+}
+
+/** Carry what can be carried when an item changes form: the text into `tekst`, and back. */
+export function convert(root: JsonSchema, value: unknown, to: JsonSchema): unknown {
+  const target = deref(root, to);
+  const fresh = defaultFor(root, target);
+  if (target.type === "string") {
+    if (typeof value === "string") return value;
+    if (isObj(value)) return Object.values(value).find((v) => typeof v === "string") ?? "";
+    return fresh;
+  }
+  if (target.type === "object" && isObj(fresh) && typeof value === "string") {
+    const key = Object.keys(target.properties ?? {}).find((k) => target.required?.includes(k) && deref(root, target.properties![k]!).type === "string");
+    if (key) fresh[key] = value;
+  }
+  return fresh;
+}
+
+/** `beoogd_effect` → `Beoogd effect`. */
+export function humanize(key: string): string {
+  const words = key.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
