@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nodeHost, type Output } from "../src/cli/host.js";
 import { main } from "../src/cli/main.js";
+import { diffLines } from "diff";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const fixture = (...parts: string[]): string => join(ROOT, "test", "fixtures", ...parts);
@@ -31,4 +32,16 @@ export async function run(argv: string[], opts: { cwd?: string; env?: Record<str
   const host = nodeHost(process, { cwd: opts.cwd ?? ROOT, env: opts.env ?? {}, stdout, stderr });
   const code = await main(argv, host);
   return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** The lines that differ between two texts (removed and added). */
+export function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
+  const removed: string[] = [];
+  const added: string[] = [];
+  for (const part of diffLines(before, after)) {
+    const lines = part.value.replace(/\n$/, "").split("\n");
+    if (part.removed) removed.push(...lines);
+    if (part.added) added.push(...lines);
+  }
+  return { removed, added };
 }

@@ -22,21 +22,7 @@ function walk(nodes: readonly ChildNode[], visit: (n: ChildNode) => boolean | vo
 
 /** The text of document.xml, one string per paragraph, in order. */
 export function docxParagraphs(bytes: Uint8Array): string[] {
-  const xml = docxParts(bytes)["word/document.xml"] ?? "";
-  const dom = parseDocument(xml, { xmlMode: true });
-  const paras: string[] = [];
-  walk(dom.children, (n) => {
-    if (n.type === "tag" && n.name === "w:p") {
-      let text = "";
-      walk(n.children, (c) => {
-        if (c.type === "tag" && c.name === "w:t") text += c.children.map((t) => (t.type === "text" ? t.data : "")).join("");
-        if (c.type === "tag" && (c.name === "w:br" || c.name === "w:tab")) text += " ";
-      });
-      paras.push(text);
-      return false;
-    }
-  });
-  return paras;
+  return xmlParagraphs(docxParts(bytes)["word/document.xml"] ?? "");
 }
 
 /** The text of an HTML page's <main>, block by block. */

@@ -2,13 +2,12 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { diffLines } from "diff";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonSchema } from "../src/model/json-schema.js";
 import { startServer, type Running } from "../src/serve/server.js";
 import { buildWebApp } from "../src/serve/web-app.js";
-import { ROOT, tempDir } from "./helpers.js";
+import { ROOT, tempDir, changedLines } from "./helpers.js";
 import { hasProgram, needs } from "./ooxml.js";
 
 /**
@@ -35,16 +34,6 @@ let context: BrowserContext;
 
 const disk = (rel: string) => readFileSync(join(project, rel), "utf8");
 
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const removed: string[] = [];
-  const added: string[] = [];
-  for (const part of diffLines(before, after)) {
-    const lines = part.value.replace(/\n$/, "").split("\n");
-    if (part.removed) removed.push(...lines);
-    if (part.added) added.push(...lines);
-  }
-  return { removed, added };
-}
 
 /** axe-core's WCAG 2.1 AA rules on the page (the document preview frames are the writers' own, checked by html-validate). */
 async function axeViolations(page: Page): Promise<string[]> {

@@ -2,13 +2,12 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
-import { diffLines } from "diff";
 import { parse, parseDocument } from "yaml";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type Running } from "../src/serve/server.js";
 import { applyValue } from "../src/serve/yaml-edit.js";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { readText, ROOT, run, tempDir, changedLines } from "./helpers.js";
 import { hasProgram, needs } from "./ooxml.js";
 
 /**
@@ -67,17 +66,6 @@ async function open(rel: string): Promise<Opened> {
   return r.json() as unknown as Opened;
 }
 
-/** The lines that differ between two texts (removed and added). */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const removed: string[] = [];
-  const added: string[] = [];
-  for (const part of diffLines(before, after)) {
-    const lines = part.value.replace(/\n$/, "").split("\n");
-    if (part.removed) removed.push(...lines);
-    if (part.added) added.push(...lines);
-  }
-  return { removed, added };
-}
 
 const tempFiles = (dir: string) => readdirSync(dir).filter((n) => n.includes(".tmp-") || n.startsWith(".boardpaper-new-"));
 

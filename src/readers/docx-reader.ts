@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
+import { mergeTexts } from "../tree/inline.js";
 import type { Block, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEntry, Paragraph, TableRow } from "../tree/types.js";
 
 /**
@@ -160,18 +161,9 @@ function inlines(nodes: readonly ChildNode[]): Inline[] {
     else if (el.name === "w:del") out.push({ type: "deletion", children: inlines(el.children) });
     else if (el.name === "w:hyperlink" || el.name === "w:smartTag" || el.name === "w:fldSimple") out.push(...inlines(el.children));
   }
-  return merge(out);
+  return mergeTexts(out);
 }
 
-function merge(list: Inline[]): Inline[] {
-  const out: Inline[] = [];
-  for (const n of list) {
-    const prev = out[out.length - 1];
-    if (n.type === "text" && prev?.type === "text") out[out.length - 1] = { type: "text", value: prev.value + n.value };
-    else out.push(n);
-  }
-  return out;
-}
 
 const FORMAT: Record<string, ListStyle> = { decimal: "decimal", lowerLetter: "lower-alpha", lowerRoman: "lower-roman", bullet: "bullet" };
 

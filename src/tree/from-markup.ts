@@ -17,6 +17,7 @@ import type {
   TableCell,
   TableRow,
 } from "./types.js";
+import { mergeTexts } from "./inline.js";
 import { META_NAMES, SOURCE_ATTRIBUTE } from "./vocabulary.js";
 
 /**
@@ -295,16 +296,6 @@ function normalize(nodes: FooterInline[]): FooterInline[] {
     return out;
   };
   return mergeTexts(walk(nodes));
-}
-
-function mergeTexts(list: FooterInline[]): FooterInline[] {
-  const out: FooterInline[] = [];
-  for (const n of list) {
-    const prev = out[out.length - 1];
-    if (n.type === "text" && prev?.type === "text") out[out.length - 1] = { type: "text", value: prev.value + n.value };
-    else out.push(n);
-  }
-  return out;
 }
 
 /** The plain text of inline content (for anchors). */
