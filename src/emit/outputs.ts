@@ -1,5 +1,8 @@
 import { basename, extname, join, relative, resolve } from "node:path";
 
+/** Where `build` writes when no --out is given. */
+export const DEFAULT_OUT = "out";
+
 /**
  * Where the output of an input file goes: a file named on the command line lands directly in
  * the output folder; a file found in a folder keeps its place relative to that folder.

@@ -8,7 +8,8 @@ import { DEFAULT_FORMATS } from "../../writers/registry.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
-import { convertPdfs, DEFAULT_OUT, FORMAT_NAMES, parseOutputFormats, PDF_HELP, pdfSetup } from "./build.js";
+import { DEFAULT_OUT } from "../../emit/outputs.js";
+import { convertPdfs, FORMAT_NAMES, parseOutputFormats, PDF_HELP, pdfSetup } from "./build.js";
 
 export const agenda: Command = {
   name: "agenda",

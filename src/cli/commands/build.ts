@@ -5,7 +5,7 @@ import { emit, findOrphans, staleness, type Output, type Staleness } from "../..
 import { commit, workerCount } from "../../project/batch.js";
 import { batchBuild } from "../../project/batch-build.js";
 import { relative, resolve } from "node:path";
-import { sourceDate } from "../../emit/outputs.js";
+import { DEFAULT_OUT, sourceDate } from "../../emit/outputs.js";
 import { renderProject } from "../../project/render-project.js";
 import { DEFAULT_FORMATS, WRITERS, writerFor } from "../../writers/registry.js";
 import type { Writer } from "../../writers/writer.js";
@@ -14,7 +14,6 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { Host } from "../host.js";
 import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
 
-export const DEFAULT_OUT = "out";
 
 /** Every name `--format` takes: the writers of the tree, and PDF (made from the .docx). */
 export const FORMAT_NAMES: readonly string[] = [...WRITERS.map((w) => w.format), PDF.format];

@@ -1,6 +1,6 @@
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
 import { renderProject } from "../../project/render-project.js";
-import { DEFAULT_OUT } from "./build.js";
+import { DEFAULT_OUT } from "../../emit/outputs.js";
 import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";

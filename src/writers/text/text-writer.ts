@@ -88,8 +88,8 @@ function indentLines(text: string, indent: string): string {
     .join("\n");
 }
 
-/** The marker of item `n` of a list: "1.", "a.", "iv.", or "-". Shared by the writers. */
-export function listMarker(style: ListStyle, n: number): string {
+/** The marker of item `n` of a list: "1.", "a.", "iv.", or "-". */
+function listMarker(style: ListStyle, n: number): string {
   const markers: Record<ListStyle, () => string> = {
     bullet: () => "-",
     decimal: () => `${n}.`,
