@@ -2,10 +2,9 @@ import { dirname, resolve } from "node:path";
 import type { Host } from "../cli/host.js";
 import { error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../load/discover.js";
-import { loadFile } from "../load/load-file.js";
+import { loadProposal } from "../load/load-proposal.js";
 import type { AgendaItemInput } from "../model/meeting.js";
 import type { LoadedDocument, LoadedMeeting, LoadedProposal } from "../model/kinds.js";
-import { Proposal } from "../model/proposal.js";
 import { inside } from "../project/looks.js";
 import { locate } from "../validate/locate.js";
 import { planAgenda, type AgendaPlan } from "./plan.js";
@@ -47,7 +46,7 @@ export async function prepareMeeting(host: Host, meeting: LoadedMeeting, known: 
         else if (seen.has(file)) at(where, `this proposal is already on the agenda (${formatPath(seen.get(file)!)}); a proposal appears once`);
         else {
           seen.set(file, path);
-          const loaded = knownByPath.get(file) ?? (await loadProposal(host, file, diagnostics));
+          const loaded = knownByPath.get(file) ?? (await readProposal(host, file, diagnostics));
           if (loaded) {
             proposals.set(formatPath(path), loaded);
             const m = meeting.value;
@@ -101,9 +100,8 @@ export async function prepareMeeting(host: Host, meeting: LoadedMeeting, known: 
   return { ok: true, prepared: { meeting, plan, proposalAt } };
 }
 
-async function loadProposal(host: Host, file: string, diagnostics: Diagnostic[]): Promise<LoadedProposal | undefined> {
-  const shown = displayPath(host, file);
-  const r = loadFile(shown, await host.readFile(file), Proposal);
+async function readProposal(host: Host, file: string, diagnostics: Diagnostic[]): Promise<LoadedProposal | undefined> {
+  const r = loadProposal(displayPath(host, file), await host.readFile(file), file);
   diagnostics.push(...r.diagnostics);
-  return r.ok ? { kind: "proposal", path: file, root: undefined, file: shown, value: r.value, parsed: r.parsed } : undefined;
+  return r.ok ? r.doc : undefined;
 }

@@ -4,9 +4,7 @@ import { tempName, type Host } from "../cli/host.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { outputBase } from "../emit/outputs.js";
 import { displayPath, type Found } from "../load/discover.js";
-import { loadFile } from "../load/load-file.js";
-import type { LoadedProposal } from "../model/kinds.js";
-import { Proposal } from "../model/proposal.js";
+import { loadProposal } from "../load/load-proposal.js";
 import { renderProposal } from "../render/render-proposal.js";
 import { TemplateError } from "../template/template-error.js";
 import { writerFor } from "../writers/registry.js";
@@ -44,10 +42,8 @@ export class BatchUnit {
   }
 
   private async read(f: Found) {
-    const shown = displayPath(this.host, f.path);
-    const r = loadFile(shown, await this.host.readFile(f.path), Proposal);
-    const doc: LoadedProposal | undefined = r.ok ? { kind: "proposal", path: f.path, root: f.root, file: shown, value: r.value, parsed: r.parsed } : undefined;
-    return { doc, diagnostics: r.diagnostics };
+    const r = loadProposal(displayPath(this.host, f.path), await this.host.readFile(f.path), f.path, f.root);
+    return { doc: r.ok ? r.doc : undefined, diagnostics: r.diagnostics };
   }
 
   async render(): Promise<Rendered> {

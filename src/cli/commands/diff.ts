@@ -1,7 +1,5 @@
 import { formatDiagnostic } from "../../diagnostics/format.js";
-import { loadFile } from "../../load/load-file.js";
-import type { LoadedProposal } from "../../model/kinds.js";
-import { Proposal } from "../../model/proposal.js";
+import { loadProposal } from "../../load/load-proposal.js";
 import { resolveLooks } from "../../project/looks.js";
 import { renderProposal } from "../../render/render-proposal.js";
 import { changedOnly } from "../../review/changed-only.js";
@@ -52,9 +50,10 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
     if ((await host.kind(newPath)) !== "file") throw new UsageError(`${newPath}: no such file`);
 
-    const newer = await loadProposal(host, displayPath(host, newPath), await host.readFile(newPath), newPath);
+    const newer = loadProposal(displayPath(host, newPath), await host.readFile(newPath), newPath);
     const olderBytes = await readOlder(host, oldSpec, newPath);
-    const older = olderBytes.ok ? await loadProposal(host, olderBytes.label, olderBytes.bytes, newPath) : undefined;
+    // The older version is placed at NEW's path: it takes the same house style and templates.
+    const older = olderBytes.ok ? loadProposal(olderBytes.label, olderBytes.bytes, newPath) : undefined;
     const diagnostics = [...(older && !older.ok ? older.diagnostics : []), ...(!newer.ok ? newer.diagnostics : [])];
     if (!olderBytes.ok) throw new UsageError(olderBytes.message);
     for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
@@ -91,11 +90,4 @@ const COLOUR_MARKS: ChangeMarks = {
 async function readOlder(host: Host, spec: string, newPath: string) {
   if ((await host.kind(spec)) === "file") return { ok: true as const, bytes: await host.readFile(spec), label: displayPath(host, spec) };
   return readFromGit(host.cwd, spec, newPath);
-}
-
-async function loadProposal(host: Host, label: string, bytes: Uint8Array, path: string) {
-  const r = loadFile(label, bytes, Proposal);
-  if (!r.ok) return { ok: false as const, diagnostics: r.diagnostics };
-  const doc: LoadedProposal = { kind: "proposal", path, root: undefined, file: label, value: r.value, parsed: r.parsed };
-  return { ok: true as const, doc };
 }

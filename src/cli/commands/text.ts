@@ -1,9 +1,7 @@
 import { extname } from "node:path";
 import { formatDiagnostic } from "../../diagnostics/format.js";
 import { displayPath } from "../../load/discover.js";
-import { loadFile } from "../../load/load-file.js";
-import type { LoadedProposal } from "../../model/kinds.js";
-import { Proposal } from "../../model/proposal.js";
+import { loadProposal } from "../../load/load-proposal.js";
 import { resolveLooks } from "../../project/looks.js";
 import { DocxReadError, readDocx } from "../../readers/docx-reader.js";
 import { renderProposal } from "../../render/render-proposal.js";
@@ -38,19 +36,19 @@ A tracked change in a .docx is shown as [-removed-]{+added+}.`,
         return EXIT.invalid;
       }
     }
-    const loaded = loadFile(shown, bytes, Proposal);
+    const loaded = loadProposal(shown, bytes, file);
     const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
     if (!loaded.ok) {
       loaded.diagnostics.forEach(say);
       return EXIT.invalid;
     }
-    const doc: LoadedProposal = { kind: "proposal", path: file, root: undefined, file: shown, value: loaded.value, parsed: loaded.parsed };
+    const doc = loaded.doc;
     const looks = await resolveLooks(host, [doc]);
     if (!looks.ok) {
       looks.diagnostics.forEach(say);
       return EXIT.invalid;
     }
-    host.stdout.write(writeText(renderProposal(loaded.value, looks.lookOf(doc))));
+    host.stdout.write(writeText(renderProposal(doc.value, looks.lookOf(doc))));
     return EXIT.ok;
   },
 };
