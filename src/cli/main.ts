@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { suggest } from "../validate/validate.js";
+import { suggest } from "../validate/suggest.js";
 import { UsageError, type Command } from "./command.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "./host.js";

@@ -28,8 +28,9 @@ export interface TemplateSet {
 /**
  * Load the templates: the built-in folder, overridden file by file by the folders given
  * (first folder wins). Top-level `*.hbs` files are templates; `partials/*.hbs` are partials,
- * named by their file name. Everything is compiled up front in one isolated Handlebars
- * environment, so a template mistake is reported before any output is written.
+ * named by their file name, in one isolated Handlebars environment. Each is checked and
+ * compiled when first rendered; rendering always finishes before anything is written, so a
+ * template mistake still comes before any output.
  */
 export async function loadTemplateSet(io: TemplateFiles, overrides: readonly string[] = []): Promise<TemplateSet> {
   const dirs = [...overrides, BUILTIN_TEMPLATES];
@@ -56,15 +57,23 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     if (!bytes) throw templateError(shown, { line: 1, col: 1 }, "template file cannot be read");
     const decoded = decodeUtf8(shown, bytes);
     if (!decoded.ok) throw new TemplateError(decoded.diagnostic);
-    const { source, original } = annotateTemplate(id, shown, decoded.text);
-    try {
-      env.parse(source);
-    } catch (e) {
-      throw templateError(shown, original(handlebarsPosition(e)), `template syntax: ${firstLine(e)}`);
-    }
-    const compiled = env.compile(source, { strict: true, noEscape: false, knownHelpersOnly: true, knownHelpers: knownHelpers() });
+    // Checked and compiled on first use, so a run pays only for the templates it renders (a
+    // proposal does not need the agenda's); every use comes before anything is written.
+    let ready: { compiled: Handlebars.TemplateDelegate; original: (p: Position) => Position } | undefined;
+    const prepare = () => {
+      if (ready) return ready;
+      const { source, original } = annotateTemplate(id, shown, decoded.text);
+      try {
+        env.parse(source);
+      } catch (e) {
+        throw templateError(shown, original(handlebarsPosition(e)), `template syntax: ${firstLine(e)}`);
+      }
+      ready = { compiled: env.compile(source, { strict: true, noEscape: false, knownHelpersOnly: true, knownHelpers: knownHelpers() }), original };
+      return ready;
+    };
     // Name the file in runtime errors (a field the template uses that the data lacks).
     return (ctx, opts) => {
+      const { compiled, original } = prepare();
       try {
         return compiled(ctx, opts);
       } catch (e) {

@@ -1,4 +1,4 @@
-import { closest, distance } from "fastest-levenshtein";
+import { suggest } from "./suggest.js";
 import type { z } from "zod";
 import { byPlace, error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
@@ -190,16 +190,6 @@ function parsePath(path: string): (string | number)[] {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
-/** The closest allowed word, if it is close enough to be a likely typo. */
-export function suggest(word: string, allowed: readonly string[]): string | undefined {
-  if (allowed.length === 0) return undefined;
-  const lower = word.toLowerCase();
-  const prefix = allowed.find((a) => a.toLowerCase().startsWith(lower) || lower.startsWith(a.toLowerCase()));
-  if (prefix && lower.length >= 3) return prefix;
-  const best = closest(lower, allowed.map((a) => a.toLowerCase()));
-  const idx = allowed.findIndex((a) => a.toLowerCase() === best);
-  return distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? allowed[idx] : undefined;
-}
 
 function whyNotADate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
