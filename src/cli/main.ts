@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { suggest } from "../validate/suggest.js";
 import { UsageError, type Command } from "./command.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import type { Host } from "./host.js";
+import { TEMP_FILE, type Host } from "./host.js";
+import { basename, dirname, join } from "node:path";
 
 /** A command as --help lists it; its module (and what that imports) is loaded only to run it. */
 export interface CommandEntry {
@@ -47,6 +48,12 @@ function overview(): string {
 
 function commandHelp(c: Command): string {
   return [`Usage: ${c.usage}`, "", c.help, ""].join("\n");
+}
+
+/** A temporary file stands for the file it becomes: name that one. */
+function targetOf(path: string): string {
+  const m = TEMP_FILE.exec(basename(path));
+  return m ? join(dirname(path), m[1]!) : path;
 }
 
 const FILE_ERRORS: Record<string, string> = {
@@ -102,7 +109,7 @@ export async function main(argv: readonly string[], host: Host): Promise<ExitCod
     if (fsError.syscall && fsError.code && FILE_ERRORS[fsError.code]) {
       // mkdir says "exists" when a file stands where the folder should be made.
       const why = fsError.syscall === "mkdir" && fsError.code === "EEXIST" ? FILE_ERRORS.ENOTDIR : FILE_ERRORS[fsError.code];
-      host.stderr.write(`boardpaper ${command.name}: cannot ${fsError.syscall} ${fsError.path ?? ""}: ${why}\n`);
+      host.stderr.write(`boardpaper ${command.name}: cannot ${fsError.syscall} ${targetOf(fsError.path ?? "")}: ${why}\n`);
       return EXIT.invalid;
     }
     host.stderr.write(
