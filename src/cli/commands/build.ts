@@ -66,13 +66,15 @@ Examples:
     if (date.error) throw new UsageError(date.error);
 
     const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    const refuse = (diagnostics: readonly Parameters<typeof formatDiagnostic>[0][]): ExitCode => {
+      diagnostics.forEach(say);
+      host.stderr.write(`${formatSummary(diagnostics, inputs.files.length)} Nothing was written.\n`);
+      return EXIT.invalid;
+    };
     // Many proposals (and no PDF, which is one LibreOffice run anyway) go to worker threads.
     const inputs = await loadInputs(host, positionals, { deferProposals: (n) => !formats.pdf && workerCount(n, host.env) > 0 });
-    inputs.diagnostics.forEach(say);
-    if (!inputs.valid) {
-      host.stderr.write(`${formatSummary(inputs.diagnostics, inputs.files.length)} Nothing was written.\n`);
-      return EXIT.invalid;
-    }
+    if (!inputs.valid) return refuse(inputs.diagnostics);
+    inputs.diagnostics.forEach(say); // warnings
     const renderOptions = {
       ...lookOptions(values),
       outDir,
@@ -83,11 +85,7 @@ Examples:
 
     if (inputs.deferred.length > 0) {
       const r = await batchBuild(host, inputs.documents, inputs.deferred, { ...renderOptions, check: values.check === true });
-      if (!r.ok) {
-        r.diagnostics.forEach(say);
-        host.stderr.write(`${formatSummary(r.diagnostics, inputs.files.length)} Nothing was written.\n`);
-        return EXIT.invalid;
-      }
+      if (!r.ok) return refuse(r.diagnostics);
       if (values.check) {
         const s = await staleness(host, r.outputs, outDir, []);
         const expected = new Set([...r.expected, ...r.outputs.map((o) => relative(host.cwd, resolve(host.cwd, o.path)))]);
@@ -101,11 +99,7 @@ Examples:
     }
 
     const rendered = await renderProject(host, inputs.documents, renderOptions);
-    if (!rendered.ok) {
-      rendered.diagnostics.forEach(say);
-      host.stderr.write(`${formatSummary(rendered.diagnostics, inputs.files.length)} Nothing was written.\n`);
-      return EXIT.invalid;
-    }
+    if (!rendered.ok) return refuse(rendered.diagnostics);
     const converted = await convertPdfs(host, rendered.outputs, formats, pdf, "build");
     if (typeof converted === "number") return converted;
     const outputs = converted;
