@@ -5,7 +5,7 @@ import { parseDocument } from "htmlparser2";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
-import { docxParagraphs, needs, VALIDATE_DOCX } from "./ooxml.js";
+import { docxParagraphs, docxParts, needs, VALIDATE_DOCX } from "./ooxml.js";
 
 const MINIMAL = readText(fixture("check", "minimal.yaml"));
 const BIN = join(ROOT, "bin", "boardpaper.js");
@@ -82,6 +82,23 @@ describe("characters XML forbids, and limits", () => {
     const items = Array.from({ length: 2001 }, (_, i) => `    - Punt ${i}.`).join("\n");
     const r = await checkText(MINIMAL.replace("    - Het testplan vast te stellen.", items));
     expect(r.stderr).toMatch(/p\.yaml:17:5: error: this list has 2002 entries; the limit is 2000/);
+  });
+});
+
+describe("dates a zip cannot stamp", () => {
+  const xmllint = needs("xmllint", "python3", VALIDATE_DOCX);
+  // Zip entry times (DOS format) only reach 1980–2099; the date itself must still reach core.xml.
+  it.skipIf(xmllint.skip)(`a proposal dated before 1980 or after 2099 still gives a valid .docx with its own date${xmllint.reason}`, async () => {
+    for (const year of ["1975", "2150"]) {
+      const dir = tempDir();
+      writeFileSync(join(dir, "p.yaml"), MINIMAL.replaceAll("2026-02-20", `${year}-02-20`));
+      const r = await run(["build", "p.yaml", "--out", "o"], { cwd: dir });
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const docx = readFileSync(join(dir, "o", "p.docx"));
+      expect(docxParts(docx)["docProps/core.xml"]).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${year}-02-20T00:00:00Z</dcterms:created>`);
+      expect(spawnSync(VALIDATE_DOCX, [join(dir, "o", "p.docx")], { encoding: "utf8" }).status).toBe(0);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { Packer, type Document } from "docx";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import type { Properties } from "../../tree/types.js";
+import { zipParts, zipTime } from "./zip.js";
 
 /**
  * Pack a docx Document into deterministic bytes. The docx package stamps the current time into
@@ -10,7 +11,7 @@ import type { Properties } from "../../tree/types.js";
  */
 export async function packDeterministic(doc: Document, props: Properties, date: string): Promise<Uint8Array> {
   const overrides = [{ path: "docProps/core.xml", data: coreXml(props, date) }];
-  const zip = (entries: Record<string, Uint8Array>) => zipSync(entries, { level: 6, mtime: zipTime(date) });
+  const zip = (entries: Record<string, Uint8Array>) => zipParts(entries, zipTime(date));
   // docx's Packer compresses once and gives no say over entry times; re-zipping its output
   // would compress twice. Its compiler (the step before zipping) is reachable on Packer though
   // not typed: use it, and fall back to unzip + re-zip should a docx version lack it.
@@ -64,16 +65,6 @@ function renumberIds(entries: Record<string, string | Uint8Array>): Record<strin
     out[path] = strToU8(fixed);
   }
   return out;
-}
-
-/**
- * fflate writes zip times (DOS format, no zone) from a Date's *local* fields. Building the Date
- * from local parts makes those fields the intended ones whatever TZ is; noon avoids the hour
- * that does not exist on a daylight-saving day.
- */
-function zipTime(date: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Math.max(y, 1980), m - 1, d, 12, 0, 0);
 }
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
