@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { tempName, type Host } from "../cli/host.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { LoadedProposal } from "../model/kinds.js";
 import { outputBase } from "../emit/outputs.js";
 import { displayPath, type Found } from "../load/discover.js";
 import { loadProposal } from "../load/load-proposal.js";
@@ -13,13 +14,20 @@ import { lookResolver, type LookResolver } from "./looks.js";
 
 let counter = 0;
 
+/** A proposal that passed validation: what rendering needs of it, without the parsed YAML. */
+interface Valid {
+  path: string;
+  root: string | undefined;
+  value: LoadedProposal["value"];
+}
+
 /**
  * One share of a batch: loads and validates its proposals, and later renders them, writing
  * each output to a hidden temporary file beside its target (or, with check, comparing). Runs
  * in a worker thread, or in the main thread for the main thread's own share.
  */
 export class BatchUnit {
-  private files: readonly Found[] = [];
+  private valid: Valid[] = [];
   /** House styles and templates, loaded once for all documents of this share. */
   private readonly looks: LookResolver;
 
@@ -31,34 +39,36 @@ export class BatchUnit {
   }
 
   /**
-   * Validate this share. Nothing is kept: a parsed YAML document (with its positions) is large,
-   * and holding hundreds of them between the steps would cost more memory than parsing again.
+   * Validate this share. Only the validated values are kept for rendering: a parsed YAML
+   * document (with its positions) is many times larger, and is not needed once it is valid.
    */
   async load(files: readonly Found[]): Promise<Diagnostic[]> {
-    this.files = files;
     const diagnostics: Diagnostic[] = [];
-    for (const f of files) diagnostics.push(...(await this.read(f)).diagnostics);
+    this.valid = [];
+    for (const f of files) {
+      const r = loadProposal(displayPath(this.host, f.path), await this.host.readFile(f.path), f.path, f.root);
+      diagnostics.push(...r.diagnostics);
+      if (r.ok) this.valid.push({ path: r.doc.path, root: r.doc.root, value: r.doc.value });
+    }
     return diagnostics;
   }
 
-  private async read(f: Found) {
-    const r = loadProposal(displayPath(this.host, f.path), await this.host.readFile(f.path), f.path, f.root);
-    return { doc: r.ok ? r.doc : undefined, diagnostics: r.diagnostics };
-  }
-
+  /**
+   * Render this share. Files are compared and staged with synchronous calls: this thread has
+   * nothing else to do meanwhile, and an asynchronous call costs a round trip through libuv's
+   * thread pool per file (1,000 proposals: 10.6 s against 11.9 s when awaited one by one).
+   */
   async render(): Promise<Rendered> {
     const { setup } = this;
-    const empty = { diagnostics: [], staged: [], unchanged: [], stale: [], expected: [] };
     const out: Rendered = { diagnostics: [], staged: [], unchanged: [], stale: [], expected: [] };
+    const fail = (diagnostics: Diagnostic[]): Rendered => {
+      discardStaged(out.staged);
+      return { diagnostics, staged: [], unchanged: [], stale: [], expected: [] };
+    };
     try {
-      for (const f of this.files) {
-        const { doc } = await this.read(f);
-        if (!doc) continue;
+      for (const doc of this.valid) {
         const look = await this.looks.lookFor(doc.path);
-        if (!look) {
-          for (const s of out.staged) await rm(s.temp, { force: true });
-          return { ...empty, diagnostics: this.looks.diagnostics };
-        }
+        if (!look) return fail(this.looks.diagnostics);
         const tree = renderProposal(doc.value, look);
         const base = outputBase(setup.outDir, doc.path, doc.root);
         for (const format of setup.formats) {
@@ -68,30 +78,41 @@ export class BatchUnit {
           const path = base + w.extension;
           const target = resolve(setup.cwd, path);
           out.expected.push(path);
-          const old = await readFile(target).catch(() => undefined);
-          if (old && old.equals(bytes)) out.unchanged.push(path);
+          if (sameAsOnDisk(target, bytes)) out.unchanged.push(path);
           else if (setup.check) out.stale.push(path);
-          else out.staged.push({ temp: await stage(target, bytes), target });
+          else out.staged.push({ temp: stage(target, bytes), target });
         }
       }
     } catch (e) {
-      for (const s of out.staged) await rm(s.temp, { force: true });
-      if (e instanceof TemplateError) return { ...empty, diagnostics: [e.diagnostic] };
+      if (e instanceof TemplateError) return fail([e.diagnostic]);
+      discardStaged(out.staged);
       throw e;
     }
     return out;
   }
 }
 
-/** Write a temporary file beside the target; the caller renames it into place later. */
-async function stage(target: string, bytes: Buffer): Promise<string> {
-  await mkdir(dirname(target), { recursive: true });
-  const temp = join(dirname(target), tempName(basename(target), process.pid, ++counter));
-  const fh = await open(temp, "w");
+function sameAsOnDisk(target: string, bytes: Buffer): boolean {
   try {
-    await fh.writeFile(bytes);
-  } finally {
-    await fh.close();
+    return readFileSync(target).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+function discardStaged(staged: readonly { temp: string }[]): void {
+  for (const s of staged) rmSync(s.temp, { force: true });
+}
+
+/** Write a temporary file beside the target; the caller renames it into place later. */
+function stage(target: string, bytes: Buffer): string {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), tempName(basename(target), process.pid, ++counter));
+  try {
+    writeFileSync(temp, bytes);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
   }
   return temp;
 }
