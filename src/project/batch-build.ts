@@ -5,7 +5,8 @@ import { byPlace } from "../diagnostics/diagnostic.js";
 import type { Output } from "../emit/emit.js";
 import type { Found } from "../load/discover.js";
 import type { LoadedDocument } from "../model/kinds.js";
-import { Batch, discard, workerCount } from "./batch.js";
+import { Batch, workerCount } from "./batch.js";
+import { discard, type Staged } from "./staged.js";
 import { renderProject, type RenderOptions } from "./render-project.js";
 
 export type BatchResult =
@@ -15,7 +16,7 @@ export type BatchResult =
       /** The meetings' documents, rendered here (few), in memory. */
       outputs: Output[];
       /** The proposals' documents, written by the workers beside their targets, not yet renamed. */
-      staged: { temp: string; target: string }[];
+      staged: Staged[];
       unchanged: string[];
       /** With check: proposal outputs that differ from the disk. */
       stale: string[];
@@ -46,7 +47,7 @@ export async function batchBuild(host: Host, documents: readonly LoadedDocument[
     if (!meetings.ok) return meetings;
     const r = await batch.render();
     if (r.diagnostics.length > 0) {
-      await discard(r.staged);
+      discard(r.staged);
       return { ok: false, diagnostics: r.diagnostics };
     }
     const rel = (p: string) => relative(host.cwd, resolve(host.cwd, p));

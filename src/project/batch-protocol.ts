@@ -1,3 +1,4 @@
+import type { Staged } from "./staged.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LookOptions } from "./looks.js";
 
@@ -19,7 +20,7 @@ export type ToWorker = { type: "load"; files: { path: string; root?: string }[] 
 export interface Rendered {
   diagnostics: Diagnostic[];
   /** Temporary files written, to be renamed onto their targets. */
-  staged: { temp: string; target: string }[];
+  staged: Staged[];
   unchanged: string[];
   /** With check: outputs that differ or are missing. */
   stale: string[];

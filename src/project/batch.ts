@@ -1,4 +1,3 @@
-import { rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -78,14 +77,4 @@ export class Batch {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
-}
-
-/** Put staged files in place (each rename is atomic). */
-export async function commit(staged: readonly { temp: string; target: string }[]): Promise<void> {
-  for (const s of staged) await rename(s.temp, s.target);
-}
-
-/** Throw staged files away (a run that failed after staging). */
-export async function discard(staged: readonly { temp: string; target: string }[]): Promise<void> {
-  for (const s of staged) await rm(s.temp, { force: true });
 }

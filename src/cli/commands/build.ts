@@ -2,7 +2,8 @@ import { PDF, renderWriters, withPdfs, type Formats } from "../../convert/pdf.js
 import { ConversionError, findSoffice } from "../../convert/soffice.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
 import { emit, findOrphans, staleness, type Output, type Staleness } from "../../emit/emit.js";
-import { commit, workerCount } from "../../project/batch.js";
+import { workerCount } from "../../project/batch.js";
+import { commit } from "../../project/staged.js";
 import { batchBuild } from "../../project/batch-build.js";
 import { relative, resolve } from "node:path";
 import { DEFAULT_OUT, sourceDate } from "../../emit/outputs.js";
@@ -93,7 +94,7 @@ Examples:
         return reportStaleness(host, outDir, { stale: [...r.stale, ...s.stale], missing: s.missing, orphans }, expected.size);
       }
       const { written, unchanged } = await emit(host, r.outputs);
-      await commit(r.staged);
+      commit(r.staged);
       for (const p of [...written, ...r.staged.map((s) => relative(host.cwd, s.target))]) host.stdout.write(`wrote ${p}\n`);
       return summary(host, r.documents, written.length + r.staged.length, unchanged.length + r.unchanged.length);
     }
