@@ -13,6 +13,8 @@ export type BatchResult =
   | { ok: false; diagnostics: Diagnostic[] }
   | {
       ok: true;
+      /** The proposals' warnings. */
+      warnings: Diagnostic[];
       /** The meetings' documents, rendered here (few), in memory. */
       outputs: Output[];
       /** The proposals' documents, written by the workers beside their targets, not yet renamed. */
@@ -26,9 +28,10 @@ export type BatchResult =
     };
 
 /**
- * A large build: proposals validated and rendered by worker threads (one per core), the rest
- * (meetings, house styles) here. Nothing is put in place until everything has succeeded; the
- * caller renames the staged files (or, on failure, nothing is left behind).
+ * A large build: proposals validated and rendered by the main thread and worker threads (one
+ * per core in all), the rest (meetings, house styles) here once they are all valid. Nothing is
+ * put in place until everything has succeeded; the caller renames the staged files (or, on
+ * failure, nothing is left behind).
  */
 export async function batchBuild(host: Host, documents: readonly LoadedDocument[], proposals: readonly Found[], opts: RenderOptions & { check: boolean }): Promise<BatchResult> {
   const batch = new Batch(host, proposals, Math.max(1, workerCount(proposals.length, host.env)), {
@@ -41,18 +44,20 @@ export async function batchBuild(host: Host, documents: readonly LoadedDocument[
     check: opts.check,
   });
   try {
-    const loaded = await batch.load();
-    if (loaded.some((d) => d.severity === "error")) return { ok: false, diagnostics: loaded.sort(byPlace) };
-    const meetings = await renderProject(host, documents, opts);
-    if (!meetings.ok) return meetings;
-    const r = await batch.render();
-    if (r.diagnostics.length > 0) {
+    const r = await batch.build();
+    if (r.diagnostics.some((d) => d.severity === "error")) {
       discard(r.staged);
-      return { ok: false, diagnostics: r.diagnostics };
+      return { ok: false, diagnostics: r.diagnostics.sort(byPlace) };
+    }
+    const meetings = await renderProject(host, documents, opts);
+    if (!meetings.ok) {
+      discard(r.staged);
+      return meetings;
     }
     const rel = (p: string) => relative(host.cwd, resolve(host.cwd, p));
     return {
       ok: true,
+      warnings: r.diagnostics.sort(byPlace),
       outputs: meetings.outputs,
       staged: r.staged,
       unchanged: r.unchanged.map(rel),

@@ -14,10 +14,11 @@ export interface WorkerSetup {
   readonly check: boolean;
 }
 
-export type ToWorker = { type: "load"; files: { path: string; root?: string }[] } | { type: "render" };
+export type ToWorker = { type: "build"; files: readonly { path: string; root?: string }[] };
 
-/** What rendering a share gives back. */
+/** What building a share gives back. */
 export interface Rendered {
+  /** Every problem found (errors and warnings); with an error, nothing is staged. */
   diagnostics: Diagnostic[];
   /** Temporary files written, to be renamed onto their targets. */
   staged: Staged[];
@@ -28,4 +29,4 @@ export interface Rendered {
   expected: string[];
 }
 
-export type FromWorker = { type: "loaded"; diagnostics: Diagnostic[] } | ({ type: "rendered" } & Rendered) | { type: "failed"; message: string; stack: string };
+export type FromWorker = ({ type: "built" } & Rendered) | { type: "failed"; message: string; stack: string };

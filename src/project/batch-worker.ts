@@ -9,6 +9,8 @@ const unit = new BatchUnit(nodeHost(process, { cwd: setup.cwd, env: setup.env })
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
 parentPort!.on("message", (m: ToWorker) => {
-  const job = m.type === "load" ? unit.load(m.files).then((diagnostics) => post({ type: "loaded", diagnostics })) : unit.render().then((r) => post({ type: "rendered", ...r }));
-  job.catch((e: unknown) => post({ type: "failed", message: (e as Error).message, stack: (e as Error).stack ?? "" }));
+  unit
+    .build(m.files)
+    .then((r) => post({ type: "built", ...r }))
+    .catch((e: unknown) => post({ type: "failed", message: (e as Error).message, stack: (e as Error).stack ?? "" }));
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { tempName } from "../cli/host.js";
 
@@ -6,6 +6,8 @@ import { tempName } from "../cli/host.js";
 export interface Staged {
   temp: string;
   target: string;
+  /** The topmost folder that staging this file created, if it created any. */
+  made?: string;
 }
 
 let counter = 0;
@@ -18,7 +20,7 @@ let counter = 0;
 
 /** Write `bytes` to a temporary file beside `target`; `commit` renames it into place later. */
 export function stage(target: string, bytes: Uint8Array): Staged {
-  mkdirSync(dirname(target), { recursive: true });
+  const made = mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), tempName(basename(target), process.pid, ++counter));
   try {
     writeFileSync(temp, bytes);
@@ -26,7 +28,7 @@ export function stage(target: string, bytes: Uint8Array): Staged {
     rmSync(temp, { force: true });
     throw e;
   }
-  return { temp, target };
+  return { temp, target, ...(made ? { made } : {}) };
 }
 
 /** Put staged files in place (each rename is atomic). */
@@ -34,7 +36,23 @@ export function commit(staged: readonly Staged[]): void {
   for (const s of staged) renameSync(s.temp, s.target);
 }
 
-/** Throw staged files away (a run that failed after staging). */
+/**
+ * Throw staged files away (a run that failed after staging), and the folders made for them
+ * that are empty then. Give it everything a run staged, from every thread, at once: a folder
+ * one thread made may hold another thread's files until those are gone too.
+ */
 export function discard(staged: readonly Staged[]): void {
   for (const s of staged) rmSync(s.temp, { force: true });
+  const made = new Set<string>();
+  for (const s of staged) {
+    if (s.made) for (let dir = dirname(s.target); dir.length >= s.made.length; dir = dirname(dir)) made.add(dir);
+  }
+  // Deepest first, so that a folder's subfolders are gone before it is tried.
+  for (const dir of [...made].sort((a, b) => b.length - a.length)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Not empty (something else is in it) or already gone: leave it.
+    }
+  }
 }

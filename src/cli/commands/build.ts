@@ -87,6 +87,7 @@ Examples:
     if (inputs.deferred.length > 0) {
       const r = await batchBuild(host, inputs.documents, inputs.deferred, { ...renderOptions, check: values.check === true });
       if (!r.ok) return refuse(r.diagnostics);
+      r.warnings.forEach(say);
       if (values.check) {
         const s = await staleness(host, r.outputs, outDir, []);
         const expected = new Set([...r.expected, ...r.outputs.map((o) => relative(host.cwd, resolve(host.cwd, o.path)))]);
