@@ -1,16 +1,38 @@
 #!/usr/bin/env node
-import module from "node:module";
-// Node 22 and later keep compiled code between runs, which makes start-up faster; Node 20 has no such cache.
-module.enableCompileCache?.();
 // The installed command. The TypeScript sources are compiled to dist/ by `npm ci` (the
 // `prepare` script), so there is no build step for the user.
-import { existsSync } from "node:fs";
+import module from "node:module";
+import { existsSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const entry = new URL("../dist/cli/main.js", import.meta.url);
+// Node 22 and later keep compiled code between runs themselves.
+module.enableCompileCache?.();
+
+const entry = new URL("../dist/cli/run.js", import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write("boardpaper: not built yet — run `npm ci` (or `npm run build`) in the boardpaper folder first.\n");
   process.exit(70);
 }
-const { main } = await import(entry.href);
-const { nodeHost } = await import(new URL("../dist/cli/host.js", import.meta.url).href);
-process.exitCode = await main(process.argv.slice(2), nodeHost());
+const argv = process.argv.slice(2);
+const bundle = fileURLToPath(new URL("../dist/bundle/boardpaper.cjs", import.meta.url));
+if (useBundle()) {
+  const { runBundle } = await import("./bundle.js");
+  process.exitCode = await runBundle(bundle, argv, { saveCache: process.env.BOARDPAPER_CODE_CACHE === "write" });
+} else {
+  const { run } = await import(entry.href);
+  process.exitCode = await run(argv);
+}
+
+/**
+ * The start-up bundle (bin/bundle.js) is for Node 20, which has no compile cache of its own. Not
+ * for `serve` (it may load vite, which code run that way cannot import), not when it is older
+ * than dist/ (a stale bundle), and not with BOARDPAPER_BUNDLE=0.
+ */
+function useBundle() {
+  if (module.enableCompileCache || argv[0] === "serve" || process.env.BOARDPAPER_BUNDLE === "0") return false;
+  try {
+    return statSync(bundle).mtimeMs >= statSync(entry).mtimeMs;
+  } catch {
+    return false;
+  }
+}

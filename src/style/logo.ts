@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 
 /** A logo ready for both writers: its bytes, a PNG for Word's fallback, its size on the page. */
 export interface Logo {
@@ -35,7 +36,9 @@ export async function prepareLogo(bytes: Uint8Array, alt: string, widthMm: numbe
   if (isPng) return { ok: true, logo: { format: "png", data: bytes, png: bytes, alt, widthMm, heightMm } };
   let png: Uint8Array;
   try {
-    const { Resvg } = await import("@resvg/resvg-js");
+    // A native CommonJS package: required when first needed (only SVG logos use it), and with
+    // require rather than import() so that it also loads from the start-up bundle (bin/).
+    const { Resvg } = createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
     // System fonts are not loaded, so the rendering is the same on every machine; text in a logo
     // should be converted to paths.
     const rendered = new Resvg(Buffer.from(bytes), { fitTo: { mode: "width", value: Math.round((widthMm / 25.4) * 300) }, font: { loadSystemFonts: false } }).render();

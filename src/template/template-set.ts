@@ -63,12 +63,14 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     const prepare = () => {
       if (ready) return ready;
       const { source, original } = annotateTemplate(id, shown, decoded.text);
+      let ast: hbs.AST.Program;
       try {
-        env.parse(source);
+        ast = env.parse(source);
       } catch (e) {
         throw templateError(shown, original(handlebarsPosition(e)), `template syntax: ${firstLine(e)}`);
       }
-      ready = { compiled: env.compile(source, { strict: true, noEscape: false, knownHelpersOnly: true, knownHelpers: knownHelpers() }), original };
+      // The parsed template, not its text: compiling text would parse it a second time.
+      ready = { compiled: env.compile(ast, { strict: true, noEscape: false, knownHelpersOnly: true, knownHelpers: knownHelpers() }), original };
       return ready;
     };
     // Name the file in runtime errors (a field the template uses that the data lacks).

@@ -1,0 +1,7 @@
+import { nodeHost } from "./host.js";
+import { main } from "./main.js";
+
+/** The command line as the installed `boardpaper` runs it: the real process, files and terminal. */
+export function run(argv: readonly string[]): Promise<number> {
+  return main(argv, nodeHost());
+}
