@@ -25,6 +25,10 @@ await build({
   // two folders below the project); the bundle sits at the same depth.
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // A smaller file is read and scanned faster (about 15 ms a run); names are kept, so that the
+  // stack trace of an internal error still says where it happened.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: "warning",
 });
 
