@@ -28,6 +28,18 @@ describe("a batch build with worker threads", () => {
     expect((await run(["build", "--out", many, "--check"], { env: { BOARDPAPER_WORKERS: "2" } })).code).toBe(0);
   });
 
+  it("shows a proposal's warnings, whichever thread read it, and still writes", async () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true });
+    cpSync(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    const odd = join(dir, "data", "proposals", "vervanging-tankautospuiten.yaml");
+    writeFileSync(odd, readText(odd).replace(/^onderwerp: /m, "onderwerp: !onbekend "));
+    const r = await run(["build"], { cwd: dir, env: { BOARDPAPER_WORKERS: "2" } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^data\/proposals\/vervanging-tankautospuiten\.yaml:\d+:\d+: warning: YAML: Unresolved tag: !onbekend/m);
+    expect(existsSync(join(dir, "out", "proposals", "vervanging-tankautospuiten.docx"))).toBe(true);
+  });
+
   it("an invalid proposal in a worker's share: its diagnostics, and nothing written", async () => {
     const dir = tempDir();
     cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true });

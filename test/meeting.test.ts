@@ -192,6 +192,23 @@ describe("cross-checks: each a positioned error, and nothing is written", () => 
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
+  it("a proposal's warning does not stop its meeting: agenda, build and check show it once and go on", async () => {
+    const odd = "data/proposals/terugblik-visitaties.yaml";
+    const dir = project(MEETING, { [odd]: SEED_TEXT.replace(/^onderwerp: /m, "onderwerp: !onbekend ") });
+    cpSync(join(ROOT, "templates"), join(dir, "templates"), { recursive: true }); // the gemeente's house style uses them
+    const warning = `${odd}:${lineOf(SEED_TEXT, "onderwerp:")}:12: warning: YAML: Unresolved tag: !onbekend`;
+    const count = (text: string) => text.split(warning).length - 1;
+    const a = await agenda(dir);
+    expect(a.code).toBe(0);
+    expect(count(a.stderr)).toBe(1);
+    expect(existsSync(join(a.out, "agenda.docx"))).toBe(true);
+    for (const argv of [["build"], ["check"]]) {
+      const r = await run(argv, { cwd: dir });
+      expect(r.code, `${argv[0]}: ${r.stderr}`).toBe(0);
+      expect(count(r.stderr), argv[0]).toBe(1);
+    }
+  });
+
   it("a meeting's own mistakes are positioned like a proposal's", async () => {
     const dir = project(edit('aanvang: "15:00"', 'aanvang: "3 uur"').replace("  - vast: opening", "  - vast: openng"));
     const r = await run(["check"], { cwd: dir });

@@ -28,6 +28,23 @@ export function error(file: string, pos: Position, message: string, path?: strin
     : { file, severity: "error", pos, message, path };
 }
 
+/** Whether any of them stops the run (warnings do not). */
+export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === "error");
+
+/**
+ * Each diagnostic once: a proposal read both on its own and through a meeting (or a house
+ * style shared by many documents) would otherwise report the same thing more than once.
+ */
+export function distinct(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}:${d.pos.line}:${d.pos.col}:${d.severity}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Sort by file, then position, so reports read top to bottom. */
 export function byPlace(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import type { Host } from "../cli/host.js";
-import { error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../load/discover.js";
 import { loadProposal } from "../load/load-proposal.js";
 import type { AgendaItemInput } from "../model/meeting.js";
@@ -18,7 +18,8 @@ export interface PreparedMeeting {
   readonly proposalAt: (path: readonly (string | number)[]) => LoadedProposal | undefined;
 }
 
-export type Prepared = { ok: true; prepared: PreparedMeeting } | { ok: false; diagnostics: Diagnostic[] };
+/** With `ok`, the diagnostics are warnings (of the meeting's proposals, say). */
+export type Prepared = { ok: true; prepared: PreparedMeeting; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Read the proposals a meeting refers to, plan its agenda, and cross-check the two: each
@@ -96,8 +97,8 @@ export async function prepareMeeting(host: Host, meeting: LoadedMeeting, known: 
       else if ((await host.kind(file)) !== "file") report(`attachment file \`${a.file}\` not found (looked for ${displayPath(host, file)}), needed for item ${item.number} of ${meeting.file}`);
     }
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, prepared: { meeting, plan, proposalAt } };
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  return { ok: true, prepared: { meeting, plan, proposalAt }, warnings: diagnostics };
 }
 
 async function readProposal(host: Host, file: string, diagnostics: Diagnostic[]): Promise<LoadedProposal | undefined> {

@@ -57,7 +57,7 @@ export async function batchBuild(host: Host, documents: readonly LoadedDocument[
     const rel = (p: string) => relative(host.cwd, resolve(host.cwd, p));
     return {
       ok: true,
-      warnings: r.diagnostics.sort(byPlace),
+      warnings: [...r.diagnostics, ...meetings.warnings].sort(byPlace),
       outputs: meetings.outputs,
       staged: r.staged,
       unchanged: r.unchanged.map(rel),

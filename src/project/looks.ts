@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Host } from "../cli/host.js";
-import { error, START, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { distinct, error, START, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../load/discover.js";
 import { loadFile } from "../load/load-file.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
@@ -53,7 +53,7 @@ export async function resolveLooks(host: Host, documents: readonly LoadedDocumen
   }
   // A house style given or found must be valid even if no proposal uses it.
   for (const d of documents) if (d.kind === "house-style") await resolver.lookForStyle(resolve(host.cwd, d.path));
-  if (resolver.diagnostics.length > 0) return { ok: false, diagnostics: dedupe(resolver.diagnostics) };
+  if (resolver.diagnostics.length > 0) return { ok: false, diagnostics: distinct(resolver.diagnostics) };
   return {
     ok: true,
     lookOf: (d) => {
@@ -186,14 +186,4 @@ export function lookResolver(host: Host, known: readonly LoadedDocument[], opts:
 export function inside(root: string, p: string): boolean {
   const rel = relative(resolve(root), resolve(p));
   return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.file}:${d.pos.line}:${d.pos.col}:${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

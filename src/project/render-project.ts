@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Host } from "../cli/host.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Output } from "../emit/emit.js";
 import { outputBase } from "../emit/outputs.js";
 import { prepareMeeting, type PreparedMeeting } from "../meeting/load-meeting.js";
@@ -22,7 +22,8 @@ export interface RenderOptions extends LookOptions {
   readonly meetingDir?: (meeting: PreparedMeeting) => string;
 }
 
-export type Rendered = { ok: true; outputs: Output[]; documents: number } | { ok: false; diagnostics: Diagnostic[] };
+/** With `ok`, `warnings` are what reading the meetings' proposals warned about. */
+export type Rendered = { ok: true; outputs: Output[]; documents: number; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Everything between validated inputs and files to write: the meetings' proposals and
@@ -36,9 +37,9 @@ export async function renderProject(host: Host, documents: readonly LoadedDocume
     if (d.kind !== "meeting") continue;
     const r = await prepareMeeting(host, d, documents);
     if (r.ok) meetings.push(r.prepared);
-    else diagnostics.push(...r.diagnostics);
+    diagnostics.push(...(r.ok ? r.warnings : r.diagnostics));
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
   // Proposals reached only through a meeting need their look as well.
   const extra = meetings.flatMap((m) => m.plan.all.map((i) => m.proposalAt(i.path)).filter((p): p is LoadedProposal => p !== undefined && !documents.includes(p)));
@@ -69,5 +70,5 @@ export async function renderProject(host: Host, documents: readonly LoadedDocume
     if (e instanceof TemplateError) return { ok: false, diagnostics: [e.diagnostic] };
     throw e;
   }
-  return { ok: true, outputs, documents: count };
+  return { ok: true, outputs, documents: count, warnings: diagnostics };
 }

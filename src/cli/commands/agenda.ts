@@ -1,6 +1,7 @@
 import { basename, extname, join } from "node:path";
 import { renderWriters } from "../../convert/pdf.js";
-import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
+import { formatSummary } from "../../diagnostics/format.js";
+import { sayer } from "../say.js";
 import { emit } from "../../emit/emit.js";
 import { sourceDate } from "../../emit/outputs.js";
 import { renderProject } from "../../project/render-project.js";
@@ -53,7 +54,7 @@ Example:
     const pdf = await pdfSetup(host, formats, values.pdfa === true, "agenda");
     if (typeof pdf === "number") return pdf;
 
-    const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    const say = sayer(host, color);
     const inputs = await loadInputs(host, [file], { forceKind: "meeting" });
     inputs.diagnostics.forEach(say);
     if (!inputs.valid) {
@@ -73,6 +74,7 @@ Example:
       host.stderr.write(`${formatSummary(rendered.diagnostics, 1)} Nothing was written.\n`);
       return EXIT.invalid;
     }
+    rendered.warnings.forEach(say);
     const outputs = await convertPdfs(host, rendered.outputs, formats, pdf, "agenda");
     if (typeof outputs === "number") return outputs;
     const { written, unchanged } = await emit(host, outputs);

@@ -1,6 +1,7 @@
 import { PDF, renderWriters, withPdfs, type Formats } from "../../convert/pdf.js";
 import { ConversionError, findSoffice } from "../../convert/soffice.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
+import { sayer } from "../say.js";
 import { emit, findOrphans, staleness, type Output, type Staleness } from "../../emit/emit.js";
 import { workerCount } from "../../project/batch.js";
 import { commit } from "../../project/staged.js";
@@ -66,7 +67,7 @@ Examples:
     const date = sourceDate(host.env);
     if (date.error) throw new UsageError(date.error);
 
-    const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    const say = sayer(host, color);
     const refuse = (diagnostics: readonly Parameters<typeof formatDiagnostic>[0][]): ExitCode => {
       diagnostics.forEach(say);
       host.stderr.write(`${formatSummary(diagnostics, inputs.files.length)} Nothing was written.\n`);
@@ -102,6 +103,7 @@ Examples:
 
     const rendered = await renderProject(host, inputs.documents, renderOptions);
     if (!rendered.ok) return refuse(rendered.diagnostics);
+    rendered.warnings.forEach(say);
     const converted = await convertPdfs(host, rendered.outputs, formats, pdf, "build");
     if (typeof converted === "number") return converted;
     const outputs = converted;

@@ -1,3 +1,4 @@
+import { distinct } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
 import { renderProject } from "../../project/render-project.js";
 import { DEFAULT_OUT } from "../../emit/outputs.js";
@@ -30,7 +31,7 @@ Examples:
     // Meetings' cross-checks, house styles, logos and templates are checked too, by rendering
     // everything without writing it, so that `build` has nothing left to reject.
     const rendered = inputs.valid ? await renderProject(host, inputs.documents, { ...lookOptions(values), outDir: DEFAULT_OUT, writers: [], includeBesloten: true }) : undefined;
-    const diagnostics = [...inputs.diagnostics, ...(rendered && !rendered.ok ? rendered.diagnostics : [])];
+    const diagnostics = distinct([...inputs.diagnostics, ...(rendered ? (rendered.ok ? rendered.warnings : rendered.diagnostics) : [])]);
     for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
     const valid = inputs.valid && rendered?.ok === true;
     (valid ? host.stdout : host.stderr).write(`${formatSummary(diagnostics, inputs.files.length)}\n`);
