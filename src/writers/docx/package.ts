@@ -3,25 +3,28 @@ import { strFromU8, strToU8, unzipSync } from "fflate";
 import type { Properties } from "../../tree/types.js";
 import { zipParts, zipTime } from "./zip.js";
 
+/** A .docx's parts by path: XML as text, pictures as bytes. */
+export type Parts = Map<string, string | Uint8Array>;
+
 /**
- * Pack a docx Document into deterministic bytes. The docx package stamps the current time into
- * docProps/core.xml and into every zip entry; we write core.xml ourselves from the document's
- * date and re-zip with a fixed entry time, so the same input gives the same bytes at any time,
- * in any time zone.
+ * The parts of a docx Document, with core.xml written by us. The docx package stamps the
+ * current time into docProps/core.xml; ours is dated from the document, so that the same input
+ * gives the same bytes at any time, in any time zone.
  */
-export async function packDeterministic(doc: Document, props: Properties, date: string): Promise<Uint8Array> {
+export async function compileParts(doc: Document, props: Properties, date: string): Promise<Parts> {
   const overrides = [{ path: "docProps/core.xml", data: coreXml(props, date) }];
-  const zip = (entries: Record<string, Uint8Array>) => zipParts(entries, zipTime(date));
-  // docx's Packer compresses once and gives no say over entry times; re-zipping its output
-  // would compress twice. Its compiler (the step before zipping) is reachable on Packer though
-  // not typed: use it, and fall back to unzip + re-zip should a docx version lack it.
-  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, o: typeof overrides): Map<string, string | Uint8Array> } }).compiler;
-  if (compiler) {
-    const files = compiler.compile(doc, undefined, overrides);
-    return zip(renumberIds(Object.fromEntries([...files].map(([path, data]) => [path, typeof data === "string" ? data : new Uint8Array(data)]))));
-  }
+  // docx's Packer zips with the current time and compresses once; unzipping its output to zip
+  // again would compress twice. Its compiler (the step before zipping) is reachable on Packer
+  // though not typed: use it, and fall back to unzipping should a docx version lack it.
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, o: typeof overrides): Parts } }).compiler;
+  if (compiler) return compiler.compile(doc, undefined, overrides);
   const unzipped = unzipSync(new Uint8Array(await Packer.toBuffer(doc, undefined, overrides)));
-  return zip(renumberIds(Object.fromEntries(Object.entries(unzipped).map(([path, data]) => [path, IDS_IN.test(path) ? strFromU8(data) : data]))));
+  return new Map(Object.entries(unzipped).map(([path, data]) => [path, /\.(xml|rels)$/.test(path) ? strFromU8(data) : data]));
+}
+
+/** Zip the parts deterministically: ids renumbered, every entry dated from the document. */
+export function packParts(parts: Parts, date: string): Uint8Array {
+  return zipParts(renumberIds(Object.fromEntries(parts)), zipTime(date));
 }
 
 /** The parts that can hold hyperlink relationships, bookmarks or drawings. */
