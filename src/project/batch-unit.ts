@@ -17,8 +17,9 @@ import { discard, stage } from "./staged.js";
  * One share of a batch: validates its proposals and renders each valid one as it goes, writing
  * every output to a hidden temporary file beside its target (or, with check, comparing). Once
  * anything is wrong it only validates the rest (so every problem is reported); the caller
- * then throws away what was staged. Runs in a worker thread, or in the main thread for the main thread's share.
- * One pass, so no parsed or validated document is kept: memory stays flat however large the share.
+ * then throws away what was staged. One pass, so no parsed or validated document is kept:
+ * memory stays flat however large the share. Runs in a worker thread, or in the main thread
+ * for the main thread's own share.
  */
 export class BatchUnit {
   /** House styles and templates, loaded once for all documents of this share. */

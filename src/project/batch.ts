@@ -6,6 +6,7 @@ import type { Found } from "../load/discover.js";
 import type { Host } from "../cli/host.js";
 import type { FromWorker, Rendered, ToWorker, WorkerSetup } from "./batch-protocol.js";
 import { BatchUnit } from "./batch-unit.js";
+import { discard } from "./staged.js";
 
 /** Below this many proposals, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 24;
@@ -46,7 +47,14 @@ export class Batch {
   /** Build every share at once; what they found and staged, together. */
   async build(): Promise<Rendered> {
     const remote = this.workers.map((w, i) => this.ask(w, this.shares[i + 1]!));
-    const all: Rendered[] = await Promise.all([this.local.build(this.shares[0] ?? []), ...remote]);
+    const settled = await Promise.allSettled([this.local.build(this.shares[0] ?? []), ...remote]);
+    const all = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const failure = settled.find((r) => r.status === "rejected");
+    if (failure) {
+      // An internal error in one share: what the others staged goes too.
+      discard(all.flatMap((a) => a.staged));
+      throw failure.reason;
+    }
     return {
       diagnostics: all.flatMap((a) => a.diagnostics),
       staged: all.flatMap((a) => a.staged),
