@@ -35,3 +35,4 @@ const ours = await perDoc(async () => {
 });
 console.log(`docx package alone (the floor), per document: ${floor.toFixed(2)} ms`);
 console.log(`ours, YAML to .docx + .html, per document: ${ours.toFixed(2)} ms = ${(ours / floor).toFixed(2)}× the floor`);
+console.log("  (ours zips the parts that are the same for every document of a house style once; the floor compresses them every time)");
