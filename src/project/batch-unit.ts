@@ -37,7 +37,8 @@ export class BatchUnit {
     let failed = false;
     try {
       for (const f of files) {
-        const r = loadProposal(displayPath(this.host, f.path), await this.host.readFile(f.path), f.path, f.root);
+        // Read synchronously, as outputs are written (see staged.ts): nothing else to do meanwhile.
+        const r = loadProposal(displayPath(this.host, f.path), readFileSync(resolve(this.host.cwd, f.path)), f.path, f.root);
         out.diagnostics.push(...r.diagnostics);
         if (!r.ok) failed = true;
         if (!r.ok || failed) continue;
