@@ -2,11 +2,11 @@ import { PDF, renderWriters, withPdfs, type Formats } from "../../convert/pdf.js
 import { ConversionError, findSoffice } from "../../convert/soffice.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
 import { sayer } from "../say.js";
-import { emit, findOrphans, staleness, type Output, type Staleness } from "../../emit/emit.js";
+import { emit, findOrphans, removeLeftovers, staleness, type Output, type Staleness } from "../../emit/emit.js";
 import { workerCount } from "../../project/batch.js";
 import { commit } from "../../project/staged.js";
 import { batchBuild } from "../../project/batch-build.js";
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { DEFAULT_OUT, sourceDate } from "../../emit/outputs.js";
 import { renderProject } from "../../project/render-project.js";
 import { DEFAULT_FORMATS, WRITERS, writerFor } from "../../writers/registry.js";
@@ -96,6 +96,8 @@ Examples:
         return reportStaleness(host, outDir, { stale: [...r.stale, ...s.stale], missing: s.missing, orphans }, expected.size);
       }
       const { written, unchanged } = await emit(host, r.outputs);
+      // What killed runs left beside the proposals' outputs (emit does this for its own folders).
+      for (const dir of new Set(r.expected.map((p) => dirname(p)))) await removeLeftovers(host, dir);
       commit(r.staged);
       for (const p of [...written, ...r.staged.map((s) => relative(host.cwd, s.target))]) host.stdout.write(`wrote ${p}\n`);
       return summary(host, r.documents, written.length + r.staged.length, unchanged.length + r.unchanged.length);
