@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readText, ROOT, run, tempDir } from "./helpers.js";
@@ -38,6 +38,22 @@ describe("a batch build with worker threads", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^data\/proposals\/vervanging-tankautospuiten\.yaml:\d+:\d+: warning: YAML: Unresolved tag: !onbekend/m);
     expect(existsSync(join(dir, "out", "proposals", "vervanging-tankautospuiten.docx"))).toBe(true);
+  });
+
+  it("a file-system refusal in a worker's share is reported as one, and nothing is left written", async () => {
+    const dir = tempDir();
+    const minimal = readText(join(ROOT, "test", "fixtures", "check", "minimal.yaml"));
+    for (const sub of ["a", "b"]) {
+      mkdirSync(join(dir, "data", sub), { recursive: true });
+      writeFileSync(join(dir, "data", sub, `${sub}.yaml`), minimal);
+    }
+    // The second proposal (the worker's share) has a file where its output folder should be.
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "b"), "not a folder");
+    const r = await run(["build"], { cwd: dir, env: { BOARDPAPER_WORKERS: "2" } });
+    expect(r.stderr).toMatch(/^boardpaper build: cannot mkdir \S*out\/b: a file is in the way where a folder is needed\n$/);
+    expect(r.code).toBe(1);
+    expect(readdirSync(join(dir, "out"))).toEqual(["b"]);
   });
 
   it("an invalid proposal in a worker's share: its diagnostics, and nothing written", async () => {

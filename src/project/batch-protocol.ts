@@ -29,4 +29,16 @@ export interface Rendered {
   expected: string[];
 }
 
-export type FromWorker = ({ type: "built" } & Rendered) | { type: "failed"; message: string; stack: string };
+/**
+ * A failure crosses the thread boundary as plain data; a file-system error keeps its code,
+ * call and path, so that it is reported as the refusal it is rather than as a bug.
+ */
+export interface Failure {
+  message: string;
+  stack: string;
+  code?: string;
+  syscall?: string;
+  path?: string;
+}
+
+export type FromWorker = ({ type: "built" } & Rendered) | ({ type: "failed" } & Failure);

@@ -12,5 +12,8 @@ parentPort!.on("message", (m: ToWorker) => {
   unit
     .build(m.files)
     .then((r) => post({ type: "built", ...r }))
-    .catch((e: unknown) => post({ type: "failed", message: (e as Error).message, stack: (e as Error).stack ?? "" }));
+    .catch((e: unknown) => {
+      const { message, stack = "", code, syscall, path } = e as NodeJS.ErrnoException;
+      post({ type: "failed", message, stack, ...(code ? { code } : {}), ...(syscall ? { syscall } : {}), ...(path ? { path } : {}) });
+    });
 });

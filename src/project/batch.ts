@@ -68,8 +68,9 @@ export class Batch {
     return new Promise((resolve, reject) => {
       worker.once("message", (m: FromWorker) => {
         worker.off("error", reject);
-        if (m.type === "failed") reject(Object.assign(new Error(m.message), { stack: m.stack }));
-        else resolve(m);
+        if (m.type !== "failed") return resolve(m);
+        const { type: _, ...failure } = m;
+        reject(Object.assign(new Error(m.message), failure));
       });
       worker.once("error", reject);
       worker.postMessage({ type: "build", files } satisfies ToWorker);
