@@ -15,12 +15,16 @@ if (!existsSync(entry)) {
 }
 const argv = process.argv.slice(2);
 const bundle = fileURLToPath(new URL("../dist/bundle/boardpaper.cjs", import.meta.url));
-if (useBundle()) {
-  const { runBundle } = await import("./bundle.js");
-  process.exitCode = await runBundle(bundle, argv, { saveCache: process.env.BOARDPAPER_CODE_CACHE === "write" });
-} else {
-  const { run } = await import(entry.href);
-  process.exitCode = await run(argv);
+const run = (useBundle() && (await fromBundle())) || (await import(entry.href)).run;
+process.exitCode = await run(argv);
+
+async function fromBundle() {
+  const { loadBundle } = await import("./bundle.js");
+  try {
+    return loadBundle(bundle, { saveCache: process.env.BOARDPAPER_CODE_CACHE === "write" });
+  } catch {
+    return undefined; // unreadable or damaged: the modules do the same, only start slower
+  }
 }
 
 /**

@@ -19,12 +19,20 @@ export function compileBundle(file) {
   return new vm.Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
 }
 
-/** Run the command line from the bundle; with `saveCache`, write what the run compiled. */
-export async function runBundle(file, argv, { saveCache = false } = {}) {
+/**
+ * Load the bundle: its `run(argv)`, which with `saveCache` also writes what the run compiled.
+ * Throws when the bundle cannot be loaded (a half-written file, say); the caller then runs the
+ * modules instead.
+ */
+export function loadBundle(file, { saveCache = false } = {}) {
   const script = compileBundle(file);
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, module.createRequire(file), bundle, file, dirname(file));
-  const code = await bundle.exports.run(argv);
-  if (saveCache) writeFileSync(`${file}.cache`, script.createCachedData());
-  return code;
+  const { run } = bundle.exports;
+  if (typeof run !== "function") throw new Error(`${file} has no run function`);
+  return async (argv) => {
+    const code = await run(argv);
+    if (saveCache) writeFileSync(`${file}.cache`, script.createCachedData());
+    return code;
+  };
 }

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import module from "node:module";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain JavaScript beside the bin, without type declarations
-import { compileBundle } from "../bin/bundle.js";
+import { compileBundle, loadBundle } from "../bin/bundle.js";
 import { ROOT, tempDir } from "./helpers.js";
 
 const BIN = join(ROOT, "bin", "boardpaper.js");
@@ -31,5 +31,11 @@ describe("the start-up bundle (Node 20)", () => {
     const modules = build({ BOARDPAPER_BUNDLE: "0" });
     expect([...bundled.keys()].sort()).toEqual(["terugblik-visitaties.docx", "terugblik-visitaties.html"]);
     for (const [name, bytes] of bundled) expect(bytes.equals(modules.get(name)!), name).toBe(true);
+  });
+
+  it("a damaged bundle is refused when it is loaded (bin/ then runs the modules)", () => {
+    const damaged = join(tempDir(), "boardpaper.cjs");
+    writeFileSync(damaged, readFileSync(BUNDLE, "utf8").slice(0, 100_000));
+    expect(() => loadBundle(damaged)).toThrow();
   });
 });
