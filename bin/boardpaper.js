@@ -21,7 +21,7 @@ process.exitCode = await run(argv);
 async function fromBundle() {
   const { loadBundle } = await import("./bundle.js");
   try {
-    return loadBundle(bundle, { saveCache: process.env.BOARDPAPER_CODE_CACHE === "write" });
+    return loadBundle(bundle).exports.run;
   } catch {
     return undefined; // unreadable or damaged: the modules do the same, only start slower
   }

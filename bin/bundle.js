@@ -3,15 +3,19 @@
 // most of a short run; Node's own CommonJS loader cannot be handed a cache, so this does what it
 // does (wrap, compile, call) with the cache given to V8.
 import module from "node:module";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import vm from "node:vm";
 
-/** The bundle compiled, from its cache when there is one V8 accepts (else compiled anew). */
+/**
+ * The bundle compiled, from its cache when there is one (V8 refuses a cache made by another
+ * Node). A cache older than the bundle is not offered: V8 only checks a cache against the
+ * length of the source, so a stale one could otherwise pass.
+ */
 export function compileBundle(file) {
   let cachedData;
   try {
-    cachedData = readFileSync(`${file}.cache`);
+    if (statSync(`${file}.cache`).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(`${file}.cache`);
   } catch {
     cachedData = undefined;
   }
@@ -20,19 +24,14 @@ export function compileBundle(file) {
 }
 
 /**
- * Load the bundle: its `run(argv)`, which with `saveCache` also writes what the run compiled.
- * Throws when the bundle cannot be loaded (a half-written file, say); the caller then runs the
- * modules instead.
+ * Load the bundle: its exports (`run(argv)` and what the build's warm-up uses) and the compiled
+ * script (whose createCachedData the warm-up saves). Throws when the bundle cannot be loaded
+ * (a half-written file, say); bin/ then runs the modules instead.
  */
-export function loadBundle(file, { saveCache = false } = {}) {
+export function loadBundle(file) {
   const script = compileBundle(file);
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, module.createRequire(file), bundle, file, dirname(file));
-  const { run } = bundle.exports;
-  if (typeof run !== "function") throw new Error(`${file} has no run function`);
-  return async (argv) => {
-    const code = await run(argv);
-    if (saveCache) writeFileSync(`${file}.cache`, script.createCachedData());
-    return code;
-  };
+  if (typeof bundle.exports.run !== "function") throw new Error(`${file} has no run function`);
+  return { exports: bundle.exports, script };
 }

@@ -1,47 +1,77 @@
-// Part of the build (`npm ci`, `npm run build`): the command line as one CommonJS file with a V8
-// code cache beside it, which bin/boardpaper.js runs on Node 20. Node 20 has no compile cache for
-// modules, so every run parsed and compiled some forty modules (docx, zod, yaml, markdown-it,
-// handlebars, …) before doing anything; from the cache a run starts with the code compiled.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+// Part of the build (`npm ci`, `npm run build`): the start-up bundle that bin/boardpaper.js runs
+// on Node 20. Node 20 has no compile cache for modules, and every run parsed and compiled some
+// forty modules (docx, zod, yaml, markdown-it, handlebars, …) and then the templates before doing
+// anything. So: the command line as one CommonJS file (esbuild), with the built-in templates
+// compiled ahead inside it, and beside it the V8 code cache of a warm-up build.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { loadBundle } from "../bin/bundle.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "dist", "bundle", "boardpaper.cjs");
+const CACHE = `${OUT}.cache`;
+const PRECOMPILED = join(ROOT, "dist", "template", "precompiled.js");
 
-await build({
-  entryPoints: [join(ROOT, "dist", "cli", "run.js")],
-  outfile: OUT,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  // A native addon, and the web front end's dev server (only `serve` uses it; it runs unbundled).
-  external: ["@resvg/resvg-js", "vite"],
-  // The sources find templates, schemas and the worker from their own place (dist/<dir>/x.js,
-  // two folders below the project); the bundle sits at the same depth.
-  define: { "import.meta.url": "__bundleUrl" },
-  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  // A smaller file is read and scanned faster (about 15 ms a run); names are kept, so that the
-  // stack trace of an internal error still says where it happened.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: "warning",
-});
-
-// The cache holds what a run compiled, so make it from a real one: a build of the seed when it is
-// there, else the help text (any run gives a valid cache; a fuller one starts faster).
-const seed = join(ROOT, "data", "proposals", "terugblik-visitaties.yaml");
-const out = mkdtempSync(join(tmpdir(), "boardpaper-warmup-"));
-try {
-  const args = existsSync(seed) ? ["build", seed, "--out", out] : ["--help"];
-  const r = spawnSync(process.execPath, [join(ROOT, "bin", "boardpaper.js"), ...args], { cwd: ROOT, env: { ...process.env, BOARDPAPER_CODE_CACHE: "write" }, encoding: "utf8" });
-  if (r.status !== 0) {
-    process.stderr.write(`bundle: the warm-up run failed (exit ${r.status}); the command works, but starts without a code cache\n${r.stderr}`);
-  }
-} finally {
-  rmSync(out, { recursive: true, force: true });
+/** Bundle, with `templates` (an object literal's text) as the templates compiled ahead. */
+async function bundle(templates) {
+  await build({
+    entryPoints: [join(ROOT, "dist", "cli", "run.js")],
+    outfile: OUT,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    // A native addon, and the web front end's dev server (only `serve` uses it; it runs unbundled).
+    external: ["@resvg/resvg-js", "vite"],
+    // The sources find templates, schemas and the worker from their own place (dist/<dir>/x.js,
+    // two folders below the project); the bundle sits at the same depth.
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [
+      {
+        name: "precompiled-templates",
+        setup(b) {
+          b.onLoad({ filter: /[\\/]template[\\/]precompiled\.js$/ }, (args) => (args.path === PRECOMPILED ? { contents: `export const PRECOMPILED = ${templates};\n`, loader: "js" } : undefined));
+        },
+      },
+    ],
+    // A smaller file is read and scanned faster (about 15 ms a run); names are kept, so that the
+    // stack trace of an internal error still says where it happened.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: "warning",
+  });
 }
+
+/**
+ * A build of the seed (or, without it, the help text) through the bundle, in this process and
+ * quietly; returns the loaded bundle. What a warm-up touches is what a real run finds ready.
+ */
+async function warmUp() {
+  const loaded = loadBundle(OUT);
+  const seed = join(ROOT, "data", "proposals", "terugblik-visitaties.yaml");
+  const out = mkdtempSync(join(tmpdir(), "boardpaper-warmup-"));
+  const quiet = { write: () => {}, isTTY: false };
+  try {
+    const args = existsSync(seed) ? ["build", seed, "--out", out] : ["--help"];
+    loaded.exports.recordTemplates();
+    const code = await loaded.exports.run(args, { cwd: ROOT, stdout: quiet, stderr: quiet });
+    if (code !== 0) process.stderr.write(`bundle: the warm-up build exited ${code}; the command works, but starts slower\n`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  return loaded;
+}
+
+// A cache belongs to one bundle: never leave an old one beside a new bundle.
+rmSync(CACHE, { force: true });
+await bundle("{}");
+// First pass: which templates a build compiles; they go into the bundle compiled.
+const first = await warmUp();
+await bundle(first.exports.recordedTemplates());
+// Second pass: the code cache of the final bundle, holding what the warm-up compiled.
+const second = await warmUp();
+writeFileSync(CACHE, second.script.createCachedData());

@@ -1,7 +1,9 @@
-import { nodeHost } from "./host.js";
+import { nodeHost, type HostOptions } from "./host.js";
 import { main } from "./main.js";
 
+export { recordedTemplates, recordTemplates } from "../template/template-set.js";
+
 /** The command line as the installed `boardpaper` runs it: the real process, files and terminal. */
-export function run(argv: readonly string[]): Promise<number> {
-  return main(argv, nodeHost());
+export function run(argv: readonly string[], opts: HostOptions = {}): Promise<number> {
+  return main(argv, nodeHost(process, opts));
 }

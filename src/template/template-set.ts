@@ -1,10 +1,12 @@
 import Handlebars from "handlebars";
+import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Position } from "../diagnostics/diagnostic.js";
 import { decodeUtf8 } from "../load/decode.js";
 import { annotateTemplate } from "./annotate.js";
 import { HELPERS } from "./helpers.js";
+import { PRECOMPILED } from "./precompiled.js";
 import { templateError, TemplateError } from "./template-error.js";
 
 /** The templates shipped with boardpaper. */
@@ -63,15 +65,18 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     const prepare = () => {
       if (ready) return ready;
       const { source, original } = annotateTemplate(id, shown, decoded.text);
+      const key = templateKey(source);
+      const ahead = PRECOMPILED[key];
+      if (ahead) return (ready = { compiled: env.template(ahead), original });
       let ast: hbs.AST.Program;
       try {
         ast = env.parse(source);
       } catch (e) {
         throw templateError(shown, original(handlebarsPosition(e)), `template syntax: ${firstLine(e)}`);
       }
+      recording?.set(key, source);
       // The parsed template, not its text: compiling text would parse it a second time.
-      ready = { compiled: env.compile(ast, { strict: true, noEscape: false, knownHelpersOnly: true, knownHelpers: knownHelpers() }), original };
-      return ready;
+      return (ready = { compiled: env.compile(ast, COMPILE_OPTIONS), original });
     };
     // Name the file in runtime errors (a field the template uses that the data lacks).
     return (ctx, opts) => {
@@ -99,8 +104,34 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
   };
 }
 
-function knownHelpers(): Record<string, boolean> {
-  return Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+const COMPILE_OPTIONS = {
+  strict: true,
+  noEscape: false,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])),
+} satisfies CompileOptions;
+
+/** What a compiled template depends on: Handlebars, the options, the annotated source. */
+function templateKey(source: string): string {
+  return createHash("sha256").update(`${Handlebars.VERSION}\n${JSON.stringify(COMPILE_OPTIONS)}\n${source}`).digest("hex");
+}
+
+/** While set, the sources of the templates compiled in this process, by key. */
+let recording: Map<string, string> | undefined;
+
+/** Start noting the templates this process compiles (the start-up bundle's warm-up does). */
+export function recordTemplates(): void {
+  recording = new Map();
+}
+
+/**
+ * The templates noted since recordTemplates, compiled ahead, as the text of a JavaScript object
+ * literal for PRECOMPILED (Handlebars writes each template as the code of its specification).
+ */
+export function recordedTemplates(): string {
+  // Typed as a specification, but what precompile gives is the specification's source text.
+  const code = (source: string) => Handlebars.precompile(source, COMPILE_OPTIONS) as unknown as string;
+  return `{${[...(recording ?? [])].map(([key, source]) => `${JSON.stringify(key)}: ${code(source)}`).join(",\n")}}`;
 }
 
 function firstLine(e: unknown): string {
