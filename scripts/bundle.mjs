@@ -1,8 +1,9 @@
 // Part of the build (`npm ci`, `npm run build`): the start-up bundle that bin/boardpaper.js runs
 // on Node 20. Node 20 has no compile cache for modules, and every run parsed and compiled some
 // forty modules (docx, zod, yaml, markdown-it, handlebars, …) and then the templates before doing
-// anything. So: the command line as one CommonJS file (esbuild), with the built-in templates
-// compiled ahead inside it, and beside it the V8 code cache of a warm-up build.
+// anything, and compressed a document's fixed parts with code not yet warm. So: the command line
+// as one CommonJS file (esbuild), holding the templates and the parts a warm-up build of the
+// seed used, compiled and deflated ahead, and beside it the V8 code cache of that warm-up.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,10 +14,14 @@ import { loadBundle } from "../bin/bundle.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "dist", "bundle", "boardpaper.cjs");
 const CACHE = `${OUT}.cache`;
-const PRECOMPILED = join(ROOT, "dist", "template", "precompiled.js");
+/** Modules whose contents the bundle takes from the warm-up (empty in dist/). */
+const AHEAD = { templates: join(ROOT, "dist", "template", "precompiled.js"), deflated: join(ROOT, "dist", "writers", "docx", "deflated-ahead.js") };
 
-/** Bundle, with `templates` (an object literal's text) as the templates compiled ahead. */
-async function bundle(templates) {
+/**
+ * Bundle, with `ahead.templates` as the templates compiled ahead and `ahead.deflated` as the
+ * parts deflated ahead (each the text of an object literal).
+ */
+async function bundle(ahead) {
   await build({
     entryPoints: [join(ROOT, "dist", "cli", "run.js")],
     outfile: OUT,
@@ -32,9 +37,13 @@ async function bundle(templates) {
     banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     plugins: [
       {
-        name: "precompiled-templates",
+        name: "ahead-of-time",
         setup(b) {
-          b.onLoad({ filter: /[\\/]template[\\/]precompiled\.js$/ }, (args) => (args.path === PRECOMPILED ? { contents: `export const PRECOMPILED = ${templates};\n`, loader: "js" } : undefined));
+          b.onLoad({ filter: /(precompiled|deflated-ahead)\.js$/ }, (args) => {
+            if (args.path === AHEAD.templates) return { contents: `export const PRECOMPILED = ${ahead.templates};\n`, loader: "js" };
+            if (args.path === AHEAD.deflated) return { contents: `export const DEFLATED_AHEAD = ${ahead.deflated};\n`, loader: "js" };
+            return undefined;
+          });
         },
       },
     ],
@@ -68,10 +77,11 @@ async function warmUp() {
 
 // A cache belongs to one bundle: never leave an old one beside a new bundle.
 rmSync(CACHE, { force: true });
-await bundle("{}");
-// First pass: which templates a build compiles; they go into the bundle compiled.
+await bundle({ templates: "{}", deflated: "{}" });
+// First pass: which templates a build compiles and which parts it zips; they go into the
+// bundle compiled and deflated.
 const first = await warmUp();
-await bundle(first.exports.recordedTemplates());
+await bundle({ templates: first.exports.recordedTemplates(), deflated: first.exports.recordedDeflated() });
 // Second pass: the code cache of the final bundle, holding what the warm-up compiled.
 const second = await warmUp();
 writeFileSync(CACHE, second.script.createCachedData());

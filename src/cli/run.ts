@@ -2,6 +2,7 @@ import { nodeHost, type HostOptions } from "./host.js";
 import { main } from "./main.js";
 
 export { recordedTemplates, recordTemplates } from "../template/template-set.js";
+export { recordedDeflated } from "../writers/docx/zip.js";
 
 /** The command line as the installed `boardpaper` runs it: the real process, files and terminal. */
 export function run(argv: readonly string[], opts: HostOptions = {}): Promise<number> {

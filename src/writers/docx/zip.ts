@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
 import { deflateSync, Zip, type ZipInputFile } from "fflate";
+import { DEFLATED_AHEAD } from "./deflated-ahead.js";
 
 /** A part once deflated: what the zip needs to store it again without compressing it again. */
 interface Deflated {
@@ -17,13 +18,32 @@ interface Deflated {
 const lastDeflated = new Map<string, Deflated>();
 
 function deflated(path: string, source: Uint8Array): Deflated {
-  const last = lastDeflated.get(path);
+  const last = lastDeflated.get(path) ?? ahead(path);
   if (last && equalBytes(last.source, source)) return last;
   // fflate rather than node:zlib: its output depends only on its own (pinned) code, while the
   // zlib in Node may differ by version and CPU, and the same input must give the same bytes.
   const fresh = { source, deflated: deflateSync(source, { level: 6 }), crc: crc32(source) >>> 0 };
   lastDeflated.set(path, fresh);
   return fresh;
+}
+
+/** A part deflated ahead of time (see DEFLATED_AHEAD), as the last one seen under its path. */
+function ahead(path: string): Deflated | undefined {
+  const a = DEFLATED_AHEAD[path];
+  if (!a) return undefined;
+  const d = { source: Buffer.from(a.source, "base64"), deflated: new Uint8Array(Buffer.from(a.deflated, "base64")), crc: a.crc };
+  lastDeflated.set(path, d);
+  return d;
+}
+
+/** Parts that belong to one document (its text, its properties): not worth keeping ahead. */
+const DOCUMENT_OWN = new Set(["word/document.xml", "docProps/core.xml"]);
+
+/** The parts deflated in this process, as the text of an object literal for DEFLATED_AHEAD. */
+export function recordedDeflated(): string {
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  const parts = [...lastDeflated].filter(([path]) => !DOCUMENT_OWN.has(path));
+  return JSON.stringify(Object.fromEntries(parts.map(([path, d]) => [path, { source: b64(d.source), deflated: b64(d.deflated), crc: d.crc }])));
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
