@@ -136,9 +136,11 @@ describe("interrupted and concurrent builds", () => {
     for (let round = 0; round < 12; round++) {
       write(variants[(round + 1) % 2]!);
       const child = spawn(process.execPath, [BIN, "build"], { cwd: dir, env, stdio: "ignore" });
-      await new Promise((r) => setTimeout(r, 80 + ((round * 37) % 400)));
+      // Listen from the start: a build may finish before the kill comes.
+      const exited = new Promise((r) => child.on("exit", r));
+      await new Promise((r) => setTimeout(r, 30 + ((round * 37) % 300)));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("exit", r));
+      await exited;
       for (const name of outputs(dir).filter((n) => !n.startsWith("."))) {
         const bytes = readFileSync(join(dir, "out", "proposals", name));
         const matches = reference.filter((ref) => existsSync(join(ref, "out", "proposals", name)) && Buffer.compare(bytes, readFileSync(join(ref, "out", "proposals", name))) === 0);
