@@ -1,7 +1,7 @@
 import { relative, resolve } from "node:path";
 import type { Host } from "../cli/host.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { byPlace } from "../diagnostics/diagnostic.js";
+import { byPlace, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Output } from "../emit/emit.js";
 import type { Found } from "../load/discover.js";
 import type { LoadedDocument } from "../model/kinds.js";
@@ -45,7 +45,7 @@ export async function batchBuild(host: Host, documents: readonly LoadedDocument[
   });
   try {
     const r = await batch.build();
-    if (r.diagnostics.some((d) => d.severity === "error")) {
+    if (hasErrors(r.diagnostics)) {
       discard(r.staged);
       return { ok: false, diagnostics: r.diagnostics.sort(byPlace) };
     }
