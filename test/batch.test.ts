@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readText, ROOT, run, tempDir } from "./helpers.js";
 
@@ -54,6 +55,29 @@ describe("a batch build with worker threads", () => {
     expect(r.stderr).toMatch(/^boardpaper build: cannot mkdir \S*out\/b: a file is in the way where a folder is needed\n$/);
     expect(r.code).toBe(1);
     expect(readdirSync(join(dir, "out"))).toEqual(["b"]);
+  });
+
+  it("all or nothing, wherever the bad proposals are: every one reported, no file written", async () => {
+    const minimal = readText(join(ROOT, "test", "fixtures", "check", "minimal.yaml"));
+    const bad = minimal.replace("behandelwijze: ter besluitvorming", "behandelwijze: ter besluit");
+    expect(bad).not.toBe(minimal);
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { maxLength: 3 }), async (broken) => {
+        const dir = tempDir();
+        mkdirSync(join(dir, "data"), { recursive: true });
+        for (let k = 0; k < 8; k++) writeFileSync(join(dir, "data", `p${k}.yaml`), broken.includes(k) ? bad : minimal);
+        const r = await run(["build"], { cwd: dir, env: { BOARDPAPER_WORKERS: "2" } });
+        if (broken.length === 0) {
+          expect(r.code).toBe(0);
+          expect(readdirSync(join(dir, "out")).length).toBe(16);
+        } else {
+          expect(r.code).toBe(1);
+          for (const k of broken) expect(r.stderr).toMatch(new RegExp(`^data/p${k}\\.yaml:\\d+:\\d+: error: \`ter besluit\``, "m"));
+          expect(existsSync(join(dir, "out"))).toBe(false);
+        }
+      }),
+      { numRuns: 6 },
+    );
   });
 
   it("an invalid proposal in a worker's share: its diagnostics, and nothing written", async () => {
