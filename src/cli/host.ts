@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { commit, discard, stage } from "../emit/staged.js";
 
 /**
  * Everything the program does to the outside world goes through a Host, so that the core is
@@ -24,15 +25,6 @@ export interface Host {
   /** Remove a file (nothing happens when it is not there). */
   remove(path: string): Promise<void>;
 }
-
-/**
- * Temporary files are hidden (a leading dot) and name the process that writes them, so that a
- * run killed half-way leaves no visible partial file and the next run can tell its leftovers.
- */
-export const TEMP_FILE = /^\.(.+)\.tmp-(\d+)-\d+$/;
-export const tempName = (name: string, pid: number, n: number): string => `.${name}.tmp-${pid}-${n}`;
-
-let counter = 0;
 
 export interface HostOptions {
   readonly cwd?: string;
@@ -70,14 +62,11 @@ export function nodeHost(proc: NodeJS.Process = process, opts: HostOptions = {})
     },
     list: async (d) => readdirSync(abs(d)),
     writeFileAtomic: async (rel, data) => {
-      const p = abs(rel);
-      mkdirSync(dirname(p), { recursive: true });
-      const tmp = join(dirname(p), tempName(basename(p), proc.pid, ++counter));
+      const staged = stage(abs(rel), data);
       try {
-        writeFileSync(tmp, data);
-        renameSync(tmp, p);
+        commit([staged]);
       } catch (e) {
-        rmSync(tmp, { force: true });
+        discard([staged]);
         throw e;
       }
     },

@@ -1,5 +1,7 @@
 import { dirname, join, relative, resolve } from "node:path";
-import { TEMP_FILE, type Host } from "../cli/host.js";
+import type { Host } from "../cli/host.js";
+import { sameBytes } from "../util/bytes.js";
+import { TEMP_FILE } from "./staged.js";
 
 /** One file to be written: where, and its complete contents. */
 export interface Output {
@@ -8,12 +10,6 @@ export interface Output {
 }
 
 const bytesOf = (d: Uint8Array | string): Uint8Array => (typeof d === "string" ? new TextEncoder().encode(d) : d);
-
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 async function current(host: Host, path: string): Promise<Uint8Array | undefined> {
   return (await host.kind(path)) === "file" ? host.readFile(path) : undefined;
@@ -31,7 +27,7 @@ export async function emit(host: Host, outputs: readonly Output[]): Promise<{ wr
   for (const o of outputs) {
     const data = bytesOf(o.data);
     const old = await current(host, o.path);
-    if (old && same(old, data)) {
+    if (old && sameBytes(old, data)) {
       unchanged.push(o.path);
       continue;
     }
@@ -58,7 +54,7 @@ export async function staleness(host: Host, outputs: readonly Output[], outDir: 
   for (const o of outputs) {
     const old = await current(host, o.path);
     if (!old) missing.push(o.path);
-    else if (!same(old, bytesOf(o.data))) stale.push(o.path);
+    else if (!sameBytes(old, bytesOf(o.data))) stale.push(o.path);
   }
   return { stale, missing, orphans: await findOrphans(host, outDir, expected, extensions) };
 }

@@ -6,7 +6,7 @@ import type { Output } from "../emit/emit.js";
 import type { Found } from "../load/discover.js";
 import type { LoadedDocument } from "../model/kinds.js";
 import { Batch, workerCount } from "./batch.js";
-import { discard, type Staged } from "./staged.js";
+import { discard, type Staged } from "../emit/staged.js";
 import { renderProject, type RenderOptions } from "./render-project.js";
 
 export type BatchResult =

@@ -1,4 +1,4 @@
-import type { Staged } from "./staged.js";
+import type { Staged } from "../emit/staged.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LookOptions } from "./looks.js";
 

@@ -12,7 +12,8 @@ import { TemplateError } from "../template/template-error.js";
 import { writerFor } from "../writers/registry.js";
 import type { Rendered, WorkerSetup } from "./batch-protocol.js";
 import { lookResolver, type Look, type LookResolver } from "./looks.js";
-import { discard, stage } from "./staged.js";
+import { discard, stage } from "../emit/staged.js";
+import { sameBytes } from "../util/bytes.js";
 
 /**
  * One share of a batch: validates its proposals and renders each valid one as it goes, writing
@@ -92,7 +93,7 @@ export class BatchUnit {
 
 function sameAsOnDisk(target: string, bytes: Buffer): boolean {
   try {
-    return readFileSync(target).equals(bytes);
+    return sameBytes(readFileSync(target), bytes);
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@ import type { Found } from "../load/discover.js";
 import type { Host } from "../cli/host.js";
 import type { FromWorker, Rendered, ToWorker, WorkerSetup } from "./batch-protocol.js";
 import { BatchUnit } from "./batch-unit.js";
-import { discard } from "./staged.js";
+import { discard } from "../emit/staged.js";
 
 /** Below this many proposals, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 24;

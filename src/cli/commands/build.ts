@@ -4,7 +4,7 @@ import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
 import { sayer } from "../say.js";
 import { emit, findOrphans, removeLeftovers, staleness, type Output, type Staleness } from "../../emit/emit.js";
 import { workerCount } from "../../project/batch.js";
-import { commit } from "../../project/staged.js";
+import { commit } from "../../emit/staged.js";
 import { batchBuild } from "../../project/batch-build.js";
 import { dirname, relative, resolve } from "node:path";
 import { DEFAULT_OUT, sourceDate } from "../../emit/outputs.js";

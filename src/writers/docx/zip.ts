@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
 import { deflateSync, Zip, type ZipInputFile } from "fflate";
+import { sameBytes } from "../../util/bytes.js";
 import { DEFLATED_AHEAD } from "./deflated-ahead.js";
 
 /** A part once deflated: what the zip needs to store it again without compressing it again. */
@@ -19,7 +20,7 @@ const lastDeflated = new Map<string, Deflated>();
 
 function deflated(path: string, source: Uint8Array): Deflated {
   const last = lastDeflated.get(path) ?? ahead(path);
-  if (last && equalBytes(last.source, source)) return last;
+  if (last && sameBytes(last.source, source)) return last;
   // fflate rather than node:zlib: its output depends only on its own (pinned) code, while the
   // zlib in Node may differ by version and CPU, and the same input must give the same bytes.
   const fresh = { source, deflated: deflateSync(source, { level: 6 }), crc: crc32(source) >>> 0 };
@@ -44,10 +45,6 @@ export function recordedDeflated(): string {
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   const parts = [...lastDeflated].filter(([path]) => !DOCUMENT_OWN.has(path));
   return JSON.stringify(Object.fromEntries(parts.map(([path, d]) => [path, { source: b64(d.source), deflated: b64(d.deflated), crc: d.crc }])));
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 /**

@@ -1,6 +1,12 @@
 import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { tempName } from "../cli/host.js";
+
+/**
+ * Temporary files are hidden (a leading dot) and name the process that writes them, so that a
+ * run killed half-way leaves no visible partial file and the next run can tell its leftovers.
+ */
+export const TEMP_FILE = /^\.(.+)\.tmp-(\d+)-\d+$/;
+export const tempName = (name: string, pid: number, n: number): string => `.${name}.tmp-${pid}-${n}`;
 
 /** An output written to a hidden temporary file beside its target, not yet in place. */
 export interface Staged {
@@ -19,7 +25,7 @@ let counter = 0;
  */
 
 /** Write `bytes` to a temporary file beside `target`; `commit` renames it into place later. */
-export function stage(target: string, bytes: Uint8Array): Staged {
+export function stage(target: string, bytes: Uint8Array | string): Staged {
   const made = mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), tempName(basename(target), process.pid, ++counter));
   try {
