@@ -287,15 +287,15 @@ describe("templates: mistakes name the template file and line", () => {
     writeFileSync(join(dir, "partials", partial), content);
     const { loadTemplateSet } = await import("../src/template/template-set.js");
     const { hostTemplateFiles } = await import("../src/template/host-files.js");
-    const { nodeHost } = await import("../src/cli/host.js");
+    const { nodeHost } = await import("../src/host/host.js");
     const { renderProposal } = await import("../src/render/render-proposal.js");
-    const { loadFile } = await import("../src/load/load-file.js");
+    const { validateFile } = await import("../src/validate/validate-file.js");
     const { Proposal } = await import("../src/model/proposal.js");
-    const loaded = loadFile("seed.yaml", readFileSync(SEED), Proposal);
-    if (!loaded.ok) throw new Error("seed invalid");
+    const loaded = validateFile("seed.yaml", readFileSync(SEED), Proposal).valid;
+    if (!loaded) throw new Error("seed invalid");
     try {
       const templates = await loadTemplateSet(hostTemplateFiles(nodeHost(process, { cwd: dir })), [dir]);
-      renderProposal(loaded.value, { templates, house: { organisatie: null, voettekst: null, datumnotatie: "lang" } });
+      renderProposal(loaded.value, { templates, texts: { organisatie: null, voettekst: null, datumnotatie: "lang" } });
     } catch (e) {
       return (e as { diagnostic: { file: string; pos: { line: number; col: number }; message: string } }).diagnostic;
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { nodeHost, type Output } from "../src/cli/host.js";
+import { nodeHost, type Output } from "../src/host/host.js";
 import { main } from "../src/cli/main.js";
 import { diffLines } from "diff";
 

@@ -2,7 +2,7 @@ import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate
 import { isTag } from "domhandler";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../src/style/house-style.js";
+import { DEFAULT_STYLE_SHEET, type StyleSheet } from "../src/style/style-sheet.js";
 import type { Block, DocumentNode, Inline, ListItem, TableRow } from "../src/tree/types.js";
 import { contrastRatio, cssString, percentTenths, TEXT_COLOUR } from "../src/writers/html/css.js";
 import { htmlEscape, htmlWriter, writeHtml } from "../src/writers/html/html-writer.js";
@@ -102,7 +102,7 @@ async function validate(html: string): Promise<string[]> {
   return report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }
 
-const HTML = writeHtml(TREE, DEFAULT_HOUSE_STYLE);
+const HTML = writeHtml(TREE, DEFAULT_STYLE_SHEET);
 const DOM = parseDocument(HTML);
 const all = (tag: string) => DomUtils.getElementsByTagName(tag, DOM.children);
 const text = (tag: string) => all(tag).map((e) => DomUtils.textContent(e));
@@ -131,7 +131,7 @@ describe("html writer: validity", () => {
         { type: "table", caption: [], widths: [3, 1], head: row("a", "b"), rows: [] },
       ],
     };
-    const html = writeHtml(minimal, DEFAULT_HOUSE_STYLE);
+    const html = writeHtml(minimal, DEFAULT_STYLE_SHEET);
     const messages = await validate(html);
     expect(messages, messages.join("\n")).toEqual([]);
     expect(html).not.toContain("<header>");
@@ -170,11 +170,11 @@ describe("html writer: document shell", () => {
   });
 
   it("is deterministic, and the Writer returns the same string", async () => {
-    expect(writeHtml(TREE, DEFAULT_HOUSE_STYLE)).toBe(HTML);
+    expect(writeHtml(TREE, DEFAULT_STYLE_SHEET)).toBe(HTML);
     expect(htmlWriter.format).toBe("html");
     expect(htmlWriter.extension).toBe(".html");
-    expect(await htmlWriter.write(TREE, { style: DEFAULT_HOUSE_STYLE })).toBe(HTML);
-    const stamped = await htmlWriter.write(TREE, { style: DEFAULT_HOUSE_STYLE, date: "2000-01-01" });
+    expect(await htmlWriter.write(TREE, { style: DEFAULT_STYLE_SHEET })).toBe(HTML);
+    const stamped = await htmlWriter.write(TREE, { style: DEFAULT_STYLE_SHEET, date: "2000-01-01" });
     expect(stamped).toBe(HTML.replace('content="2025-03-14"', 'content="2000-01-01"'));
   });
 
@@ -208,7 +208,7 @@ describe("html writer: escaping", () => {
 
   it("refuses link targets a browser would run as script", () => {
     const evil: DocumentNode = { ...TREE, children: [p({ type: "link", url: "javascript:alert(1)", children: [t("x")] })] };
-    expect(() => writeHtml(evil, DEFAULT_HOUSE_STYLE)).toThrow(/javascript:alert/);
+    expect(() => writeHtml(evil, DEFAULT_STYLE_SHEET)).toThrow(/javascript:alert/);
   });
 });
 
@@ -306,17 +306,17 @@ describe("html writer: CSS", () => {
   });
 
   it("meets WCAG AA contrast, falling back to black for a pale accent", () => {
-    expect(contrastRatio(DEFAULT_HOUSE_STYLE.accent, "FFFFFF")).toBeGreaterThanOrEqual(4.5);
-    expect(contrastRatio(TEXT_COLOUR, DEFAULT_HOUSE_STYLE.accentLight)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(DEFAULT_STYLE_SHEET.accent, "FFFFFF")).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(TEXT_COLOUR, DEFAULT_STYLE_SHEET.accentLight)).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio("000000", "FFFFFF")).toBeCloseTo(21, 5);
-    const pale: HouseStyle = { ...DEFAULT_HOUSE_STYLE, accent: "9FC5E8", accentLight: "1F4E79" };
+    const pale: StyleSheet = { ...DEFAULT_STYLE_SHEET, accent: "9FC5E8", accentLight: "1F4E79" };
     const s = /<style>([\s\S]*)<\/style>/.exec(writeHtml(TREE, pale))?.[1] ?? "";
     expect(s).toMatch(/h1, h2, h3, h4 \{\n {2}color: #000000;/);
     expect(s).toMatch(/th \{\n {2}background: #1F4E79;\n {2}color: #FFFFFF;/);
   });
 
   it("refuses a colour that is not RRGGBB (it would go into the style sheet verbatim)", () => {
-    const bad: HouseStyle = { ...DEFAULT_HOUSE_STYLE, accent: "red; } body { display: none" };
+    const bad: StyleSheet = { ...DEFAULT_STYLE_SHEET, accent: "red; } body { display: none" };
     expect(() => writeHtml(TREE, bad)).toThrow(/RRGGBB/);
   });
 });

@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonSchema } from "../src/model/json-schema.js";
+import { jsonSchemaOf } from "../src/kinds/for-editors.js";
+import { DEFAULT_KIND } from "../src/kinds/registry.js";
 import { startServer, type Running } from "../src/serve/server.js";
 import { buildWebApp } from "../src/serve/web-app.js";
 import { ROOT, tempDir, changedLines } from "./helpers.js";
@@ -174,7 +175,7 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
   it("builds the form from the schema: every field in its order, each with the control its type asks for", async () => {
     const page = await context.newPage();
     await openSeed(page);
-    const schema = JSON.parse(jsonSchema("proposal")) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(jsonSchemaOf(DEFAULT_KIND)) as { properties: Record<string, unknown> };
     const top = await page.locator(".schema-form > [data-path]").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")));
     expect(top).toEqual(Object.keys(schema.properties));
     const count = (css: string) => page.locator(css).count();

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
 import type { ExitCode } from "./exit-codes.js";
-import type { Host } from "./host.js";
+import type { Host } from "../host/host.js";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 

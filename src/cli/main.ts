@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { suggest } from "../validate/suggest.js";
 import { UsageError, type Command } from "./command.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import type { Host } from "./host.js";
-import { TEMP_FILE } from "../emit/staged.js";
+import type { Host } from "../host/host.js";
+import { TEMP_FILE } from "../host/atomic.js";
 import { basename, dirname, join } from "node:path";
 
 /** A command as --help lists it; its module (and what that imports) is loaded only to run it. */

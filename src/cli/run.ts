@@ -1,4 +1,4 @@
-import { nodeHost, type HostOptions } from "./host.js";
+import { nodeHost, type HostOptions } from "../host/host.js";
 import { main } from "./main.js";
 
 export { recordedTemplates, recordTemplates } from "../template/template-set.js";

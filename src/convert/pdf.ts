@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import type { Output } from "../emit/emit.js";
+import type { Output } from "../emit/output.js";
 import { docxWriter } from "../writers/docx/docx-writer.js";
 import type { Writer } from "../writers/writer.js";
 import { convertBatch, type PdfExport } from "./soffice.js";

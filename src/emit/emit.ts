@@ -1,40 +1,51 @@
 import { dirname, join, relative, resolve } from "node:path";
-import type { Host } from "../cli/host.js";
+import type { Host, Staged } from "../host/host.js";
 import { sameBytes } from "../util/bytes.js";
-import { TEMP_FILE } from "./staged.js";
-
-/** One file to be written: where, and its complete contents. */
-export interface Output {
-  readonly path: string;
-  readonly data: Uint8Array | string;
-}
+import type { Output } from "./output.js";
 
 const bytesOf = (d: Uint8Array | string): Uint8Array => (typeof d === "string" ? new TextEncoder().encode(d) : d);
 
-async function current(host: Host, path: string): Promise<Uint8Array | undefined> {
+async function onDisk(host: Host, path: string): Promise<Uint8Array | undefined> {
   return (await host.kind(path)) === "file" ? host.readFile(path) : undefined;
 }
 
 /**
- * Write every output atomically (temporary file, then rename), leaving files whose contents
- * are already right untouched. Called only after everything has been rendered, so a bad input
- * or template never leaves some outputs new and others old.
+ * Where a run's outputs go: the only place that writes them. Each output is written to a hidden
+ * temporary file beside its target as soon as it is made (so a large run holds no documents in
+ * memory); `commit` puts them all in place when the whole run has succeeded, `discard` throws
+ * them away otherwise. A file whose contents are already right is left alone.
  */
-export async function emit(host: Host, outputs: readonly Output[]): Promise<{ written: string[]; unchanged: string[] }> {
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  for (const dir of new Set(outputs.map((o) => dirname(o.path)))) await removeLeftovers(host, dir);
-  for (const o of outputs) {
-    const data = bytesOf(o.data);
-    const old = await current(host, o.path);
-    if (old && sameBytes(old, data)) {
-      unchanged.push(o.path);
-      continue;
+export class Emitter {
+  private readonly staged: Staged[] = [];
+  private readonly cleaned = new Set<string>();
+  readonly written: string[] = [];
+  readonly unchanged: string[] = [];
+
+  constructor(private readonly host: Host) {}
+
+  readonly put = async (o: Output): Promise<void> => {
+    const dir = dirname(o.path);
+    if (!this.cleaned.has(dir)) {
+      this.cleaned.add(dir);
+      await this.host.removeLeftovers(dir);
     }
-    await host.writeFileAtomic(o.path, data);
-    written.push(o.path);
+    const data = bytesOf(o.data);
+    const old = await onDisk(this.host, o.path);
+    if (old && sameBytes(old, data)) {
+      this.unchanged.push(o.path);
+      return;
+    }
+    this.staged.push(await this.host.stage(o.path, data));
+    this.written.push(o.path);
+  };
+
+  async commit(): Promise<void> {
+    await this.host.commit(this.staged.splice(0));
   }
-  return { written, unchanged };
+
+  async discard(): Promise<void> {
+    await this.host.discard(this.staged.splice(0));
+  }
 }
 
 export interface Staleness {
@@ -44,59 +55,38 @@ export interface Staleness {
   readonly missing: string[];
   /** Files in the output folder (with an output extension) that no input produces. */
   readonly orphans: string[];
+  /** How many outputs were compared. */
+  readonly compared: number;
 }
 
-/** Compare the outputs with what is on disk, for `build --check`. Writes nothing. */
-export async function staleness(host: Host, outputs: readonly Output[], outDir: string, extensions: readonly string[]): Promise<Staleness> {
-  const stale: string[] = [];
-  const missing: string[] = [];
-  const expected = new Set(outputs.map((o) => relative(host.cwd, resolve(host.cwd, o.path))));
-  for (const o of outputs) {
-    const old = await current(host, o.path);
-    if (!old) missing.push(o.path);
-    else if (!sameBytes(old, bytesOf(o.data))) stale.push(o.path);
-  }
-  return { stale, missing, orphans: await findOrphans(host, outDir, expected, extensions) };
-}
+/** `build --check`: each output compared with what is on disk; nothing is written. */
+export class Comparer {
+  private readonly stale: string[] = [];
+  private readonly missing: string[] = [];
+  private readonly expected = new Set<string>();
 
-/** Files in the output folder, with an output extension, that no input produces. */
-export async function findOrphans(host: Host, outDir: string, expected: ReadonlySet<string>, extensions: readonly string[]): Promise<string[]> {
-  const orphans: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    if ((await host.kind(dir)) !== "dir") return;
-    for (const name of (await host.list(dir)).sort()) {
-      const p = join(dir, name);
-      const kind = await host.kind(p);
-      if (kind === "dir") await walk(p);
-      else if (kind === "file" && extensions.some((e) => name.endsWith(e)) && !expected.has(relative(host.cwd, resolve(host.cwd, p)))) orphans.push(p);
-    }
+  constructor(private readonly host: Host) {}
+
+  readonly put = async (o: Output): Promise<void> => {
+    this.expected.add(relative(this.host.cwd, resolve(this.host.cwd, o.path)));
+    const old = await onDisk(this.host, o.path);
+    if (!old) this.missing.push(o.path);
+    else if (!sameBytes(old, bytesOf(o.data))) this.stale.push(o.path);
   };
-  await walk(outDir);
-  return orphans;
-}
 
-/**
- * Remove the temporary files that runs killed half-way left in a folder (their process is
- * gone); a running build's own temporary files are left alone.
- */
-export async function removeLeftovers(host: Host, dir: string, alive: (pid: number) => boolean = processAlive): Promise<string[]> {
-  if ((await host.kind(dir)) !== "dir") return [];
-  const removed: string[] = [];
-  for (const name of await host.list(dir)) {
-    const m = TEMP_FILE.exec(name);
-    if (m && !alive(Number(m[2]))) {
-      await host.remove(join(dir, name));
-      removed.push(join(dir, name));
-    }
-  }
-  return removed;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+  /** What differs, with the files in `outDir` (with one of `extensions`) that no input produces. */
+  async staleness(outDir: string, extensions: readonly string[]): Promise<Staleness> {
+    const orphans: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      if ((await this.host.kind(dir)) !== "dir") return;
+      for (const name of (await this.host.list(dir)).sort()) {
+        const p = join(dir, name);
+        const kind = await this.host.kind(p);
+        if (kind === "dir") await walk(p);
+        else if (kind === "file" && extensions.some((e) => name.endsWith(e)) && !this.expected.has(relative(this.host.cwd, resolve(this.host.cwd, p)))) orphans.push(p);
+      }
+    };
+    await walk(outDir);
+    return { stale: this.stale, missing: this.missing, orphans, compared: this.expected.size };
   }
 }

@@ -1,5 +1,5 @@
-import { join, relative, resolve } from "node:path";
-import type { Host } from "../cli/host.js";
+import { join } from "node:path";
+import type { Host } from "../host/host.js";
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -8,6 +8,8 @@ export interface Found {
   readonly path: string;
   /** The folder named on the command line that this file was found in (none for a named file). */
   readonly root?: string;
+  /** How messages name it, when not its path relative to the working folder. */
+  readonly label?: string;
 }
 
 export type Discovered = { ok: true; files: Found[] } | { ok: false; message: string };
@@ -42,10 +44,4 @@ async function walk(host: Host, dir: string): Promise<string[]> {
     else if (kind === "file" && YAML_FILE.test(name)) out.push(p);
   }
   return out;
-}
-
-/** A path as shown in messages: relative to the working folder when inside it. */
-export function displayPath(host: Host, p: string): string {
-  const rel = relative(host.cwd, resolve(host.cwd, p));
-  return rel.startsWith("..") ? p : rel;
 }

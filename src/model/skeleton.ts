@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import type { z } from "zod";
-import { alternatives, defOf, isOptional, literalsOf, unwrap } from "../validate/schema-walk.js";
+import { alternatives, defOf, isOptional, literalsOf, unwrap } from "./schema-walk.js";
 import { EMPTY } from "./common.js";
 
 /**

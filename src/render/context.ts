@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { alternatives, defOf } from "../validate/schema-walk.js";
+import { alternatives, defOf } from "../model/schema-walk.js";
 
 /**
  * The data as templates see it: every key the schema knows is present, `null` when the data

@@ -1,24 +1,15 @@
 import { basename, extname } from "node:path";
 import type { PlannedItem } from "../meeting/plan.js";
-import type { PreparedMeeting } from "../meeting/load-meeting.js";
-import type { LoadedProposal } from "../model/kinds.js";
-import type { Look } from "../project/looks.js";
+import type { PreparedMeeting } from "../meeting/prepared.js";
+import type { Proposal } from "../model/proposal.js";
+import type { HouseStyle } from "../style/house-style.js";
+import type { LoadedDocument } from "../validate/validate-file.js";
 import { nest } from "../tree/compose.js";
 import { treeFromMarkup } from "../tree/from-markup.js";
-import type { HouseStyle } from "../style/house-style.js";
 import type { DocumentNode } from "../tree/types.js";
 import { withLogo } from "./logo.js";
 import { renderProposal } from "./render-proposal.js";
-
-/** One document a meeting produces: its file name (without extension) and its tree. */
-export interface MeetingDocument {
-  readonly name: string;
-  readonly tree: DocumentNode;
-  /** The visual style to write it with (a stamped proposal keeps its own). */
-  readonly style: HouseStyle;
-  /** Only the HTML of the bundle is written (it is a web publication). */
-  readonly htmlOnly?: boolean;
-}
+import type { RenderedDocument } from "./rendered.js";
 
 export interface MeetingOptions {
   /** Include besloten items' proposals and attachments (the bundle for members). */
@@ -29,12 +20,12 @@ export interface MeetingOptions {
  * A meeting's documents: the agenda, each proposal stamped with its agenda number and the
  * meeting date, the bundle, and the besluitenlijst when decisions are recorded. Pure.
  */
-export function renderMeeting(m: PreparedMeeting, look: Look, lookOf: (p: LoadedProposal) => Look, opts: MeetingOptions): MeetingDocument[] {
+export function renderMeeting(m: PreparedMeeting, style: HouseStyle, styleOf: (p: LoadedDocument<Proposal>) => HouseStyle, opts: MeetingOptions): RenderedDocument[] {
   const vergadering = m.meeting.value;
-  const base = { vergadering, huisstijl: look.house };
+  const base = { vergadering, huisstijl: style.texts };
   const render = (template: string, context: object) => {
-    const tree = treeFromMarkup(look.templates.render(template, { ...base, ...context }), look.templates.files);
-    return withLogo(tree, look.logo);
+    const tree = treeFromMarkup(style.templates.render(template, { ...base, ...context }), style.templates.files);
+    return withLogo(tree, style.logo);
   };
 
   const agenda = render("agenda", { delen: m.plan.parts.map((p) => ({ ...p, groepen: p.groups.map((g) => ({ sleutel: g.key, punten: g.items.map(itemView) })) })), meerdere_delen: m.plan.parts.length > 1 });
@@ -42,9 +33,9 @@ export function renderMeeting(m: PreparedMeeting, look: Look, lookOf: (p: Loaded
   const shown = m.plan.all.filter((item) => item.proposal && (opts.includeBesloten || !item.besloten));
   const stamped = shown.map((item) => {
     const proposal = m.proposalAt(item.path)!;
-    const own = lookOf(proposal);
+    const own = styleOf(proposal);
     const tree = renderProposal(proposal.value, own, { nummer: item.number, datum: vergadering.datum });
-    return { item, name: basename(proposal.path, extname(proposal.path)), tree, style: own.style };
+    return { item, name: basename(proposal.path, extname(proposal.path)), tree, sheet: own.sheet };
   });
 
   const anchor = (item: PlannedItem) => `punt-${item.number.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
@@ -64,13 +55,13 @@ export function renderMeeting(m: PreparedMeeting, look: Look, lookOf: (p: Loaded
 
   const decided = m.plan.all.filter((item) => item.besluit && (opts.includeBesloten || !item.besloten));
   const besluitenlijst = decided.length
-    ? [{ name: "besluitenlijst", style: look.style, tree: render("besluitenlijst", { besluiten: decided.map((item) => ({ ...itemView(item), besluitnummer: item.decisionNumber, besluit: item.besluit })) }) }]
+    ? [{ name: "besluitenlijst", sheet: style.sheet, tree: render("besluitenlijst", { besluiten: decided.map((item) => ({ ...itemView(item), besluitnummer: item.decisionNumber, besluit: item.besluit })) }) }]
     : [];
 
   return [
-    { name: "agenda", tree: agenda, style: look.style },
-    ...stamped.map(({ name, tree, style }) => ({ name, tree, style })),
-    { name: "bundle", tree: bundle, style: look.style, htmlOnly: true },
+    { name: "agenda", tree: agenda, sheet: style.sheet },
+    ...stamped.map(({ name, tree, sheet }) => ({ name, tree, sheet })),
+    { name: "bundle", tree: bundle, sheet: style.sheet, formats: ["html"] },
     ...besluitenlijst,
   ];
 }

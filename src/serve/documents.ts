@@ -1,22 +1,14 @@
-import { basename, dirname, extname } from "node:path";
-import type { Host } from "../cli/host.js";
 import { byPlace, START, error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
-import type { Output } from "../emit/emit.js";
-import { decodeUtf8 } from "../load/decode.js";
-import { loadFile } from "../load/load-file.js";
+import type { Output } from "../emit/output.js";
+import { readFromGit } from "../host/git.js";
+import type { Host } from "../host/host.js";
 import { MAX_DEPTH, parseYaml } from "../load/parse-yaml.js";
-import { kindOf, type LoadedDocument, type LoadedProposal } from "../model/kinds.js";
-import { Proposal } from "../model/proposal.js";
-import { resolveLooks, type Look } from "../project/looks.js";
-import { renderProject } from "../project/render-project.js";
-import { renderProposal } from "../render/render-proposal.js";
+import { compareVersions } from "../pipeline/compare.js";
+import { Pipeline } from "../pipeline/pipeline.js";
 import { changedOnly } from "../review/changed-only.js";
-import { diffTrees } from "../review/diff-trees.js";
-import { readFromGit } from "../review/git.js";
-import { TemplateError } from "../template/template-error.js";
-import { validate } from "../validate/validate.js";
-import { htmlWriter } from "../writers/html/html-writer.js";
+import type { LoadedDocument } from "../validate/validate-file.js";
+import { writerFor } from "../writers/registry.js";
 import { writeText } from "../writers/text/text-writer.js";
 import type { Writer } from "../writers/writer.js";
 import type { DataFile } from "./files.js";
@@ -24,10 +16,9 @@ import { applyValue } from "./yaml-edit.js";
 
 /**
  * What the editor does with a document: check it exactly as `boardpaper check` does, render it
- * as `build` does, compare it with git HEAD as `diff` does. The same functions, so the browser
- * gets the same positioned diagnostics and the same documents as the command line.
+ * as `build` does, compare it with git HEAD as `diff` does — through the same pipeline, so the
+ * browser gets the same positioned diagnostics and the same documents as the command line.
  */
-
 /** What the browser is editing: YAML text as typed, or a value from the form over a text. */
 export type Draft = { readonly text: string } | { readonly baseText: string; readonly value: unknown };
 
@@ -66,78 +57,50 @@ export interface Checked {
 }
 
 /**
- * Check a text as the file `file`: the stages of loadFile (bytes, YAML, schema), kept apart
- * so that the plain value is there for the form even when the schema check fails.
+ * Reading a house style, converting its logo and compiling its templates is half the time of
+ * a preview; while someone types, one pipeline (and so its house styles) is reused for a
+ * moment. A change to the house style or templates shows in the preview within REUSE_MS;
+ * downloads and the list always read them afresh.
  */
-export function checkText(file: DataFile, content: string | Uint8Array): Checked {
-  const kind = kindOf(file.label);
+const REUSE_MS = 2000;
+const recent = new Map<string, { at: number; pipeline: Pipeline }>();
+
+function pipelineFor(host: Host, reuse: boolean): Pipeline {
+  const seen = recent.get(host.cwd);
+  if (reuse && seen && performance.now() - seen.at < REUSE_MS) return seen.pipeline;
+  const pipeline = new Pipeline(host);
+  recent.set(host.cwd, { at: performance.now(), pipeline });
+  return pipeline;
+}
+
+/** Check a text as the file `file`: loaded and validated as its kind. */
+export function checkText(host: Host, file: DataFile, content: string | Uint8Array, pipeline: Pipeline = new Pipeline(host)): Checked {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   const text = typeof content === "string" ? content : new TextDecoder().decode(content);
-  const decoded = decodeUtf8(file.label, bytes);
-  if (!decoded.ok) return { kind: kind.name, text, value: undefined, diagnostics: [decoded.diagnostic] };
-  const parsed = parseYaml(file.label, decoded.text);
-  if (!parsed.ok) return { kind: kind.name, text, value: undefined, diagnostics: parsed.diagnostics };
-  const checked = validate(parsed.parsed, kind.schema);
-  const warnings = parsed.parsed.warnings;
-  if (!checked.ok) return { kind: kind.name, text, value: parsed.parsed.value, diagnostics: [...warnings, ...checked.diagnostics] };
-  const doc = { kind: kind.name, path: file.label, root: undefined, file: file.label, value: checked.value, parsed: parsed.parsed } as LoadedDocument;
-  return { kind: kind.name, text, value: parsed.parsed.value, diagnostics: warnings, doc };
+  const loaded = pipeline.loadBytes({ path: file.label, label: file.label }, bytes);
+  return { kind: loaded.kind.name, text, value: loaded.plain, diagnostics: loaded.diagnostics, ...(loaded.doc ? { doc: loaded.doc } : {}) };
 }
 
-export type Rendered = { ok: true; outputs: Output[] } | { ok: false; diagnostics: Diagnostic[] };
+export type Rendered = { ok: true; outputs: Output[]; name: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
- * Reading a house style, converting its logo and compiling its templates is half the time of
- * a preview; while someone types, the look of the folder is reused for a moment. A change to
- * the house style or templates shows in the preview within LOOK_TTL_MS; downloads and the
- * list always read them afresh.
+ * A valid document through `writers`: the one of its documents the editor shows (a proposal
+ * itself, a meeting's agenda, after the cross-checks `check` makes). Problems in the house
+ * style, templates or cross-checks come back as diagnostics, as from `check`.
  */
-const LOOK_TTL_MS = 2000;
-const looksSeen = new Map<string, { at: number; look: Look }>();
-
-async function lookOf(host: Host, doc: LoadedProposal, reuse: boolean): Promise<{ ok: true; look: Look } | { ok: false; diagnostics: Diagnostic[] }> {
-  const key = `${host.cwd}\0${dirname(doc.path)}`;
-  const seen = looksSeen.get(key);
-  if (reuse && seen && performance.now() - seen.at < LOOK_TTL_MS) return { ok: true, look: seen.look };
-  const looks = await resolveLooks(host, [doc]);
-  if (!looks.ok) {
-    looksSeen.delete(key);
-    return looks;
-  }
-  const look = looks.lookOf(doc);
-  looksSeen.set(key, { at: performance.now(), look });
-  return { ok: true, look };
-}
-
-/**
- * A valid document through `writers`: a proposal as itself, a meeting as its agenda (with the
- * cross-checks against its proposals that `check` makes). Problems in the house style,
- * templates or cross-checks come back as diagnostics, as from `check`.
- */
-export async function renderDocument(host: Host, checked: Checked, writers: readonly Writer[], opts: { reuseLook?: boolean } = {}): Promise<Rendered> {
+export async function renderDocument(host: Host, checked: Checked, writers: readonly Writer[], opts: { reuse?: boolean } = {}): Promise<Rendered> {
   const doc = checked.doc;
   if (!doc) return { ok: false, diagnostics: checked.diagnostics };
-  if (doc.kind === "proposal") {
-    const found = await lookOf(host, doc, opts.reuseLook === true);
-    if (!found.ok) return { ok: false, diagnostics: found.diagnostics };
-    const look = found.look;
-    try {
-      const tree = renderProposal(doc.value, look);
-      const stem = basename(doc.file, extname(doc.file));
-      const outputs: Output[] = [];
-      for (const w of writers) outputs.push({ path: stem + w.extension, data: await w.write(tree, { style: look.style }) });
-      return { ok: true, outputs };
-    } catch (e) {
-      if (e instanceof TemplateError) return { ok: false, diagnostics: [e.diagnostic] };
-      throw e;
-    }
-  }
-  if (doc.kind === "meeting") {
-    const r = await renderProject(host, [doc], { outDir: "out", writers, includeBesloten: false, meetingDir: () => "" });
-    if (!r.ok) return r;
-    return { ok: true, outputs: r.outputs.filter((o) => basename(o.path).startsWith("agenda.")) };
-  }
-  return { ok: false, diagnostics: [error(doc.file, START, "a house style has no document of its own to show; open a proposal or a meeting")] };
+  const pipeline = pipelineFor(host, opts.reuse === true);
+  const resolved = await pipeline.resolve(doc);
+  if (!resolved.ok) return resolved;
+  const rendered = pipeline.render(doc, resolved.resolved, { includeBesloten: false });
+  if (!rendered.ok) return rendered;
+  const kind = pipeline.kindOf({ path: doc.path, label: doc.file });
+  const shown = rendered.documents.find((d) => d.name === kind.preview) ?? rendered.documents[0];
+  if (!shown) return { ok: false, diagnostics: [error(doc.file, START, `a ${kind.noun} has no document of its own to show; open a proposal or a meeting`)] };
+  const outputs = await pipeline.write(doc, [shown], "", { writers });
+  return { ok: true, outputs, name: kind.preview ?? "" };
 }
 
 /** A diagnostic as the browser gets it: the data, and the line `check` would print. */
@@ -154,8 +117,8 @@ export interface Preview {
 }
 
 export async function preview(host: Host, file: DataFile, text: string): Promise<Preview> {
-  const checked = checkText(file, text);
-  const rendered = checked.doc ? await renderDocument(host, checked, [htmlWriter], { reuseLook: true }) : undefined;
+  const checked = checkText(host, file, text);
+  const rendered = checked.doc ? await renderDocument(host, checked, [writerFor("html")!], { reuse: true }) : undefined;
   const diagnostics = [...checked.diagnostics, ...(rendered && !rendered.ok ? rendered.diagnostics : [])].sort(byPlace).map(wireDiagnostic);
   const html = rendered?.ok ? String(rendered.outputs[0]?.data ?? "") : undefined;
   return { text, value: checked.value ?? null, diagnostics, ...(html !== undefined ? { html } : {}) };
@@ -171,20 +134,20 @@ export type Changes =
  * shows it: a redline page, and the changed sections as text.
  */
 export async function changes(host: Host, file: DataFile, text: string): Promise<Changes> {
-  const checked = checkText(file, text);
-  if (checked.kind !== "proposal") return { status: "unavailable", message: "The changes view compares proposals; this file is a " + (checked.kind === "meeting" ? "meeting." : "house style.") };
+  const pipeline = pipelineFor(host, true);
+  const checked = checkText(host, file, text, pipeline);
+  const kind = pipeline.kindOf({ path: file.label, label: file.label });
+  if (!kind.revisions) return { status: "unavailable", message: `The changes view compares proposals; this file is a ${kind.noun}.` };
   if (!checked.doc) return { status: "invalid", message: "The draft has problems; fix them to see the changes.", diagnostics: checked.diagnostics.map(wireDiagnostic) };
   const older = await readFromGit(host.cwd, "HEAD", file.label);
   if (!older.ok) return { status: "unavailable", message: gitMessage(older.message, file.label) };
-  const old = loadFile(older.label, older.bytes, Proposal);
-  if (!old.ok) return { status: "invalid", message: `The version in the last commit (${older.label}) does not pass the check, so it cannot be compared.`, diagnostics: old.diagnostics.map(wireDiagnostic) };
-  const newer = checked.doc as LoadedProposal;
-  const found = await lookOf(host, newer, true);
-  if (!found.ok) return { status: "invalid", message: "The house style or templates have problems.", diagnostics: found.diagnostics.map(wireDiagnostic) };
-  const look = found.look;
-  const revisions = { author: newer.value.steller.naam, date: newer.value.versie.datum };
-  const { tree, changes: n } = diffTrees(renderProposal(old.value, look), renderProposal(newer.value, look), revisions);
-  return { status: "ok", changes: n, html: String(await htmlWriter.write(tree, { style: look.style })), text: n === 0 ? "" : writeText(changedOnly(tree)), against: older.label };
+  const old = pipeline.loadBytes({ path: file.label, label: older.label }, older.bytes, kind);
+  if (!old.doc) return { status: "invalid", message: `The version in the last commit (${older.label}) does not pass the check, so it cannot be compared.`, diagnostics: old.diagnostics.map(wireDiagnostic) };
+  const compared = await compareVersions(pipeline, old.doc, checked.doc, kind.revisions(checked.doc.value));
+  if (!compared.ok) return { status: "invalid", message: "The house style or templates have problems.", diagnostics: compared.diagnostics.map(wireDiagnostic) };
+  const n = compared.changes;
+  const html = await writerFor("html")!.write(compared.tree, { style: compared.sheet });
+  return { status: "ok", changes: n, html: String(html), text: n === 0 ? "" : writeText(changedOnly(compared.tree)), against: older.label };
 }
 
 /** git's complaint in words for the editor: not a repository, a new file, no commits yet. */

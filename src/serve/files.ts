@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { link, lstat, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import type { Host } from "../cli/host.js";
-import { inside } from "../project/looks.js";
+import type { Host } from "../host/host.js";
+import { inside } from "../host/paths.js";
 
 /**
  * The editor reads and writes only YAML files inside the project's data/ folder. Every path

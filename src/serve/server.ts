@@ -2,17 +2,16 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { nodeHost, type Host } from "../cli/host.js";
-import { newProposal } from "../cli/commands/new.js";
 import { PDF, withPdfs } from "../convert/pdf.js";
 import { ConversionError, findSoffice } from "../convert/soffice.js";
-import { byPlace } from "../diagnostics/diagnostic.js";
+import { byPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { nodeHost, type Host } from "../host/host.js";
+import { jsonSchemaOf, skeletonOf } from "../kinds/for-editors.js";
+import { DEFAULT_KIND, KINDS, kindNamed, kindOf } from "../kinds/registry.js";
 import { decodeUtf8 } from "../load/decode.js";
-import { JSON_SCHEMAS, jsonSchema, type SchemaName } from "../model/json-schema.js";
-import { kindOf, type LoadedDocument } from "../model/kinds.js";
-import { renderProject } from "../project/render-project.js";
-import { docxWriter } from "../writers/docx/docx-writer.js";
-import { htmlWriter } from "../writers/html/html-writer.js";
+import { Pipeline, type Loaded } from "../pipeline/pipeline.js";
+import { runProject } from "../pipeline/project.js";
+import { writerFor } from "../writers/registry.js";
 import { changes, checkText, draftText, DraftError, preview, renderDocument, wireDiagnostic } from "./documents.js";
 import { createFile, DATA, dataFile, dataFolders, FileError, hashOf, listData, saveFile, type DataFile } from "./files.js";
 import { BASE_HEADERS, hostAllowed, newToken, originAllowed, PAGE_CSP, sameToken, setTokenCookie, tokenOf } from "./security.js";
@@ -89,6 +88,9 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 
 type Json = Record<string, unknown>;
 
+/** How the editor's list shows each kind that it lists (see ListSpec). */
+const LISTED = KINDS.flatMap((k) => (k.list ? [{ name: k.name, heading: k.list.heading, empty: k.list.empty, titleHeading: k.list.titleHeading, columns: k.list.columns }] : []));
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -114,9 +116,6 @@ const FORMATS = {
   html: { type: "text/html; charset=utf-8", ext: ".html" },
   pdf: { type: "application/pdf", ext: ".pdf" },
 } as const;
-
-/** Which JSON Schema a kind of document has. */
-const SCHEMA_OF: Record<string, SchemaName> = { proposal: "proposal", meeting: "meeting", "house-style": "huisstijl" };
 
 class App {
   private soffice: Promise<string | undefined> | undefined;
@@ -189,14 +188,14 @@ class App {
       case "GET /api/info":
         return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders: await dataFolders(this.root), data: DATA });
       case "GET /api/files":
-        return json(res, 200, { files: await this.files() });
+        return json(res, 200, { files: await this.files(), kinds: LISTED });
       case "GET /api/file":
         return this.open(res, url.searchParams.get("path"));
       case "GET /api/schema": {
-        const kind = url.searchParams.get("kind") ?? "proposal";
-        const name = SCHEMA_OF[kind];
-        if (!name || !(name in JSON_SCHEMAS)) throw new HttpError(404, `no schema for ${kind}`);
-        return send(res, 200, "application/json", jsonSchema(name));
+        const name = url.searchParams.get("kind") ?? DEFAULT_KIND.name;
+        const kind = kindNamed(name);
+        if (!kind) throw new HttpError(404, `no schema for ${name}`);
+        return send(res, 200, "application/json", jsonSchemaOf(kind));
       }
       case "POST /api/check":
         return this.check(res, await body(req));
@@ -243,37 +242,34 @@ class App {
     return this.soffice;
   }
 
-  /** Every proposal and meeting, checked as `boardpaper check` checks data/. */
+  /** Every document in data/, checked as `boardpaper check` checks data/, with what the list shows of it. */
   private async files() {
     const listed = await listData(this.root);
-    const checked = await Promise.all(
-      listed.map(async (l) => {
-        const file: DataFile = { ...l, abs: join(this.root, l.label) };
-        return { file, checked: checkText(file, new Uint8Array(await readFile(file.abs))) };
-      }),
+    const loaded = new Map<string, Loaded>();
+    const r = await runProject(
+      new Pipeline(this.host),
+      listed.map((l) => ({ path: l.label, label: l.label })),
+      { resolveAll: true, onLoaded: (found, l) => loaded.set(found.label!, l) },
     );
-    // House styles, templates and meetings' cross-checks, as `check` does it.
-    const docs = checked.flatMap((c) => (c.checked.doc ? [c.checked.doc] : [])) as LoadedDocument[];
-    const rendered = docs.length > 0 ? await renderProject(this.host, docs, { outDir: "out", writers: [], includeBesloten: true }) : undefined;
-    const extra = rendered && !rendered.ok ? rendered.diagnostics : [];
-    return checked
-      .filter((c) => c.checked.kind !== "house-style")
-      .map(({ file, checked: c }) => {
-        const v = (typeof c.value === "object" && c.value !== null ? c.value : {}) as Record<string, unknown>;
-        const str = (x: unknown) => (typeof x === "string" ? x : undefined);
-        const problems = [...c.diagnostics, ...extra.filter((d) => d.file === file.label)].filter((d) => d.severity === "error").sort(byPlace);
-        return {
+    const problemsOf = new Map<string, Diagnostic[]>();
+    for (const d of r.diagnostics) if (d.severity === "error") problemsOf.set(d.file, [...(problemsOf.get(d.file) ?? []), d]);
+    return listed.flatMap((file) => {
+      const l = loaded.get(file.label);
+      const list = l?.kind.list;
+      if (!l || !list) return [];
+      const plain = (typeof l.plain === "object" && l.plain !== null ? l.plain : {}) as Record<string, unknown>;
+      const problems = (problemsOf.get(file.label) ?? []).sort(byPlace);
+      return [
+        {
           path: file.rel,
           label: file.label,
-          kind: c.kind,
-          title: c.kind === "meeting" ? [str(v.orgaan), str(v.datum)].filter(Boolean).join(", ") || undefined : str(v.onderwerp),
-          date: str(c.kind === "meeting" ? v.datum : v.vergaderdatum),
-          behandelwijze: str(v.behandelwijze),
-          hamerstuk: v.hamerstuk === true,
+          kind: l.kind.name,
+          ...list.summary(plain),
           problems: problems.length,
           firstProblem: problems[0] ? wireDiagnostic(problems[0]).text : undefined,
-        };
-      });
+        },
+      ];
+    });
   }
 
   private async open(res: ServerResponse, path: string | null): Promise<void> {
@@ -299,7 +295,7 @@ class App {
     const file = await dataFile(this.root, b.path);
     if (typeof b.base !== "string") throw new HttpError(400, "save needs `base`: the hash of the file as it was opened");
     const text = draftText(b.draft);
-    const checked = checkText(file, text);
+    const checked = checkText(this.host, file, text);
     // Work in progress with problems left may be saved; text that is not YAML may not.
     if (checked.value === undefined) {
       return json(res, 422, { saved: false, error: "Not saved: the YAML cannot be read; fix the problems shown.", diagnostics: checked.diagnostics.map(wireDiagnostic) });
@@ -319,30 +315,18 @@ class App {
     const name = /\.ya?ml$/i.test(raw) ? raw : `${raw}.yaml`;
     const rel = folder === "" ? name : `${folder}/${name}`;
     const file = await dataFile(this.root, rel, false);
-    if (kindOf(file.label).name !== "proposal") throw new HttpError(400, `${file.label} would not be read as a proposal (meetings and house styles have their own names and folders); choose another folder or name`);
-    await createFile(file, await this.skeleton(file));
+    if (kindOf(file.label) !== DEFAULT_KIND) throw new HttpError(400, `${file.label} would not be read as a ${DEFAULT_KIND.noun} (meetings and house styles have their own names and folders); choose another folder or name`);
+    // Exactly what `boardpaper new --out FILE` writes.
+    await createFile(file, skeletonOf(DEFAULT_KIND, this.root, file.label));
     return json(res, 201, { path: file.rel, label: file.label });
-  }
-
-  /** Exactly what `boardpaper new --out FILE` writes, from the command itself. */
-  private async skeleton(file: DataFile): Promise<string> {
-    let text: string | undefined;
-    const capture: Host = {
-      ...this.host,
-      kind: async () => undefined,
-      writeFileAtomic: async (_p, data) => void (text = typeof data === "string" ? data : new TextDecoder().decode(data)),
-    };
-    await newProposal.run({ host: capture, values: { out: file.label }, positionals: [], color: false });
-    if (text === undefined) throw new Error("the new command wrote nothing");
-    return text;
   }
 
   private async download(res: ServerResponse, b: Json): Promise<void> {
     const file = await dataFile(this.root, b.path);
     const format = typeof b.format === "string" && b.format in FORMATS ? (b.format as keyof typeof FORMATS) : undefined;
     if (!format) throw new HttpError(400, `format is one of ${Object.keys(FORMATS).join(", ")}`);
-    const checked = checkText(file, draftText(b.draft));
-    const rendered = await renderDocument(this.host, checked, format === "html" ? [htmlWriter] : [docxWriter]);
+    const checked = checkText(this.host, file, draftText(b.draft));
+    const rendered = await renderDocument(this.host, checked, [writerFor(format === "pdf" ? "docx" : format)!]);
     if (!rendered.ok) return json(res, 422, { error: "The document cannot be made until the problems are fixed.", diagnostics: rendered.diagnostics.map(wireDiagnostic) });
     let outputs = rendered.outputs;
     if (format === "pdf") {
@@ -358,7 +342,7 @@ class App {
     const out = outputs.find((o) => o.path.endsWith(format === "pdf" ? PDF.extension : FORMATS[format].ext));
     if (!out) throw new Error(`no ${format} output`);
     const stem = file.rel.split("/").pop()!.replace(/\.ya?ml$/i, "");
-    const name = `${checked.kind === "meeting" ? `${stem}-agenda` : stem}${FORMATS[format].ext}`;
+    const name = `${rendered.name ? `${stem}-${rendered.name}` : stem}${FORMATS[format].ext}`;
     res.setHeader("content-disposition", `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     return send(res, 200, FORMATS[format].type, out.data);
   }

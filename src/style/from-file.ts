@@ -1,8 +1,8 @@
 import type { HouseStyleFile } from "../model/house-style.js";
-import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "./house-style.js";
+import { DEFAULT_STYLE_SHEET, type StyleSheet } from "./style-sheet.js";
 
 /** A house-style file's values over the defaults. Pure. */
-export function houseStyleFrom(file: HouseStyleFile | undefined, base: HouseStyle = DEFAULT_HOUSE_STYLE): HouseStyle {
+export function styleSheetFrom(file: HouseStyleFile | undefined, base: StyleSheet = DEFAULT_STYLE_SHEET): StyleSheet {
   if (!file) return base;
   const size = file.lettertype?.grootte ?? {};
   const margins = file.marges_mm ?? {};

@@ -2,7 +2,7 @@ import { Parser } from "htmlparser2";
 import type { Position } from "../diagnostics/diagnostic.js";
 import { positionOf } from "../load/decode.js";
 import { SOURCE_ATTRIBUTE, VOCABULARY } from "../tree/vocabulary.js";
-import { templateError } from "./template-error.js";
+import { templateError } from "../diagnostics/template-error.js";
 
 /**
  * Check a template's markup against the vocabulary and tag every start tag with the template

@@ -1,5 +1,5 @@
-import type { Host } from "../cli/host.js";
-import { displayPath } from "../load/discover.js";
+import type { Host } from "../host/host.js";
+import { displayPath } from "../host/paths.js";
 import type { TemplateFiles } from "./template-set.js";
 
 /** Template files read through the host (missing files and folders are simply absent). */

@@ -7,7 +7,7 @@ import { decodeUtf8 } from "../load/decode.js";
 import { annotateTemplate } from "./annotate.js";
 import { HELPERS } from "./helpers.js";
 import { PRECOMPILED } from "./precompiled.js";
-import { templateError, TemplateError } from "./template-error.js";
+import { templateError, TemplateError } from "../diagnostics/template-error.js";
 
 /** The templates shipped with boardpaper. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
@@ -25,6 +25,8 @@ export interface TemplateSet {
   readonly files: readonly string[];
   /** Render a top-level template (e.g. `proposal`) to markup. */
   render(name: string, context: unknown): string;
+  /** Check and compile every template and partial now, not when first rendered (`check`). */
+  checkAll(): void;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
   const env = Handlebars.create();
   env.registerHelper(HELPERS);
   const files: string[] = [];
+  const preparers: (() => unknown)[] = [];
   const compile = async (path: string): Promise<Handlebars.TemplateDelegate> => {
     const id = files.length;
     const shown = io.display(path);
@@ -78,6 +81,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
       // The parsed template, not its text: compiling text would parse it a second time.
       return (ready = { compiled: env.compile(ast, COMPILE_OPTIONS), original });
     };
+    preparers.push(prepare);
     // Name the file in runtime errors (a field the template uses that the data lacks).
     return (ctx, opts) => {
       const { compiled, original } = prepare();
@@ -96,6 +100,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
 
   return {
     files,
+    checkAll: () => preparers.forEach((p) => p()),
     render(name, context) {
       const template = compiled.get(name);
       if (!template) throw templateError(io.display(join(dirs[0] ?? BUILTIN_TEMPLATES, `${name}.hbs`)), { line: 1, col: 1 }, `template \`${name}.hbs\` is missing`);

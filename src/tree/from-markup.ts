@@ -1,7 +1,7 @@
 import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { Position } from "../diagnostics/diagnostic.js";
-import { templateError } from "../template/template-error.js";
+import { templateError } from "../diagnostics/template-error.js";
 import type {
   Block,
   DocumentNode,

@@ -6,7 +6,7 @@ import { EMPTY } from "../model/common.js";
 import { locate, sourceOf } from "./locate.js";
 import { forbiddenCharacters } from "./characters.js";
 import { findPlaceholders, underPlaceholder } from "./placeholders.js";
-import { alternatives, describeExpected, isOptional, literalsOf, objectKeysAt, schemasAt } from "./schema-walk.js";
+import { alternatives, describeExpected, isOptional, literalsOf, objectKeysAt, schemasAt } from "../model/schema-walk.js";
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];

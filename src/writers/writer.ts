@@ -1,8 +1,8 @@
-import type { HouseStyle } from "../style/house-style.js";
+import type { StyleSheet } from "../style/style-sheet.js";
 import type { DocumentNode } from "../tree/types.js";
 
 export interface WriteOptions {
-  readonly style: HouseStyle;
+  readonly style: StyleSheet;
   /** ISO date to stamp into the output instead of the document's own (from SOURCE_DATE_EPOCH). */
   readonly date?: string;
 }

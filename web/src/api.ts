@@ -25,16 +25,24 @@ export interface OpenedFile extends Preview {
   hash: string;
 }
 
+/** A document in the list: its kind's summary (title and column values), and its check result. */
 export interface Listed {
   path: string;
   label: string;
   kind: string;
   title?: string;
-  date?: string;
-  behandelwijze?: string;
-  hamerstuk: boolean;
   problems: number;
   firstProblem?: string;
+  [column: string]: unknown;
+}
+
+/** How the list shows one kind of document (the server takes it from the kinds registry). */
+export interface ListedKind {
+  name: string;
+  heading: string;
+  empty: string;
+  titleHeading: string;
+  columns: { label: string; key: string; nowrap?: boolean }[];
 }
 
 export interface Info {
@@ -70,7 +78,7 @@ async function call<T>(method: "GET" | "POST", url: string, body?: unknown, sign
 
 export const api = {
   info: () => call<Info>("GET", "/api/info"),
-  files: () => call<{ files: Listed[] }>("GET", "/api/files"),
+  files: () => call<{ files: Listed[]; kinds: ListedKind[] }>("GET", "/api/files"),
   file: (path: string) => call<OpenedFile>("GET", `/api/file?path=${encodeURIComponent(path)}`),
   schema: (kind: string) => call<Record<string, unknown>>("GET", `/api/schema?kind=${encodeURIComponent(kind)}`),
   check: (path: string, draft: Draft, signal?: AbortSignal) => call<Preview>("POST", "/api/check", { path, draft }, signal),

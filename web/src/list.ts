@@ -1,20 +1,21 @@
 import "./style.css";
-import { api, type Listed } from "./api.ts";
+import { api, type Listed, type ListedKind } from "./api.ts";
 import { h } from "./dom.ts";
 
-/** The list page: every proposal and meeting in data/, whether it passes check, and "new proposal". */
+/** The list page: the documents in data/, a table per kind, whether each passes check, and "new proposal". */
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const editLink = (f: Listed) => `/edit?file=${encodeURIComponent(f.path)}`;
 
-function table(files: Listed[], kind: "proposal" | "meeting"): HTMLElement {
-  if (files.length === 0) return h("p", {}, kind === "proposal" ? "No proposals yet." : "No meetings.");
-  const head = kind === "proposal" ? ["Title", "Meeting date", "Behandelwijze", "Check", "File"] : ["Meeting", "Date", "Check", "File"];
+/** One kind's table: title (a link to edit it), the kind's own columns, the check result, the file. */
+function table(files: Listed[], kind: ListedKind): HTMLElement {
+  if (files.length === 0) return h("p", {}, kind.empty);
+  const head = [kind.titleHeading, ...kind.columns.map((c) => c.label), "Check", "File"];
   return h(
     "table",
     { class: "files" },
-    h("caption", { class: "visually-hidden" }, kind === "proposal" ? "Proposals" : "Meetings"),
+    h("caption", { class: "visually-hidden" }, kind.heading),
     h("thead", {}, h("tr", {}, ...head.map((t) => h("th", { scope: "col" }, t)))),
     h(
       "tbody",
@@ -25,9 +26,10 @@ function table(files: Listed[], kind: "proposal" | "meeting"): HTMLElement {
             ? h("span", { class: "ok" }, "✓ valid")
             : h("span", { class: "bad", title: f.firstProblem ?? "" }, `✗ ${f.problems} problem${f.problems === 1 ? "" : "s"}`);
         const title = h("a", { href: editLink(f) }, f.title && !/<<.*>>/.test(f.title) ? f.title : f.label.split("/").pop()!);
-        const cells = kind === "proposal" ? [title, f.date ?? "—", `${f.behandelwijze ?? "—"}${f.hamerstuk ? " (hamerstuk)" : ""}`, check, h("code", {}, f.label)] : [title, f.date ?? "—", check, h("code", {}, f.label)];
+        const value = (key: string) => (typeof f[key] === "string" && f[key] !== "" ? (f[key] as string) : "—");
+        const cells = [title, ...kind.columns.map((c) => value(c.key)), check, h("code", {}, f.label)];
         // Dates and the check result read best unbroken.
-        const nowrap = kind === "proposal" ? [1, 3] : [1, 2];
+        const nowrap = [...kind.columns.flatMap((c, i) => (c.nowrap ? [i + 1] : [])), kind.columns.length + 1];
         return h("tr", {}, ...cells.map((c, i) => (i === 0 ? h("th", { scope: "row" }, c) : h("td", { class: nowrap.includes(i) ? "nowrap" : undefined }, c))));
       }),
     ),
@@ -41,8 +43,12 @@ async function main(): Promise<void> {
     return;
   }
   const all = files.data.files;
-  $("proposals").replaceChildren(table(all.filter((f) => f.kind === "proposal"), "proposal"));
-  $("meetings").replaceChildren(table(all.filter((f) => f.kind === "meeting"), "meeting"));
+  $("lists").replaceChildren(
+    ...files.data.kinds.map((kind) => {
+      const id = `${kind.name}-h`;
+      return h("section", { "aria-labelledby": id }, h("h2", { id }, kind.heading), h("div", {}, table(all.filter((f) => f.kind === kind.name), kind)));
+    }),
+  );
   const bad = all.filter((f) => f.problems > 0).length;
   $("loading").textContent = `${all.length} document${all.length === 1 ? "" : "s"}; ${bad === 0 ? "all pass check." : `${bad} with problems.`}`;
 

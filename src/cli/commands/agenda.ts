@@ -1,16 +1,9 @@
 import { basename, extname, join } from "node:path";
-import { renderWriters } from "../../convert/pdf.js";
-import { formatSummary } from "../../diagnostics/format.js";
-import { sayer } from "../say.js";
-import { emit } from "../../emit/emit.js";
-import { sourceDate } from "../../emit/outputs.js";
-import { renderProject } from "../../project/render-project.js";
-import { DEFAULT_FORMATS } from "../../writers/registry.js";
-import { UsageError, type Command } from "../command.js";
-import { EXIT } from "../exit-codes.js";
-import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
 import { DEFAULT_OUT } from "../../emit/outputs.js";
-import { convertPdfs, FORMAT_NAMES, parseOutputFormats, PDF_HELP, pdfSetup } from "./build.js";
+import { MEETING } from "../../kinds/meeting.js";
+import { UsageError, type Command } from "../command.js";
+import { HOUSE_STYLE_HELP, HOUSE_STYLE_OPTIONS } from "../inputs.js";
+import { DEFAULT_FORMATS, FORMAT_NAMES, parseOutputFormats, PDF_HELP, renderFiles } from "../render-files.js";
 
 export const agenda: Command = {
   name: "agenda",
@@ -37,49 +30,27 @@ Options:
 ${PDF_HELP}
   --include-besloten
                    also the besloten part's documents, and the full bundle for members
-${LOOK_HELP}
+${HOUSE_STYLE_HELP}
 
 Example:
   boardpaper agenda data/meetings/ab-2020-10-01.yaml
   boardpaper agenda data/meetings/ab-2020-10-01.yaml --format pdf --out /tmp/ab`,
-  options: { out: { type: "string" }, format: { type: "string" }, pdfa: { type: "boolean" }, "include-besloten": { type: "boolean" }, ...LOOK_OPTIONS },
+  options: { out: { type: "string" }, format: { type: "string" }, pdfa: { type: "boolean" }, "include-besloten": { type: "boolean" }, ...HOUSE_STYLE_OPTIONS },
   async run({ host, values, positionals, color }) {
     if (positionals.length !== 1) throw new UsageError("give one meeting file");
     const file = positionals[0]!;
     if ((await host.kind(file)) !== "file") throw new UsageError(`${file}: no such file`);
-    const formats = parseOutputFormats(values.format as string | undefined);
-    const date = sourceDate(host.env);
-    if (date.error) throw new UsageError(date.error);
+    parseOutputFormats(values.format as string | undefined);
     const outDir = (values.out as string | undefined) ?? join(DEFAULT_OUT, "meetings", basename(file, extname(file)));
-    const pdf = await pdfSetup(host, formats, values.pdfa === true, "agenda");
-    if (typeof pdf === "number") return pdf;
-
-    const say = sayer(host, color);
-    const inputs = await loadInputs(host, [file], { forceKind: "meeting" });
-    inputs.diagnostics.forEach(say);
-    if (!inputs.valid) {
-      host.stderr.write(`${formatSummary(inputs.diagnostics, 1)} Nothing was written.\n`);
-      return EXIT.invalid;
-    }
-    const rendered = await renderProject(host, inputs.documents, {
-      ...lookOptions(values),
+    return renderFiles(host, {
+      command: "agenda",
+      files: [{ path: file }],
+      kind: MEETING,
+      values,
+      color,
       outDir,
-      writers: renderWriters(formats),
-      includeBesloten: values["include-besloten"] === true,
-      meetingDir: () => outDir,
-      ...(date.date ? { date: date.date } : {}),
+      baseOf: () => outDir,
+      summary: (documents, written, unchanged) => `${documents} documents rendered: ${written} files written, ${unchanged} unchanged.`,
     });
-    if (!rendered.ok) {
-      rendered.diagnostics.forEach(say);
-      host.stderr.write(`${formatSummary(rendered.diagnostics, 1)} Nothing was written.\n`);
-      return EXIT.invalid;
-    }
-    rendered.warnings.forEach(say);
-    const outputs = await convertPdfs(host, rendered.outputs, formats, pdf, "agenda");
-    if (typeof outputs === "number") return outputs;
-    const { written, unchanged } = await emit(host, outputs);
-    for (const p of written) host.stdout.write(`wrote ${p}\n`);
-    host.stdout.write(`${rendered.documents} documents rendered: ${written.length} files written, ${unchanged.length} unchanged.\n`);
-    return EXIT.ok;
   },
 };

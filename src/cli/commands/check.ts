@@ -1,10 +1,9 @@
-import { distinct } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostic, formatSummary } from "../../diagnostics/format.js";
-import { renderProject } from "../../project/render-project.js";
-import { DEFAULT_OUT } from "../../emit/outputs.js";
-import { loadInputs, lookOptions, LOOK_HELP, LOOK_OPTIONS } from "../inputs.js";
+import { Pipeline } from "../../pipeline/pipeline.js";
+import { runProject } from "../../pipeline/project.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+import { findInputs, houseStyleOptions, HOUSE_STYLE_HELP, HOUSE_STYLE_OPTIONS } from "../inputs.js";
 
 export const check: Command = {
   name: "check",
@@ -18,23 +17,21 @@ Meetings are cross-checked with their proposals and attachments, and house style
 (huisstijl.yaml), their logos and the templates in use are checked as well.
 
 Options:
-${LOOK_HELP}
+${HOUSE_STYLE_HELP}
 
 Exit status: 0 all valid, 1 problems found, 2 usage error.
 
 Examples:
   boardpaper check
   boardpaper check data/proposals/terugblik-visitaties.yaml`,
-  options: { ...LOOK_OPTIONS },
+  options: { ...HOUSE_STYLE_OPTIONS },
   async run({ host, positionals, color, values }) {
-    const inputs = await loadInputs(host, positionals);
-    // Meetings' cross-checks, house styles, logos and templates are checked too, by rendering
-    // everything without writing it, so that `build` has nothing left to reject.
-    const rendered = inputs.valid ? await renderProject(host, inputs.documents, { ...lookOptions(values), outDir: DEFAULT_OUT, writers: [], includeBesloten: true }) : undefined;
-    const diagnostics = distinct([...inputs.diagnostics, ...(rendered ? (rendered.ok ? rendered.warnings : rendered.diagnostics) : [])]);
-    for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    const valid = inputs.valid && rendered?.ok === true;
-    (valid ? host.stdout : host.stderr).write(`${formatSummary(diagnostics, inputs.files.length)}\n`);
-    return valid ? EXIT.ok : EXIT.invalid;
+    const files = await findInputs(host, positionals);
+    // Load, validate and resolve (house styles, logos, templates, meetings' cross-checks):
+    // everything `build` checks before it renders.
+    const r = await runProject(new Pipeline(host, { ...houseStyleOptions(values), checkTemplates: true }), files);
+    for (const d of r.diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    (r.ok ? host.stdout : host.stderr).write(`${formatSummary(r.diagnostics, files.length)}\n`);
+    return r.ok ? EXIT.ok : EXIT.invalid;
   },
 };

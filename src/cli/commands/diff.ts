@@ -1,17 +1,15 @@
 import { formatDiagnostic } from "../../diagnostics/format.js";
-import { loadProposal } from "../../load/load-proposal.js";
-import { resolveLooks } from "../../project/looks.js";
-import { renderProposal } from "../../render/render-proposal.js";
+import { readFromGit } from "../../host/git.js";
+import type { Host } from "../../host/host.js";
+import { displayPath } from "../../host/paths.js";
+import { kindOf } from "../../kinds/registry.js";
+import { compareVersions } from "../../pipeline/compare.js";
+import { Pipeline } from "../../pipeline/pipeline.js";
 import { changedOnly } from "../../review/changed-only.js";
-import { diffTrees } from "../../review/diff-trees.js";
-import { readFromGit } from "../../review/git.js";
-import { docxWriter } from "../../writers/docx/docx-writer.js";
-import { htmlWriter } from "../../writers/html/html-writer.js";
+import { writerFor } from "../../writers/registry.js";
 import { PLAIN_MARKS, writeText, type ChangeMarks } from "../../writers/text/text-writer.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
-import type { Host } from "../host.js";
-import { displayPath } from "../../load/discover.js";
 
 const FORMATS = ["text", "html", "docx"] as const;
 
@@ -49,33 +47,33 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
     if ((await host.kind(newPath)) !== "file") throw new UsageError(`${newPath}: no such file`);
+    const kind = kindOf(displayPath(host, newPath));
+    if (!kind.revisions) throw new UsageError(`${newPath} is a ${kind.noun}; diff compares proposals`);
 
-    const newer = loadProposal(displayPath(host, newPath), await host.readFile(newPath), newPath);
+    const pipeline = new Pipeline(host);
+    const newer = await pipeline.load({ path: newPath });
     const olderBytes = await readOlder(host, oldSpec, newPath);
     // The older version is placed at NEW's path: it takes the same house style and templates.
-    const older = olderBytes.ok ? loadProposal(olderBytes.label, olderBytes.bytes, newPath) : undefined;
-    const diagnostics = [...(older && !older.ok ? older.diagnostics : []), ...(!newer.ok ? newer.diagnostics : [])];
+    const older = olderBytes.ok ? pipeline.loadBytes({ path: newPath, label: olderBytes.label }, olderBytes.bytes, kind) : undefined;
+    const diagnostics = [...(older && !older.doc ? older.diagnostics : []), ...(!newer.doc ? newer.diagnostics : [])];
     if (!olderBytes.ok) throw new UsageError(olderBytes.message);
     for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    if (!older?.ok || !newer.ok) return EXIT.invalid;
+    if (!older?.doc || !newer.doc) return EXIT.invalid;
 
-    // Both versions are rendered with NEW's house style and templates: only the content differs.
-    const looks = await resolveLooks(host, [newer.doc]);
-    if (!looks.ok) {
-      for (const d of looks.diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
+    const own = kind.revisions(newer.doc.value);
+    const revisions = { author: (values.author as string | undefined) ?? own.author, date: date ?? own.date };
+    const compared = await compareVersions(pipeline, older.doc, newer.doc, revisions);
+    if (!compared.ok) {
+      for (const d of compared.diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
       return EXIT.invalid;
     }
-    const look = looks.lookOf(newer.doc);
-    const revisions = { author: (values.author as string | undefined) ?? newer.doc.value.steller.naam, date: date ?? newer.doc.value.versie.datum };
-    const { tree, changes } = diffTrees(renderProposal(older.doc.value, look), renderProposal(newer.doc.value, look), revisions);
-
+    const { tree, changes } = compared;
     if (format === "text") {
       if (changes === 0) host.stdout.write("No differences.\n");
       else host.stdout.write(writeText(changedOnly(tree), color ? COLOUR_MARKS : PLAIN_MARKS));
       return EXIT.ok;
     }
-    const writer = format === "html" ? htmlWriter : docxWriter;
-    await host.writeFileAtomic(out!, await writer.write(tree, { style: look.style }));
+    await host.writeFileAtomic(out!, await writerFor(format)!.write(tree, { style: compared.sheet }));
     host.stdout.write(`wrote ${out} (${changes} change${changes === 1 ? "" : "s"})\n`);
     return EXIT.ok;
   },

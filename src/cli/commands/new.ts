@@ -1,7 +1,5 @@
-import { dirname, relative, resolve } from "node:path";
-import { PROPOSAL_SCHEMA_FILE } from "../../model/json-schema.js";
-import { Proposal } from "../../model/proposal.js";
-import { skeleton } from "../../model/skeleton.js";
+import { skeletonOf } from "../../kinds/for-editors.js";
+import { DEFAULT_KIND } from "../../kinds/registry.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
@@ -23,16 +21,7 @@ Example:
   options: { out: { type: "string" }, force: { type: "boolean" } },
   async run({ host, values }) {
     const out = typeof values.out === "string" ? values.out : undefined;
-    const from = out ? dirname(resolve(host.cwd, out)) : host.cwd;
-    // Relative when the proposal is inside the project (the repository stays movable), else absolute.
-    const rel = relative(from, PROPOSAL_SCHEMA_FILE).split("\\").join("/");
-    const inside = !relative(host.cwd, PROPOSAL_SCHEMA_FILE).startsWith("..") && !relative(host.cwd, from).startsWith("..");
-    const schemaRef = inside ? (rel.startsWith(".") ? rel : `./${rel}`) : PROPOSAL_SCHEMA_FILE;
-    const text = skeleton(Proposal, [
-      `yaml-language-server: $schema=${schemaRef}`,
-      "A proposal (voorstel). Fill in every <<…>>; `boardpaper check` lists what is left.",
-      "Sections with nothing to say: write `leeg`. Dates: YYYY-MM-DD. Prose: Markdown.",
-    ]);
+    const text = skeletonOf(DEFAULT_KIND, host.cwd, out);
     if (!out) {
       host.stdout.write(text);
       return EXIT.ok;

@@ -1,8 +1,9 @@
-import { JSON_SCHEMAS, jsonSchema, type SchemaName } from "../../model/json-schema.js";
+import { jsonSchemaOf } from "../../kinds/for-editors.js";
+import { KINDS } from "../../kinds/registry.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
-const NAMES = Object.keys(JSON_SCHEMAS) as SchemaName[];
+const NAMES = KINDS.map((k) => k.jsonSchema.name);
 
 export const schema: Command = {
   name: "schema",
@@ -18,9 +19,10 @@ Options:
   options: { out: { type: "string" } },
   async run({ host, values, positionals }) {
     if (positionals.length > 1) throw new UsageError("give at most one schema name");
-    const name = (positionals[0] ?? "proposal") as SchemaName;
-    if (!NAMES.includes(name)) throw new UsageError(`unknown schema \`${name}\`; choose from ${NAMES.join(", ")}`);
-    const text = jsonSchema(name);
+    const name = positionals[0] ?? "proposal";
+    const kind = KINDS.find((k) => k.jsonSchema.name === name);
+    if (!kind) throw new UsageError(`unknown schema \`${name}\`; choose from ${NAMES.join(", ")}`);
+    const text = jsonSchemaOf(kind);
     if (typeof values.out === "string") {
       await host.writeFileAtomic(values.out, text);
       host.stdout.write(`wrote ${values.out}\n`);

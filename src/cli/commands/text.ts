@@ -1,10 +1,9 @@
 import { extname } from "node:path";
 import { formatDiagnostic } from "../../diagnostics/format.js";
-import { displayPath } from "../../load/discover.js";
-import { loadProposal } from "../../load/load-proposal.js";
-import { resolveLooks } from "../../project/looks.js";
+import { displayPath } from "../../host/paths.js";
+import { Pipeline } from "../../pipeline/pipeline.js";
 import { DocxReadError, readDocx } from "../../readers/docx-reader.js";
-import { renderProposal } from "../../render/render-proposal.js";
+import { writerFor } from "../../writers/registry.js";
 import { writeText } from "../../writers/text/text-writer.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
@@ -36,19 +35,21 @@ A tracked change in a .docx is shown as [-removed-]{+added+}.`,
         return EXIT.invalid;
       }
     }
-    const loaded = loadProposal(shown, bytes, file);
+    const pipeline = new Pipeline(host);
     const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    if (!loaded.ok) {
+    const loaded = pipeline.loadBytes({ path: file }, bytes);
+    if (!loaded.doc) {
       loaded.diagnostics.forEach(say);
       return EXIT.invalid;
     }
-    const doc = loaded.doc;
-    const looks = await resolveLooks(host, [doc]);
-    if (!looks.ok) {
-      looks.diagnostics.forEach(say);
+    const resolved = await pipeline.resolve(loaded.doc);
+    const rendered = resolved.ok ? pipeline.render(loaded.doc, resolved.resolved, { includeBesloten: true }) : resolved;
+    if (!rendered.ok) {
+      rendered.diagnostics.forEach(say);
       return EXIT.invalid;
     }
-    host.stdout.write(writeText(renderProposal(doc.value, looks.lookOf(doc))));
+    const text = writerFor("text")!;
+    for (const d of rendered.documents) host.stdout.write(String(await text.write(d.tree, { style: d.sheet })));
     return EXIT.ok;
   },
 };

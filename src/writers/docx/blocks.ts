@@ -15,7 +15,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from "docx";
-import type { HouseStyle } from "../../style/house-style.js";
+import type { StyleSheet } from "../../style/style-sheet.js";
 import type { Block, BlockRevision, List, Table as TableNode } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
 import { bookmarked, runs } from "./inlines.js";
@@ -25,7 +25,7 @@ import { METADATA_RULE, STYLE } from "./styles.js";
 import { distribute } from "./units.js";
 
 export interface BlockCx {
-  readonly style: HouseStyle;
+  readonly style: StyleSheet;
   /** Width of the text area in twips: tables span it. */
   readonly textWidth: number;
   /** Numbering definitions the document needs (filled while writing). */

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, Header, ImageRun, LineRuleType, Paragraph, type FileChild } from "docx";
-import { A4, type HouseStyle } from "../../style/house-style.js";
+import { A4, type StyleSheet } from "../../style/style-sheet.js";
 import type { DocumentNode, Image } from "../../tree/types.js";
 import type { Writer, WriteOptions } from "../writer.js";
 import { blocks, type BlockCx } from "./blocks.js";
@@ -19,7 +19,7 @@ const HEADER_DISTANCE = 10;
  * parsing the table styles, writing the XML): the first document of a house style makes it,
  * the next ones are built without styles and given this text instead.
  */
-const stylesXml = new WeakMap<HouseStyle, string>();
+const stylesXml = new WeakMap<StyleSheet, string>();
 
 /** The document tree → a Word document (.docx) built with the `docx` package. */
 export async function writeDocx(tree: DocumentNode, opts: WriteOptions): Promise<Uint8Array> {
@@ -38,7 +38,7 @@ export const docxWriter: Writer = { format: "docx", extension: ".docx", write: w
 const NO_STYLES = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`;
 
 /** The docx Document of a tree; without `styles`, an empty style sheet stands in for it. */
-export function buildDocument(tree: DocumentNode, style: HouseStyle, { styles = true }: { styles?: boolean } = {}): Document {
+export function buildDocument(tree: DocumentNode, style: StyleSheet, { styles = true }: { styles?: boolean } = {}): Document {
   const m = style.margins;
   const cx: BlockCx = {
     style,

@@ -1,5 +1,5 @@
 import { BorderStyle, TabStopType, type IStylesOptions } from "docx";
-import { A4, type HouseStyle } from "../../style/house-style.js";
+import { A4, type StyleSheet } from "../../style/style-sheet.js";
 import { distribute, mmToTwips, ptToHalfPoints, ptToTwips } from "./units.js";
 
 /** The metadata block's label column, as a share of the text width (the value takes the rest). */
@@ -30,7 +30,7 @@ export const STYLE = {
  * List Number, Table Heading, …) so that a secretariat restyles the document in Word by
  * changing a style, and so that headings are headings for screen readers and the navigation pane.
  */
-export function wordStyles(s: HouseStyle): IStylesOptions {
+export function wordStyles(s: StyleSheet): IStylesOptions {
   const body = ptToHalfPoints(s.size.body);
   const line = Math.round(s.lineHeight * 240);
   const para = (id: string, name: string, options: Record<string, unknown>) => ({ id, name, basedOn: "Normal", next: "Normal", quickFormat: true, ...options });
@@ -89,11 +89,11 @@ const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
  * set directly on each table, because LibreOffice and Google Docs do not apply a table style's
  * conditional formatting.
  */
-export function tableStylesXml(s: HouseStyle): string {
+export function tableStylesXml(s: StyleSheet): string {
   return `<w:styles xmlns:w="${W_NS}">${tableStyle(STYLE.table, "Boardpaper Table", s)}</w:styles>`;
 }
 
-function tableStyle(id: string, name: string, s: HouseStyle): string {
+function tableStyle(id: string, name: string, s: StyleSheet): string {
   const line = (side: string, color: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${color}"/>`;
   const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => line(side, "A6A6A6")).join("");
   const firstRow = `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${s.accentLight}"/></w:tcPr></w:tblStylePr>`;

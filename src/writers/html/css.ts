@@ -1,4 +1,4 @@
-import type { HouseStyle } from "../../style/house-style.js";
+import type { StyleSheet } from "../../style/style-sheet.js";
 import type { FooterInline } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
 
@@ -41,7 +41,7 @@ const WHITE = "FFFFFF";
 /** WCAG 2 AA minimum contrast for normal-size text. */
 const AA = 4.5;
 
-export function houseCss(style: HouseStyle, input: CssInput): string {
+export function houseCss(style: StyleSheet, input: CssInput): string {
   const accent = colour(style.accent, "accent");
   const accentLight = colour(style.accentLight, "accentLight");
   // Never trust the accent blindly: a style file may pick a colour too pale to read.
@@ -176,7 +176,7 @@ const GENERIC = new Set(["serif", "sans-serif", "monospace", "cursive", "fantasy
 const CSS_WIDE = new Set(["inherit", "initial", "unset", "revert", "revert-layer", "default"]);
 
 /** The `font-family` list: generic families bare, single-word names bare, others quoted. */
-export function fontFamily(font: HouseStyle["font"]): string {
+export function fontFamily(font: StyleSheet["font"]): string {
   return [font.family, ...font.fallbacks]
     .map((name) => {
       if (GENERIC.has(name)) return name;

@@ -1,4 +1,4 @@
-import type { HouseStyle } from "../../style/house-style.js";
+import type { StyleSheet } from "../../style/style-sheet.js";
 import type { Block, DocumentNode, Heading, Image, Inline, List, ListItem, ListStyle, Paragraph, Properties, Table, TableRow } from "../../tree/types.js";
 import type { Handlers, Writer } from "../writer.js";
 import { columnClass, houseCss, percentTenths } from "./css.js";
@@ -9,7 +9,7 @@ import { columnClass, houseCss, percentTenths } from "./css.js";
  * only in print, as `@page` margin boxes; the running header is a `<header>` on screen and a
  * margin box in print. Output depends only on the tree and the style.
  */
-export function writeHtml(tree: DocumentNode, style: HouseStyle): string {
+export function writeHtml(tree: DocumentNode, style: StyleSheet): string {
   const cx: Cx = { columnWidths: new Set() };
   // The body first: it collects the column widths the style sheet must define.
   const main = blocks(tree.children, cx);

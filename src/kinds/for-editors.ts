@@ -1,0 +1,24 @@
+import { dirname, join, relative, resolve } from "node:path";
+import { jsonSchemaText, SCHEMA_DIR } from "../model/json-schema.js";
+import { skeleton } from "../model/skeleton.js";
+import type { DocumentKind } from "./kind.js";
+
+/** What editors get of a kind: its JSON Schema (and where it is kept), and a new document's skeleton. */
+
+export const schemaFileOf = (kind: DocumentKind): string => join(SCHEMA_DIR, kind.jsonSchema.file);
+
+export const jsonSchemaOf = (kind: DocumentKind): string => jsonSchemaText(kind.schema, kind.jsonSchema.title, kind.jsonSchema.file);
+
+/**
+ * A new document of `kind` to fill in, to be written at `out` (or shown): its first line points
+ * editors at the JSON Schema, relative when both lie in the project (the repository stays
+ * movable), else absolute.
+ */
+export function skeletonOf(kind: DocumentKind, cwd: string, out: string | undefined): string {
+  const schemaFile = schemaFileOf(kind);
+  const from = out ? dirname(resolve(cwd, out)) : cwd;
+  const rel = relative(from, schemaFile).split("\\").join("/");
+  const inside = !relative(cwd, schemaFile).startsWith("..") && !relative(cwd, from).startsWith("..");
+  const schemaRef = inside ? (rel.startsWith(".") ? rel : `./${rel}`) : schemaFile;
+  return skeleton(kind.schema, [`yaml-language-server: $schema=${schemaRef}`, ...(kind.skeleton ?? [])]);
+}

@@ -1,0 +1,21 @@
+import { basename } from "node:path";
+import { HOUSE_STYLE_FILE, HouseStyleFile } from "../model/house-style.js";
+import type { DocumentKind } from "./kind.js";
+
+/**
+ * A house style (huisstijl.yaml): no document of its own, but checked whether or not a
+ * document uses it (its logo and templates too).
+ */
+export const HOUSE_STYLE: DocumentKind<HouseStyleFile, null> = {
+  name: "house-style",
+  noun: "house style",
+  schema: HouseStyleFile,
+  matches: (file) => basename(file) === HOUSE_STYLE_FILE,
+  jsonSchema: { name: "huisstijl", file: "huisstijl.schema.json", title: "boardpaper house style (huisstijl.yaml)" },
+  async resolve(doc, ctx) {
+    const style = await ctx.houseStyleOfFile(doc.path);
+    return style ? { ok: true, resolved: null, warnings: [] } : { ok: false, diagnostics: [] };
+  },
+  render: () => [],
+  outputs: "file",
+};

@@ -1,0 +1,97 @@
+import { dirname, resolve } from "node:path";
+import { error, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayPath, inside } from "../host/paths.js";
+import type { PreparedMeeting } from "../meeting/prepared.js";
+import { planAgenda } from "../meeting/plan.js";
+import type { AgendaItemInput, Meeting } from "../model/meeting.js";
+import type { Proposal } from "../model/proposal.js";
+import { locate } from "../validate/locate.js";
+import type { LoadedDocument } from "../validate/validate-file.js";
+import type { ResolveContext } from "./kind.js";
+
+type Path = (string | number)[];
+
+/** With `ok`, the diagnostics are warnings (of the meeting's proposals, say). */
+export type Prepared = { ok: true; prepared: PreparedMeeting; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Read the proposals a meeting refers to, plan its agenda, and cross-check the two: each
+ * problem is an error at its place in the meeting file (or in the proposal).
+ */
+export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: ResolveContext): Promise<Prepared> {
+  const { host } = ctx;
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: Path, message: string, useKey = false) => {
+    const loc = locate(meeting.parsed, path);
+    diagnostics.push(error(meeting.file, (useKey ? loc.keyPos : undefined) ?? loc.pos, message, formatPath(path)));
+  };
+  const base = dirname(resolve(host.cwd, meeting.path));
+  const proposals = new Map<string, LoadedDocument<Proposal>>();
+  const seen = new Map<string, Path>();
+
+  const visit = async (items: readonly AgendaItemInput[], prefix: Path): Promise<void> => {
+    for (const [i, item] of items.entries()) {
+      const path = [...prefix, i];
+      if (item.voorstel !== undefined) {
+        const file = resolve(base, item.voorstel);
+        const where = [...path, "voorstel"];
+        if (!inside(host.cwd, file)) at(where, `\`${item.voorstel}\` lies outside the project folder`);
+        else if ((await host.kind(file)) !== "file") at(where, `proposal file \`${item.voorstel}\` not found (looked for ${displayPath(host, file)})`);
+        else if (seen.has(file)) at(where, `this proposal is already on the agenda (${formatPath(seen.get(file)!)}); a proposal appears once`);
+        else {
+          seen.set(file, path);
+          const read = await ctx.load(file, "proposal");
+          diagnostics.push(...read.diagnostics);
+          const loaded = read.doc as LoadedDocument<Proposal> | undefined;
+          if (loaded) {
+            proposals.set(formatPath(path), loaded);
+            const m = meeting.value;
+            const p = loaded.value;
+            const there = (key: string) => {
+              const loc = locate(loaded.parsed, [key]);
+              return `${loaded.file}:${loc.pos.line}:${loc.pos.col}`;
+            };
+            if (p.vergaderdatum !== m.datum) {
+              at(where, `the proposal is for the meeting of ${p.vergaderdatum} (${there("vergaderdatum")}), but this meeting is on ${m.datum}; correct one of them`);
+            }
+            if (p.orgaan.trim().toLowerCase() !== m.orgaan.trim().toLowerCase()) {
+              at(where, `the proposal is addressed to \`${p.orgaan}\` (${there("orgaan")}), but this is a meeting of \`${m.orgaan}\``);
+            }
+          }
+        }
+      }
+      if (item.subpunten) await visit(item.subpunten, [...path, "subpunten"]);
+    }
+  };
+  await visit(meeting.value.punten, ["punten"]);
+
+  const proposalAt = (path: readonly (string | number)[]) => proposals.get(formatPath(path));
+  const plan = planAgenda(meeting.value, (path) => proposalAt(path)?.value);
+
+  // Attachments: the files must exist, and a besloten attachment may not hang under a public item.
+  for (const item of plan.all) {
+    const proposal = proposalAt(item.path);
+    let fromProposal = 0;
+    let fromMeeting = 0;
+    for (const a of item.attachments) {
+      const index = a.base === "proposal" ? fromProposal++ : fromMeeting++;
+      if (a.base === "meeting" && a.besloten && !item.besloten) {
+        at([...item.path, "bijlagen", index, "besloten"], `besloten attachment \`${a.title}\` under public item ${item.number}; put it under a besloten item, or attach it to the proposal as a besloten bijlage`, true);
+      }
+      if (a.file === null) continue;
+      const dir = a.base === "proposal" && proposal ? dirname(resolve(host.cwd, proposal.path)) : base;
+      const file = resolve(dir, a.file);
+      const report = (message: string) => {
+        if (a.base === "meeting") at([...item.path, "bijlagen", index, "bestand"], message);
+        else if (proposal) {
+          const loc = locate(proposal.parsed, ["bijlagen", index, "bestand"]);
+          diagnostics.push(error(proposal.file, loc.pos, message, `bijlagen[${index}].bestand`));
+        }
+      };
+      if (!inside(host.cwd, file)) report(`attachment \`${a.file}\` lies outside the project folder`);
+      else if ((await host.kind(file)) !== "file") report(`attachment file \`${a.file}\` not found (looked for ${displayPath(host, file)}), needed for item ${item.number} of ${meeting.file}`);
+    }
+  }
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  return { ok: true, prepared: { meeting, plan, proposalAt }, warnings: diagnostics };
+}

@@ -1,0 +1,54 @@
+import type { PreparedMeeting } from "../meeting/prepared.js";
+import { Meeting } from "../model/meeting.js";
+import type { Proposal } from "../model/proposal.js";
+import { renderMeeting } from "../render/render-meeting.js";
+import type { HouseStyle } from "../style/house-style.js";
+import type { LoadedDocument } from "../validate/validate-file.js";
+import type { DocumentKind } from "./kind.js";
+import { prepareMeeting } from "./meeting-checks.js";
+
+interface ResolvedMeeting {
+  readonly prepared: PreparedMeeting;
+  readonly style: HouseStyle;
+  readonly styleOf: (p: LoadedDocument<Proposal>) => HouseStyle;
+}
+
+const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+
+/**
+ * A meeting (vergadering): a file in a folder named `meetings` (or `vergaderingen`). Renders
+ * into a folder of its own: the agenda, its proposals stamped, the bundle, the besluitenlijst.
+ */
+export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
+  name: "meeting",
+  noun: "meeting",
+  schema: Meeting,
+  matches: (file) => file.split(/[\\/]/).slice(0, -1).some((dir) => dir === "meetings" || dir === "vergaderingen"),
+  jsonSchema: { name: "meeting", file: "meeting.schema.json", title: "boardpaper meeting (vergadering)" },
+  async resolve(doc, ctx) {
+    const r = await prepareMeeting(doc, ctx);
+    if (!r.ok) return r;
+    const style = await ctx.houseStyleAt(doc.path);
+    const styles = new Map<LoadedDocument<Proposal>, HouseStyle>();
+    let complete = style !== undefined;
+    for (const item of r.prepared.plan.all) {
+      const proposal = r.prepared.proposalAt(item.path);
+      if (!proposal) continue;
+      const own = await ctx.houseStyleAt(proposal.path);
+      if (own) styles.set(proposal, own);
+      else complete = false;
+    }
+    if (!style || !complete) return { ok: false, diagnostics: [] };
+    return { ok: true, resolved: { prepared: r.prepared, style, styleOf: (p) => styles.get(p)! }, warnings: r.warnings };
+  },
+  render: (_doc, m, opts) => renderMeeting(m.prepared, m.style, m.styleOf, opts),
+  outputs: "folder",
+  preview: "agenda",
+  list: {
+    heading: "Meetings",
+    empty: "No meetings.",
+    titleHeading: "Meeting",
+    columns: [{ label: "Date", key: "date", nowrap: true }],
+    summary: (v) => ({ title: [str(v.orgaan), str(v.datum)].filter(Boolean).join(", ") || undefined, date: str(v.datum) }),
+  },
+};

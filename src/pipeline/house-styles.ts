@@ -1,0 +1,148 @@
+import { dirname, join, resolve } from "node:path";
+import { error, START, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { TemplateError } from "../diagnostics/template-error.js";
+import type { Host } from "../host/host.js";
+import { displayPath, inside } from "../host/paths.js";
+import type { ParsedYaml } from "../load/parse-yaml.js";
+import { HOUSE_STYLE_FILE, HouseStyleFile } from "../model/house-style.js";
+import { styleSheetFrom } from "../style/from-file.js";
+import type { HouseStyle } from "../style/house-style.js";
+import { prepareLogo, type Logo } from "../style/logo.js";
+import { DEFAULT_STYLE_SHEET } from "../style/style-sheet.js";
+import { hostTemplateFiles } from "../template/host-files.js";
+import { loadTemplateSet, type TemplateSet } from "../template/template-set.js";
+import { locate } from "../validate/locate.js";
+import { validateFile } from "../validate/validate-file.js";
+
+export interface HouseStyleOptions {
+  /** `--style FILE`: one house style for every input instead of the nearest huisstijl.yaml. */
+  readonly styleFile?: string;
+  /** `--templates DIR`: overrides the house style's templates. */
+  readonly templatesDir?: string;
+  /**
+   * Check every template of a house style when it is loaded (`check`, which renders nothing);
+   * otherwise each template is checked when it is first rendered.
+   */
+  readonly checkTemplates?: boolean;
+}
+
+export interface HouseStyleResolver {
+  /** The house style of a document at `path` (undefined when it has problems: see diagnostics). */
+  at(path: string): Promise<HouseStyle | undefined>;
+  /** The house style a huisstijl.yaml makes. */
+  ofFile(styleFile: string): Promise<HouseStyle | undefined>;
+  /** Problems found so far, each once. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * House styles, found and loaded on demand and kept per huisstijl.yaml, so that every document
+ * of a run that shares one also shares its logo and compiled templates. A document's house
+ * style is the nearest huisstijl.yaml in its folder or a folder above, up to the project folder;
+ * files a house style names must lie inside the project folder.
+ */
+export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}): HouseStyleResolver {
+  const diagnostics: Diagnostic[] = [];
+  let templatesDirFound: Promise<boolean> | undefined;
+  const templatesDirOk = (dir: string) =>
+    (templatesDirFound ??= host.kind(dir).then((k) => {
+      if (k !== "dir") diagnostics.push(error(dir, START, "--templates: no such folder"));
+      return k === "dir";
+    }));
+
+  const loadStyle = async (abs: string): Promise<{ value: HouseStyleFile; parsed: ParsedYaml } | undefined> => {
+    const file = displayPath(host, abs);
+    if ((await host.kind(abs)) !== "file") {
+      diagnostics.push(error(file, START, "house style file not found"));
+      return undefined;
+    }
+    const r = validateFile(file, await host.readFile(abs), HouseStyleFile);
+    diagnostics.push(...r.diagnostics);
+    return r.valid;
+  };
+
+  const styleFileOf = async (path: string): Promise<string | undefined> => {
+    if (opts.styleFile) return resolve(host.cwd, opts.styleFile);
+    const root = resolve(host.cwd);
+    for (let dir = dirname(resolve(host.cwd, path)); inside(root, dir); dir = dirname(dir)) {
+      const candidate = join(dir, HOUSE_STYLE_FILE);
+      if ((await host.kind(candidate)) === "file") return candidate;
+      if (dir === root) break;
+    }
+    return undefined;
+  };
+
+  const templateSets = new Map<string, Promise<TemplateSet | undefined>>();
+  const templatesFor = (dirs: string[]) => {
+    const key = dirs.join("\0");
+    if (!templateSets.has(key)) {
+      templateSets.set(
+        key,
+        loadTemplateSet(hostTemplateFiles(host), dirs)
+          .then((set) => {
+            if (opts.checkTemplates) set.checkAll();
+            return set;
+          })
+          .catch((e: unknown) => {
+            if (!(e instanceof TemplateError)) throw e;
+            diagnostics.push(e.diagnostic);
+            return undefined;
+          }),
+      );
+    }
+    return templateSets.get(key)!;
+  };
+
+  const made = new Map<string, Promise<HouseStyle | undefined>>();
+  const make = async (styleFile: string | undefined): Promise<HouseStyle | undefined> => {
+    if (opts.templatesDir !== undefined && !(await templatesDirOk(opts.templatesDir))) return undefined;
+    const style = styleFile ? await loadStyle(styleFile) : undefined;
+    if (styleFile && !style) return undefined;
+    let ok = true;
+    const at = (path: string[], message: string) => {
+      const loc = style ? locate(style.parsed, path) : undefined;
+      diagnostics.push(error(style?.parsed.file ?? "", loc?.pos ?? START, message, path.join(".")));
+      ok = false;
+    };
+    const base = styleFile ? dirname(styleFile) : host.cwd;
+    let logo: Logo | undefined;
+    const logoSpec = style?.value.logo;
+    if (logoSpec) {
+      const file = resolve(base, logoSpec.bestand);
+      if (!inside(host.cwd, file)) at(["logo", "bestand"], `\`${logoSpec.bestand}\` lies outside the project folder; put the logo inside it`);
+      else if ((await host.kind(file)) !== "file") at(["logo", "bestand"], `logo file \`${logoSpec.bestand}\` not found (looked for ${displayPath(host, file)})`);
+      else {
+        const r = await prepareLogo(await host.readFile(file), logoSpec.alt, logoSpec.breedte_mm ?? 35);
+        if (r.ok) logo = r.logo;
+        else at(["logo", "bestand"], `${logoSpec.bestand}: ${r.message}`);
+      }
+    }
+    const dirs: string[] = [];
+    if (opts.templatesDir) dirs.push(resolve(host.cwd, opts.templatesDir));
+    else if (style?.value.templates) {
+      const dir = resolve(base, style.value.templates);
+      if (!inside(host.cwd, dir)) at(["templates"], `\`${style.value.templates}\` lies outside the project folder`);
+      else if ((await host.kind(dir)) !== "dir") at(["templates"], `templates folder \`${style.value.templates}\` not found (looked for ${displayPath(host, dir)})`);
+      else dirs.push(dir);
+    }
+    const templates = await templatesFor(dirs);
+    if (!templates || !ok) return undefined;
+    return {
+      sheet: styleSheetFrom(style?.value, DEFAULT_STYLE_SHEET),
+      ...(logo ? { logo } : {}),
+      templates,
+      texts: {
+        organisatie: style?.value.organisatie ?? null,
+        voettekst: style?.value.voettekst ?? null,
+        datumnotatie: style?.value.datumnotatie ?? "lang",
+      },
+    };
+  };
+  const ofFile = (styleFile: string | undefined) => {
+    const key = styleFile ?? "";
+    if (!made.has(key)) made.set(key, make(styleFile));
+    return made.get(key)!;
+  };
+
+  return { at: async (path) => ofFile(await styleFileOf(path)), ofFile: (f) => ofFile(resolve(host.cwd, f)), diagnostics };
+}
