@@ -2,10 +2,10 @@
 // alone, warm and in one thread, for the seed. Prints two lines.
 import { readFileSync } from "node:fs";
 import { Packer } from "docx";
-import { nodeHost } from "../dist/cli/host.js";
-import { loadFile } from "../dist/load/load-file.js";
+import { nodeHost } from "../dist/host/host.js";
+import { loadFile } from "../dist/validate/validate-file.js";
 import { Proposal } from "../dist/model/proposal.js";
-import { resolveLooks } from "../dist/project/looks.js";
+import { resolveHouseStyles } from "../dist/pipeline/house-styles.js";
 import { renderProposal } from "../dist/render/render-proposal.js";
 import { buildDocument, writeDocx } from "../dist/writers/docx/docx-writer.js";
 import { writeHtml } from "../dist/writers/html/html-writer.js";
@@ -14,7 +14,7 @@ const file = "data/proposals/terugblik-visitaties.yaml";
 const bytes = readFileSync(file);
 const loaded = loadFile(file, bytes, Proposal);
 const doc = { kind: "proposal", path: file, root: undefined, file, value: loaded.value, parsed: loaded.parsed };
-const look = (await resolveLooks(nodeHost(), [doc])).lookOf(doc);
+const look = (await resolveHouseStyles(nodeHost(), [doc])).lookOf(doc);
 const tree = renderProposal(loaded.value, look);
 
 async function perDoc(fn, n = 300) {

@@ -6,7 +6,6 @@ import type { Position } from "../diagnostics/diagnostic.js";
 import { decodeUtf8 } from "../load/decode.js";
 import { annotateTemplate } from "./annotate.js";
 import { HELPERS } from "./helpers.js";
-import { PRECOMPILED } from "./precompiled.js";
 import { templateError, TemplateError } from "../diagnostics/template-error.js";
 
 /** The templates shipped with boardpaper. */
@@ -27,6 +26,8 @@ export interface TemplateSet {
   render(name: string, context: unknown): string;
   /** Check and compile every template and partial now, not when first rendered (`check`). */
   checkAll(): void;
+  /** Each template's source as compiled, by key: what can be compiled ahead (see installCompiledTemplates). */
+  sources(): Map<string, string>;
 }
 
 /**
@@ -54,6 +55,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
   env.registerHelper(HELPERS);
   const files: string[] = [];
   const preparers: (() => unknown)[] = [];
+  const annotated: (() => string)[] = [];
   const compile = async (path: string): Promise<Handlebars.TemplateDelegate> => {
     const id = files.length;
     const shown = io.display(path);
@@ -65,11 +67,11 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     // Checked and compiled on first use, so a run pays only for the templates it renders (a
     // proposal does not need the agenda's); every use comes before anything is written.
     let ready: { compiled: Handlebars.TemplateDelegate; original: (p: Position) => Position } | undefined;
+    annotated.push(() => annotateTemplate(id, shown, decoded.text).source);
     const prepare = () => {
       if (ready) return ready;
       const { source, original } = annotateTemplate(id, shown, decoded.text);
-      const key = templateKey(source);
-      const ahead = PRECOMPILED[key];
+      const ahead = compiledAhead.get(templateKey(source));
       if (ahead) return (ready = { compiled: env.template(ahead), original });
       let ast: hbs.AST.Program;
       try {
@@ -77,7 +79,6 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
       } catch (e) {
         throw templateError(shown, original(handlebarsPosition(e)), `template syntax: ${firstLine(e)}`);
       }
-      recording?.set(key, source);
       // The parsed template, not its text: compiling text would parse it a second time.
       return (ready = { compiled: env.compile(ast, COMPILE_OPTIONS), original });
     };
@@ -101,6 +102,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
   return {
     files,
     checkAll: () => preparers.forEach((p) => p()),
+    sources: () => new Map(annotated.map((a) => a()).map((source) => [templateKey(source), source])),
     render(name, context) {
       const template = compiled.get(name);
       if (!template) throw templateError(io.display(join(dirs[0] ?? BUILTIN_TEMPLATES, `${name}.hbs`)), { line: 1, col: 1 }, `template \`${name}.hbs\` is missing`);
@@ -121,22 +123,25 @@ function templateKey(source: string): string {
   return createHash("sha256").update(`${Handlebars.VERSION}\n${JSON.stringify(COMPILE_OPTIONS)}\n${source}`).digest("hex");
 }
 
-/** While set, the sources of the templates compiled in this process, by key. */
-let recording: Map<string, string> | undefined;
+/**
+ * Templates compiled ahead of time, by key (see templateKey): empty unless the start-up bundle
+ * installs some (src/cli/ahead.ts). A template found here is not compiled again; its key holds
+ * everything its compiled form depends on, so one that differs in any way is compiled as usual.
+ */
+const compiledAhead = new Map<string, TemplateSpecification>();
 
-/** Start noting the templates this process compiles (the start-up bundle's warm-up does). */
-export function recordTemplates(): void {
-  recording = new Map();
+export function installCompiledTemplates(specs: Readonly<Record<string, TemplateSpecification>>): void {
+  for (const [key, spec] of Object.entries(specs)) compiledAhead.set(key, spec);
 }
 
 /**
- * The templates noted since recordTemplates, compiled ahead, as the text of a JavaScript object
- * literal for PRECOMPILED (Handlebars writes each template as the code of its specification).
+ * Templates compiled ahead, as the text of a JavaScript object literal for
+ * installCompiledTemplates (Handlebars writes each as the code of its specification).
  */
-export function recordedTemplates(): string {
+export function precompiledSource(sources: ReadonlyMap<string, string>): string {
   // Typed as a specification, but what precompile gives is the specification's source text.
   const code = (source: string) => Handlebars.precompile(source, COMPILE_OPTIONS) as unknown as string;
-  return `{${[...(recording ?? [])].map(([key, source]) => `${JSON.stringify(key)}: ${code(source)}`).join(",\n")}}`;
+  return `{${[...sources].map(([key, source]) => `${JSON.stringify(key)}: ${code(source)}`).join(",\n")}}`;
 }
 
 function firstLine(e: unknown): string {

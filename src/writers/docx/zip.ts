@@ -1,7 +1,6 @@
 import { crc32 } from "node:zlib";
 import { deflateSync, Zip, type ZipInputFile } from "fflate";
 import { sameBytes } from "../../util/bytes.js";
-import { DEFLATED_AHEAD } from "./deflated-ahead.js";
 
 /** A part once deflated: what the zip needs to store it again without compressing it again. */
 interface Deflated {
@@ -19,7 +18,7 @@ interface Deflated {
 const lastDeflated = new Map<string, Deflated>();
 
 function deflated(path: string, source: Uint8Array): Deflated {
-  const last = lastDeflated.get(path) ?? ahead(path);
+  const last = lastDeflated.get(path);
   if (last && sameBytes(last.source, source)) return last;
   // fflate rather than node:zlib: its output depends only on its own (pinned) code, while the
   // zlib in Node may differ by version and CPU, and the same input must give the same bytes.
@@ -28,23 +27,28 @@ function deflated(path: string, source: Uint8Array): Deflated {
   return fresh;
 }
 
-/** A part deflated ahead of time (see DEFLATED_AHEAD), as the last one seen under its path. */
-function ahead(path: string): Deflated | undefined {
-  const a = DEFLATED_AHEAD[path];
-  if (!a) return undefined;
-  const d = { source: Buffer.from(a.source, "base64"), deflated: new Uint8Array(Buffer.from(a.deflated, "base64")), crc: a.crc };
-  lastDeflated.set(path, d);
-  return d;
+/** A part's deflated form as text: what the start-up bundle holds (bytes in base64). */
+export interface DeflatedPart {
+  readonly source: string;
+  readonly deflated: string;
+  readonly crc: number;
 }
 
 /** Parts that belong to one document (its text, its properties): not worth keeping ahead. */
 const DOCUMENT_OWN = new Set(["word/document.xml", "docProps/core.xml"]);
 
-/** The parts deflated in this process, as the text of an object literal for DEFLATED_AHEAD. */
-export function recordedDeflated(): string {
+/** The parts deflated so far in this process (but a document's own), by path. */
+export function deflatedParts(): Record<string, DeflatedPart> {
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   const parts = [...lastDeflated].filter(([path]) => !DOCUMENT_OWN.has(path));
-  return JSON.stringify(Object.fromEntries(parts.map(([path, d]) => [path, { source: b64(d.source), deflated: b64(d.deflated), crc: d.crc }])));
+  return Object.fromEntries(parts.map(([path, d]) => [path, { source: b64(d.source), deflated: b64(d.deflated), crc: d.crc }]));
+}
+
+/** Parts deflated ahead (by the start-up bundle's warm-up), taken as the last ones seen under their paths. */
+export function installDeflatedParts(parts: Readonly<Record<string, DeflatedPart>>): void {
+  for (const [path, a] of Object.entries(parts)) {
+    lastDeflated.set(path, { source: Buffer.from(a.source, "base64"), deflated: new Uint8Array(Buffer.from(a.deflated, "base64")), crc: a.crc });
+  }
 }
 
 /**
