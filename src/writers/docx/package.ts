@@ -7,17 +7,24 @@ import { zipParts, zipTime } from "./zip.js";
 export type Parts = Map<string, string | Uint8Array>;
 
 /**
+ * How the parts come out of the docx package: through its compiler, the step before zipping
+ * (reachable on Packer though not typed), or by unzipping what Packer zips, which compresses
+ * every part once more. Both give the same parts (test/optimisations.test.ts); the compiler is
+ * taken when this docx version has it.
+ */
+export type PartsVia = "compiler" | "packer";
+
+type Compiler = { compile(file: Document, prettify: undefined, overrides: readonly { path: string; data: string }[]): Parts };
+const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+
+/**
  * The parts of a docx Document, with core.xml written by us. The docx package stamps the
  * current time into docProps/core.xml; ours is dated from the document, so that the same input
  * gives the same bytes at any time, in any time zone.
  */
-export async function compileParts(doc: Document, props: Properties, date: string): Promise<Parts> {
+export async function compileParts(doc: Document, props: Properties, date: string, via: PartsVia = compiler ? "compiler" : "packer"): Promise<Parts> {
   const overrides = [{ path: "docProps/core.xml", data: coreXml(props, date) }];
-  // docx's Packer zips with the current time and compresses once; unzipping its output to zip
-  // again would compress twice. Its compiler (the step before zipping) is reachable on Packer
-  // though not typed: use it, and fall back to unzipping should a docx version lack it.
-  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, o: typeof overrides): Parts } }).compiler;
-  if (compiler) return compiler.compile(doc, undefined, overrides);
+  if (via === "compiler" && compiler) return compiler.compile(doc, undefined, overrides);
   const unzipped = unzipSync(new Uint8Array(await Packer.toBuffer(doc, undefined, overrides)));
   return new Map(Object.entries(unzipped).map(([path, data]) => [path, /\.(xml|rels)$/.test(path) ? strFromU8(data) : data]));
 }
