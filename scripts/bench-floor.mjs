@@ -1,38 +1,57 @@
-// Part of `npm run bench`: the per-document cost of our whole pipeline against the docx package
-// alone, warm and in one thread, for the seed. Prints two lines.
-import { readFileSync } from "node:fs";
+// Part of `npm run bench`: the floor of our approach, the docx package alone.
+//   node scripts/bench-floor.mjs warm                 our per-document cost against docx's, warm, in this process (seed)
+//   node scripts/bench-floor.mjs trees PROJECT DIR    the document tree of every proposal in PROJECT/data/proposals, as JSON in DIR
+//   node scripts/bench-floor.mjs write DIR OUT        the floor as a whole process: each tree of DIR made into a .docx by the
+//                                                     docx package (Packer.toBuffer) and written to OUT, one after another
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Packer } from "docx";
 import { nodeHost } from "../dist/host/host.js";
-import { loadFile } from "../dist/validate/validate-file.js";
-import { Proposal } from "../dist/model/proposal.js";
-import { resolveHouseStyles } from "../dist/pipeline/house-styles.js";
-import { renderProposal } from "../dist/render/render-proposal.js";
+import { Pipeline } from "../dist/pipeline/pipeline.js";
+import { DEFAULT_STYLE_SHEET } from "../dist/style/style-sheet.js";
 import { buildDocument, writeDocx } from "../dist/writers/docx/docx-writer.js";
 import { writeHtml } from "../dist/writers/html/html-writer.js";
 
-const file = "data/proposals/terugblik-visitaties.yaml";
-const bytes = readFileSync(file);
-const loaded = loadFile(file, bytes, Proposal);
-const doc = { kind: "proposal", path: file, root: undefined, file, value: loaded.value, parsed: loaded.parsed };
-const look = (await resolveHouseStyles(nodeHost(), [doc])).lookOf(doc);
-const tree = renderProposal(loaded.value, look);
+const [mode, a, b] = process.argv.slice(2);
 
-async function perDoc(fn, n = 300) {
-  for (let i = 0; i < 30; i++) await fn();
-  const t = performance.now();
-  for (let i = 0; i < n; i++) await fn();
-  return (performance.now() - t) / n;
+/** The seed's (or any proposal's) document tree through the pipeline. */
+async function tree(pipeline, path, bytes) {
+  const loaded = bytes ? pipeline.loadBytes({ path }, bytes) : await pipeline.load({ path });
+  const resolved = await pipeline.resolve(loaded.doc);
+  return pipeline.render(loaded.doc, resolved.resolved, { includeBesloten: false }).documents[0];
 }
 
-// The floor: the same content (the seed's document tree) made into a .docx by the docx package.
-const floor = await perDoc(() => Packer.toBuffer(buildDocument(tree, look.style)));
-// Ours: bytes of YAML to .docx and .html, through validation, templates and the tree.
-const ours = await perDoc(async () => {
-  const l = loadFile(file, bytes, Proposal);
-  const t = renderProposal(l.value, look);
-  await writeDocx(t, { style: look.style });
-  writeHtml(t, look.style);
-});
-console.log(`docx package alone (the floor), per document: ${floor.toFixed(2)} ms`);
-console.log(`ours, YAML to .docx + .html, per document: ${ours.toFixed(2)} ms = ${(ours / floor).toFixed(2)}× the floor`);
-console.log("  (ours zips the parts that are the same for every document of a house style once; the floor compresses them every time)");
+if (mode === "trees") {
+  const pipeline = new Pipeline(nodeHost(process, { cwd: a }));
+  mkdirSync(b, { recursive: true });
+  for (const name of readdirSync(join(a, "data", "proposals"))) {
+    const d = await tree(pipeline, join("data", "proposals", name));
+    // The logo's bytes as base64 (JSON has no bytes).
+    const json = JSON.stringify({ tree: d.tree, sheet: d.sheet }, (_k, v) => (v instanceof Uint8Array ? { $bytes: Buffer.from(v).toString("base64") } : v));
+    writeFileSync(join(b, `${name}.json`), json);
+  }
+} else if (mode === "write") {
+  mkdirSync(b, { recursive: true });
+  for (const name of readdirSync(a).sort()) {
+    const { tree: t, sheet } = JSON.parse(readFileSync(join(a, name), "utf8"), (_k, v) => (v && typeof v === "object" && "$bytes" in v ? new Uint8Array(Buffer.from(v.$bytes, "base64")) : v));
+    writeFileSync(join(b, name.replace(/\.yaml\.json$/, ".docx")), await Packer.toBuffer(buildDocument(t, sheet ?? DEFAULT_STYLE_SHEET)));
+  }
+} else {
+  const file = "data/proposals/terugblik-visitaties.yaml";
+  const bytes = readFileSync(file);
+  const pipeline = new Pipeline(nodeHost());
+  const d = await tree(pipeline, file);
+  const perDoc = async (fn, n = 300) => {
+    for (let i = 0; i < 30; i++) await fn();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await fn();
+    return (performance.now() - t) / n;
+  };
+  const floor = await perDoc(() => Packer.toBuffer(buildDocument(d.tree, d.sheet)));
+  const ours = await perDoc(async () => {
+    const t = await tree(pipeline, file, bytes);
+    await writeDocx(t.tree, { style: t.sheet });
+    writeHtml(t.tree, t.sheet);
+  });
+  console.log(`warm, in one process: docx package alone ${floor.toFixed(2)} ms/document; ours, YAML to .docx + .html, ${ours.toFixed(2)} ms = ${(ours / floor).toFixed(2)}× the floor`);
+}

@@ -1,21 +1,25 @@
 #!/usr/bin/env node
 // Benchmark: prints figures, asserts nothing (timings on shared machines are noisy).
-//   npm run bench            1,000 generated proposals; BENCH_N=200 for a quicker run
-// Figures: documents/second, ms/document and peak RSS for a batch `build` (.docx and .html);
-// cold time of one `build` of the seed against a bare `node -e 0`; our cost per document
-// against the docx package alone (the floor of our approach); pandoc, one process per
-// document, when it is installed.
+//   npm run bench            300 generated proposals of the seed's size, each measure run 3 times
+//   BENCH_N=1000 BENCH_RUNS=5 npm run bench
+// Figures, each for the whole process (start-up included): a `build` of N proposals (.docx and
+// .html, and .docx alone) against the floor — the docx package making and writing the same
+// documents by itself; the cold `build` of the seed against a bare `node -e 0`; our cost per
+// document against the docx package's, warm, in one process; pandoc, one process per document.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "boardpaper.js");
-const N = Number(process.env.BENCH_N ?? 1000);
+const FLOOR = join(ROOT, "scripts", "bench-floor.mjs");
+const N = Number(process.env.BENCH_N ?? 300);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x, d = 1) => x.toFixed(d);
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /** Proposals of the seed's size and shape: the seed with its words shuffled a little per copy. */
 function generate(dir, n) {
@@ -32,43 +36,55 @@ function generate(dir, n) {
   }
 }
 
-/** Run a command, return wall time (ms) and peak RSS (MB) of the process and its threads. */
+/**
+ * Run a node command: wall time (ms), CPU time (user + system, ms) and peak RSS (MB) of the
+ * whole process, from /usr/bin/time when there is one (else wall time only).
+ */
 function measure(args, cwd, env = {}) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
-    let peak = 0;
+    const [cmd, argv] = TIME ? [TIME, ["-f", "%U %S %M", process.execPath, ...args]] : [process.execPath, args];
+    const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
-    // VmHWM is the process's peak resident set (worker threads included); polled as a fallback
-    // measure where /proc exists.
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch {}
-    }, 20);
     child.on("exit", (code) => {
-      clearInterval(poll);
-      if (code !== 0) reject(new Error(`${args.join(" ")} exited ${code}: ${err}`));
-      else resolve({ ms: performance.now() - start, rssMb: peak });
+      const ms = performance.now() - start;
+      if (code !== 0) return reject(new Error(`${args.join(" ")} exited ${code}: ${err}`));
+      const m = /(\d+\.\d+) (\d+\.\d+) (\d+)\s*$/.exec(err);
+      resolve(m ? { ms, cpuMs: (Number(m[1]) + Number(m[2])) * 1000, rssMb: Number(m[3]) / 1024 } : { ms });
     });
   });
 }
 
+/** `runs` measurements of a command (a fresh output folder each time): medians and ranges. */
+async function repeat(args, cwd, out, env = {}) {
+  const all = [];
+  for (let i = 0; i < RUNS; i++) {
+    rmSync(out, { recursive: true, force: true });
+    all.push(await measure(args, cwd, env));
+  }
+  const pick = (k) => all.map((r) => r[k]).filter((x) => x !== undefined);
+  return { ms: pick("ms"), cpuMs: pick("cpuMs"), rssMb: pick("rssMb") };
+}
+
+const range = (xs, d = 0) => (xs.length ? `${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)}` : "?");
+const perDoc = (xs) => `${range(xs.map((x) => x / N), 2)} ms/document (median ${fmt(median(xs) / N, 2)})`;
+
 const work = mkdtempSync(join(tmpdir(), "bp-bench-"));
 try {
-  console.log(`boardpaper benchmark — ${availableParallelism()} cores, Node ${process.version}, N = ${N}`);
+  console.log(`boardpaper benchmark — ${availableParallelism()} cores, Node ${process.version}, N = ${N}, ${RUNS} runs each (ranges; whole processes)`);
   generate(work, N);
+  const out = join(work, "out");
 
-  // 1. The batch.
-  const batch = await measure([BIN, "build"], work);
-  console.log(`batch build of ${N} proposals (.docx + .html): ${fmt(batch.ms / 1000, 2)} s, ${fmt(N / (batch.ms / 1000), 0)} documents/s, ${fmt(batch.ms / N, 2)} ms/document, peak RSS ${fmt(batch.rssMb, 0)} MB`);
-  for (const [workers, label] of [["1", "one thread, streaming (BOARDPAPER_WORKERS=1)"], ["0", "one thread, in memory (BOARDPAPER_WORKERS=0)"]]) {
-    rmSync(join(work, "out"), { recursive: true, force: true });
-    const one = await measure([BIN, "build"], work, { BOARDPAPER_WORKERS: workers });
-    console.log(`  ${label}: ${fmt(one.ms / 1000, 2)} s, ${fmt(N / (one.ms / 1000), 0)} documents/s, peak RSS ${fmt(one.rssMb, 0)} MB`);
-  }
+  // 1. A build of N proposals, and the floor: the docx package alone on the same documents.
+  const both = await repeat([BIN, "build", "data", "--out", out], work, out);
+  const docx = await repeat([BIN, "build", "data", "--out", out, "--format", "docx"], work, out);
+  execFileSync(process.execPath, [FLOOR, "trees", work, join(work, "trees")], { cwd: ROOT });
+  const floor = await repeat([FLOOR, "write", join(work, "trees"), out], ROOT, out);
+  console.log(`build of ${N} (.docx + .html): wall ${perDoc(both.ms)}, CPU ${perDoc(both.cpuMs)}, peak RSS ${range(both.rssMb)} MB`);
+  console.log(`build of ${N} (.docx only):    wall ${perDoc(docx.ms)}, CPU ${perDoc(docx.cpuMs)}, peak RSS ${range(docx.rssMb)} MB`);
+  console.log(`floor: docx package alone, making and writing the same ${N} documents: wall ${perDoc(floor.ms)}, CPU ${perDoc(floor.cpuMs)}, peak RSS ${range(floor.rssMb)} MB`);
+  console.log(`  ours against the floor (medians, wall): .docx only ${fmt(median(docx.ms) / median(floor.ms), 2)}×; .docx + .html ${fmt(median(both.ms) / median(floor.ms), 2)}×`);
 
   // 2. Cold start.
   const seedDir = join(work, "seed");
@@ -81,9 +97,8 @@ try {
   }
   console.log(`cold build of the seed: ${fmt(median(colds), 0)} ms; bare node -e 0: ${fmt(median(bares), 0)} ms; ratio ${fmt(median(colds) / median(bares), 2)}×`);
 
-  // 3. Our cost per document against the docx package alone, warm, in one thread.
-  const floor = execFileSync(process.execPath, [join(ROOT, "scripts", "bench-floor.mjs")], { cwd: ROOT, encoding: "utf8" });
-  process.stdout.write(floor);
+  // 3. Our cost per document against the docx package alone, warm, in one process.
+  process.stdout.write(execFileSync(process.execPath, [FLOOR, "warm"], { cwd: ROOT, encoding: "utf8" }));
 
   // 4. pandoc, one process per document.
   if (spawnSync("pandoc", ["--version"]).status === 0) {
