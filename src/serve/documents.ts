@@ -81,14 +81,15 @@ export function checkText(host: Host, file: DataFile, content: string | Uint8Arr
   return { kind: loaded.kind.name, text, value: loaded.plain, diagnostics: loaded.diagnostics, ...(loaded.doc ? { doc: loaded.doc } : {}) };
 }
 
-export type Rendered = { ok: true; outputs: Output[]; name: string } | { ok: false; diagnostics: Diagnostic[] };
+/** The document the editor shows, through the writers asked for; `name` is its name in its kind (`agenda`), if any. */
+export type Shown = { ok: true; outputs: Output[]; name: string } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * A valid document through `writers`: the one of its documents the editor shows (a proposal
  * itself, a meeting's agenda, after the cross-checks `check` makes). Problems in the house
  * style, templates or cross-checks come back as diagnostics, as from `check`.
  */
-export async function renderDocument(host: Host, checked: Checked, writers: readonly Writer[], opts: { reuse?: boolean } = {}): Promise<Rendered> {
+export async function renderDocument(host: Host, checked: Checked, writers: readonly Writer[], opts: { reuse?: boolean } = {}): Promise<Shown> {
   const doc = checked.doc;
   if (!doc) return { ok: false, diagnostics: checked.diagnostics };
   const pipeline = pipelineFor(host, opts.reuse === true);
