@@ -65,4 +65,19 @@ describe("the shape of src/", () => {
     const edge = new Set(["cli", "serve"]);
     expect(all.filter(([, from, to]) => !edge.has(from) && edge.has(to)).map(([file, , to]) => `${file} → ${to}/`)).toEqual([]);
   });
+
+  it("nothing outside src/kinds/ switches on the kind of a document", () => {
+    const switches: string[] = [];
+    for (const dir of [SRC, join(ROOT, "web", "src")]) {
+      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]) {
+        const file = join(entry.parentPath, entry.name);
+        if (!entry.isFile() || !entry.name.endsWith(".ts") || file.startsWith(join(SRC, "kinds"))) continue;
+        for (const [i, line] of readFileSync(file, "utf8").split("\n").entries()) {
+          // (A path's kind, "file" or "dir", is the host's word, not a document kind.)
+          if (/kind(\.name)?\s*[!=]==?\s*["'`](?!(file|dir)["'`])|kindNamed\(\s*["'`]/.test(line)) switches.push(`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+        }
+      }
+    }
+    expect(switches).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { KINDS } from "../src/kinds/registry.js";
 import { describe, expect, it } from "vitest";
 import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
 
@@ -58,9 +59,7 @@ describe("boardpaper schema", () => {
   };
 
   it.each([
-    ["proposal", "proposal.schema.json"],
-    ["huisstijl", "huisstijl.schema.json"],
-    ["meeting", "meeting.schema.json"],
+    ...KINDS.map((k) => [k.jsonSchema.name, k.jsonSchema.file]),
   ])("the committed schema for %s is the current one", async (name, file) => {
     expect(readText(join(ROOT, "schema", file))).toBe((await run(["schema", name])).stdout);
   });

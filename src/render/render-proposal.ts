@@ -1,9 +1,7 @@
 import { Proposal } from "../model/proposal.js";
 import type { HouseStyle } from "../style/house-style.js";
-import { treeFromMarkup } from "../tree/from-markup.js";
 import type { DocumentNode } from "../tree/types.js";
-import { completeKeys } from "./context.js";
-import { withLogo } from "./logo.js";
+import { renderTemplate } from "./render-template.js";
 
 /** A proposal placed on a meeting's agenda: its number there and the meeting date. */
 export interface Stamp {
@@ -13,12 +11,10 @@ export interface Stamp {
 
 /**
  * Proposal data → document tree, through the `proposal` template of its house style. Pure.
- * Templates see the proposal's fields, the house style's texts as `huisstijl`, and, for a
- * proposal stamped for a meeting, `agenda` (its agenda number and the meeting date replace the
- * proposal's own).
+ * For a proposal stamped for a meeting, templates also see `agenda` (its agenda number and the
+ * meeting date, which replace the proposal's own).
  */
 export function renderProposal(proposal: Proposal, style: Pick<HouseStyle, "templates" | "texts" | "logo">, stamp: Stamp | null = null): DocumentNode {
   const stamped = stamp ? { ...proposal, agendapunt: stamp.nummer, vergaderdatum: stamp.datum } : proposal;
-  const context = { ...(completeKeys(stamped, Proposal) as object), huisstijl: style.texts, agenda: stamp };
-  return withLogo(treeFromMarkup(style.templates.render("proposal", context), style.templates.files), style.logo);
+  return renderTemplate("proposal", Proposal, stamped, style, { agenda: stamp });
 }

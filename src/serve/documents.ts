@@ -4,6 +4,7 @@ import type { Output } from "../emit/output.js";
 import { readFromGit } from "../host/git.js";
 import type { Host } from "../host/host.js";
 import { MAX_DEPTH, parseYaml } from "../load/parse-yaml.js";
+import { kindNamed } from "../kinds/registry.js";
 import { compareVersions } from "../pipeline/compare.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import { changedOnly } from "../review/changed-only.js";
@@ -113,6 +114,8 @@ export interface Preview {
   readonly text: string;
   readonly value: unknown;
   readonly diagnostics: ReturnType<typeof wireDiagnostic>[];
+  /** The document's title as its kind's list shows it, when it has one. */
+  readonly title?: string;
   /** The HTML document, when the draft is valid. */
   readonly html?: string;
 }
@@ -122,7 +125,9 @@ export async function preview(host: Host, file: DataFile, text: string): Promise
   const rendered = checked.doc ? await renderDocument(host, checked, [writerFor("html")!], { reuse: true }) : undefined;
   const diagnostics = [...checked.diagnostics, ...(rendered && !rendered.ok ? rendered.diagnostics : [])].sort(byPlace).map(wireDiagnostic);
   const html = rendered?.ok ? String(rendered.outputs[0]?.data ?? "") : undefined;
-  return { text, value: checked.value ?? null, diagnostics, ...(html !== undefined ? { html } : {}) };
+  const plain = typeof checked.value === "object" && checked.value !== null ? (checked.value as Record<string, unknown>) : {};
+  const title = kindNamed(checked.kind)?.list?.summary(plain).title;
+  return { text, value: checked.value ?? null, diagnostics, ...(typeof title === "string" ? { title } : {}), ...(html !== undefined ? { html } : {}) };
 }
 
 export type Changes =

@@ -185,8 +185,11 @@ class App {
       case "GET /edit":
       case "GET /edit.html":
         return this.page(res, "edit.html");
-      case "GET /api/info":
-        return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders: await dataFolders(this.root), data: DATA });
+      case "GET /api/info": {
+        const folders = await dataFolders(this.root);
+        const newFolders = folders.filter((f) => kindOf(`${DATA}/${f === "" ? "" : `${f}/`}new.yaml`) === DEFAULT_KIND);
+        return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, data: DATA });
+      }
       case "GET /api/files":
         return json(res, 200, { files: await this.files(), kinds: LISTED });
       case "GET /api/file":

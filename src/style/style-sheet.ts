@@ -1,7 +1,7 @@
 /**
- * The visual house style both writers take their values from: the Word styles and the CSS are
- * generated from this one object, so the .docx and the HTML look alike. (Issue 4 will load it
- * from a file; these are the defaults.)
+ * The style sheet of a house style: the fonts, sizes, colours and margins both writers take
+ * their values from. The Word styles and the CSS are generated from this one object, so the
+ * .docx and the HTML look alike. A huisstijl.yaml sets it (style/from-file.ts) over these defaults.
  */
 export interface StyleSheet {
   /** Font family as named in Word, and CSS fallbacks with the same metrics. */

@@ -13,6 +13,8 @@ export interface Diagnostic {
 export interface Preview {
   text: string;
   value: unknown;
+  /** The document's title (a proposal's onderwerp, a meeting's orgaan and date), when it has one. */
+  title?: string;
   diagnostics: Diagnostic[];
   html?: string;
   timings?: { serverMs: number };
@@ -48,6 +50,8 @@ export interface ListedKind {
 export interface Info {
   pdf: boolean;
   folders: string[];
+  /** The folders of `folders` where a new file is read as the kind the editor creates. */
+  newFolders: string[];
   data: string;
 }
 

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const schema = (await api.schema(file.kind)).data as JsonSchema;
   state = { path, file, base: file.hash, saved: file.text, text: file.text, formBase: file.text, value: file.value, mode: "form", diagnostics: file.diagnostics, schema };
   $("file-label").textContent = file.label;
-  setTitle(file.value);
+  setTitle(file);
   document.querySelector<HTMLElement>('[data-format="pdf"]')!.hidden = !info.data.pdf;
   const editTabs = setupTabs();
   setupYaml();
@@ -75,13 +75,8 @@ async function main(): Promise<void> {
   });
 }
 
-function setTitle(value: unknown): void {
-  const v = isObj(value) ? value : {};
-  const filled = (x: unknown): x is string => typeof x === "string" && x.trim() !== "" && !/^<<.*>>$/.test(x);
-  const title =
-    state.file.kind === "meeting"
-      ? filled(v.orgaan) ? `${v.orgaan}${filled(v.datum) ? `, ${v.datum}` : ""}` : state.file.label
-      : filled(v.onderwerp) ? v.onderwerp : state.file.label;
+function setTitle(p: { title?: string }): void {
+  const title = typeof p.title === "string" && p.title.trim() !== "" && !/<<.*>>/.test(p.title) ? p.title : state.file.label;
   $("title").textContent = title;
   document.title = `${title} — boardpaper editor`;
 }
@@ -156,7 +151,7 @@ function applyPreview(p: Preview, roundTripMs: number): void {
   state.text = p.text;
   state.value = p.value;
   state.diagnostics = p.diagnostics;
-  if (state.mode === "yaml") setTitle(p.value);
+  if (state.mode === "yaml") setTitle(p);
   showDiagnostics();
   const frame = $<HTMLIFrameElement>("preview");
   if (p.html !== undefined) {
@@ -399,7 +394,7 @@ async function reload(): Promise<void> {
   updateGutter();
   if (state.mode === "form") showForm();
   applyPreview(f, 0);
-  setTitle(f.value);
+  setTitle(f);
   $("conflict").hidden = true;
   status(`Reloaded ${f.label} from disk.`);
   markDirty();

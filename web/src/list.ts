@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const bad = all.filter((f) => f.problems > 0).length;
   $("loading").textContent = `${all.length} document${all.length === 1 ? "" : "s"}; ${bad === 0 ? "all pass check." : `${bad} with problems.`}`;
 
-  // New proposals go in a folder of data/ (not a meetings folder: a file there is a meeting).
-  const folders = info.data.folders.filter((f) => !/(^|\/)(meetings|vergaderingen)(\/|$)/.test(f));
+  // New proposals go in a folder of data/ where a file is read as a proposal (not a meetings folder).
+  const folders = info.data.newFolders;
   const select = $<HTMLSelectElement>("new-folder");
   select.replaceChildren(...folders.map((f) => h("option", { value: f, selected: f === "proposals" }, `data/${f}${f === "" ? "" : "/"}`)));
   $("new-form").addEventListener("submit", (e) => {

@@ -1,5 +1,5 @@
 import { jsonSchemaOf } from "../../kinds/for-editors.js";
-import { KINDS } from "../../kinds/registry.js";
+import { DEFAULT_KIND, KINDS } from "../../kinds/registry.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
@@ -19,7 +19,7 @@ Options:
   options: { out: { type: "string" } },
   async run({ host, values, positionals }) {
     if (positionals.length > 1) throw new UsageError("give at most one schema name");
-    const name = positionals[0] ?? "proposal";
+    const name = positionals[0] ?? DEFAULT_KIND.jsonSchema.name;
     const kind = KINDS.find((k) => k.jsonSchema.name === name);
     if (!kind) throw new UsageError(`unknown schema \`${name}\`; choose from ${NAMES.join(", ")}`);
     const text = jsonSchemaOf(kind);
