@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -91,5 +91,21 @@ function processAlive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Create a file with its whole content, or fail (EEXIST) when something is there: written to a
+ * temporary folder beside it first and then hard-linked into place, which fails rather than
+ * replaces an existing file.
+ */
+export function createExclusive(target: string, bytes: Uint8Array | string): void {
+  const tmp = mkdtempSync(join(dirname(target), ".boardpaper-new-"));
+  try {
+    const p = join(tmp, "new");
+    writeFileSync(p, bytes);
+    linkSync(p, target);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }

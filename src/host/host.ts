@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { commit, discard, removeLeftovers, stage, type Staged } from "./atomic.js";
+import { commit, createExclusive, discard, removeLeftovers, stage, type Staged } from "./atomic.js";
 
 /**
  * Everything the program does to the outside world — files, environment, terminal — goes
@@ -21,8 +21,12 @@ export interface Host {
   /** "file", "dir", or undefined when nothing is there. */
   kind(path: string): Promise<"file" | "dir" | undefined>;
   list(dir: string): Promise<string[]>;
+  /** Where a path really is, symbolic links followed; undefined when nothing is there. */
+  realPath(path: string): Promise<string | undefined>;
   /** Write a file atomically: a temporary file beside it, then rename over the target. */
   writeFileAtomic(path: string, data: Uint8Array | string): Promise<void>;
+  /** Create a file with its whole content; fails (code EEXIST) rather than replace one that exists. */
+  create(path: string, data: Uint8Array | string): Promise<void>;
   /** Write to a hidden temporary file beside `path`, to be put in place (or thrown away) later. */
   stage(path: string, data: Uint8Array | string): Promise<Staged>;
   /** Put staged files in place, each with an atomic rename. */
@@ -72,6 +76,14 @@ export function nodeHost(proc: NodeJS.Process = process, opts: HostOptions = {})
       }
     },
     list: async (d) => readdirSync(abs(d)),
+    realPath: async (p) => {
+      try {
+        return realpathSync(abs(p));
+      } catch {
+        return undefined;
+      }
+    },
+    create: async (p, data) => createExclusive(abs(p), data),
     writeFileAtomic: async (rel, data) => {
       const staged = stage(abs(rel), data);
       try {

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { link, lstat, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { Host } from "../host/host.js";
 import { inside } from "../host/paths.js";
@@ -32,7 +31,7 @@ export interface DataFile {
 const YAML = /\.ya?ml$/i;
 
 /** Check a path from the browser; `exists` false for a file about to be created. */
-export async function dataFile(root: string, rel: unknown, exists = true): Promise<DataFile> {
+export async function dataFile(host: Host, rel: unknown, exists = true): Promise<DataFile> {
   if (typeof rel !== "string" || rel === "") throw new FileError(400, "no file named");
   if (rel.length > 500 || /[\u0000-\u001f\\]/.test(rel)) throw new FileError(400, "this is not a file name the editor accepts");
   if (rel.startsWith("/") || /^[a-zA-Z]:/.test(rel)) throw new FileError(403, "absolute paths are refused: name a file inside data/");
@@ -40,30 +39,23 @@ export async function dataFile(root: string, rel: unknown, exists = true): Promi
   if (segments.some((s) => s === "" || s === "." || s === "..")) throw new FileError(403, "`..` and empty path segments are refused: name a file inside data/");
   if (segments.some((s) => s.startsWith("."))) throw new FileError(403, "hidden files and folders are refused");
   if (!YAML.test(rel)) throw new FileError(403, "only .yaml files can be opened or saved");
-  const dataDir = join(root, DATA);
+  const dataDir = join(host.cwd, DATA);
   const abs = join(dataDir, ...segments);
   if (!inside(dataDir, abs)) throw new FileError(403, "the file lies outside data/");
-  const realData = await realpath(dataDir).catch(() => {
-    throw new FileError(404, "the project has no data/ folder");
-  });
+  const realData = await host.realPath(dataDir);
+  if (realData === undefined) throw new FileError(404, "the project has no data/ folder");
   const label = `${DATA}/${segments.join("/")}`;
   if (exists) {
-    const real = await realpath(abs).catch(() => {
-      throw new FileError(404, `${label}: no such file`);
-    });
+    const real = await host.realPath(abs);
+    if (real === undefined) throw new FileError(404, `${label}: no such file`);
     if (!inside(realData, real)) throw new FileError(403, `${label} is a link to a file outside data/; the editor refuses it`);
-    if (!(await stat(real)).isFile()) throw new FileError(404, `${label} is not a file`);
+    if ((await host.kind(real)) !== "file") throw new FileError(404, `${label} is not a file`);
     return { rel: segments.join("/"), label, abs: real };
   }
-  const parent = await realpath(dirname(abs)).catch(() => {
-    throw new FileError(404, `the folder of ${label} does not exist`);
-  });
+  const parent = await host.realPath(dirname(abs));
+  if (parent === undefined) throw new FileError(404, `the folder of ${label} does not exist`);
   if (!inside(realData, parent)) throw new FileError(403, `the folder of ${label} lies outside data/`);
-  const there = await lstat(abs).then(
-    () => true,
-    () => false,
-  );
-  if (there) throw new FileError(409, `${label} already exists; choose another name`);
+  if ((await host.kind(abs)) !== undefined) throw new FileError(409, `${label} already exists; choose another name`);
   return { rel: segments.join("/"), label, abs: join(parent, segments[segments.length - 1]!) };
 }
 
@@ -76,20 +68,20 @@ export interface Listed {
 }
 
 /** Every .yaml file below data/ (hidden entries skipped, links out of data/ left out), sorted. */
-export async function listData(root: string): Promise<Listed[]> {
-  const dataDir = join(root, DATA);
-  const realData = await realpath(dataDir).catch(() => undefined);
+export async function listData(host: Host): Promise<Listed[]> {
+  const dataDir = join(host.cwd, DATA);
+  const realData = await host.realPath(dataDir);
   if (!realData) return [];
   const out: Listed[] = [];
   const walk = async (dir: string): Promise<void> => {
-    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.name.startsWith(".")) continue;
-      const p = join(dir, e.name);
-      const real = await realpath(p).catch(() => undefined);
+    for (const name of (await host.list(dir)).sort((a, b) => (a < b ? -1 : 1))) {
+      if (name.startsWith(".")) continue;
+      const p = join(dir, name);
+      const real = await host.realPath(p);
       if (!real || !inside(realData, real)) continue;
-      const s = await stat(real);
-      if (s.isDirectory() && real !== realData) await walk(p);
-      else if (s.isFile() && YAML.test(e.name)) {
+      const kind = await host.kind(real);
+      if (kind === "dir" && real !== realData) await walk(p);
+      else if (kind === "file" && YAML.test(name)) {
         const rel = relative(dataDir, p).split(sep).join("/");
         out.push({ rel, label: `${DATA}/${rel}` });
       }
@@ -100,14 +92,21 @@ export async function listData(root: string): Promise<Listed[]> {
 }
 
 /** The folders of data/ (relative, with `/`; "" is data/ itself) where a new proposal may go. */
-export async function dataFolders(root: string): Promise<string[]> {
-  const dataDir = join(root, DATA);
+export async function dataFolders(host: Host): Promise<string[]> {
+  const dataDir = join(host.cwd, DATA);
+  const realData = await host.realPath(dataDir);
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = async (dir: string, rel: string): Promise<void> => {
     out.push(rel);
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.isDirectory() && !e.name.startsWith(".")) await walk(join(dir, e.name), rel === "" ? e.name : `${rel}/${e.name}`);
+    const names = await host.list(dir).catch(() => []);
+    for (const name of names.sort((a, b) => (a < b ? -1 : 1))) {
+      const p = join(dir, name);
+      const real = await host.realPath(p);
+      // A link that leads out of data/, or to a folder already listed (a loop), is left out.
+      if (name.startsWith(".") || !real || !realData || !inside(realData, real) || seen.has(real) || real === realData) continue;
+      seen.add(real);
+      if ((await host.kind(p)) === "dir") await walk(p, rel === "" ? name : `${rel}/${name}`);
     }
   };
   await walk(dataDir, "");
@@ -137,7 +136,7 @@ export type SaveResult = { ok: true; hash: string } | { ok: false; conflict: str
  */
 export function saveFile(host: Host, file: DataFile, text: string, base: string): Promise<SaveResult> {
   return serially(file.abs, async () => {
-    const current = await readFile(file.abs).catch(() => undefined);
+    const current = await host.readFile(file.abs).catch(() => undefined);
     if (!current) return { ok: false as const, conflict: `${file.label} was deleted or moved since you opened it` };
     if (hashOf(current) !== base) return { ok: false as const, conflict: `${file.label} was changed on disk (in another tab or program) since you opened it` };
     await host.writeFileAtomic(file.abs, text);
@@ -145,20 +144,10 @@ export function saveFile(host: Host, file: DataFile, text: string, base: string)
   });
 }
 
-/**
- * Create a new file with its whole content, or fail if it exists: written to a temporary file
- * first and then hard-linked into place, which fails rather than replaces an existing file.
- */
-export async function createFile(file: DataFile, text: string): Promise<void> {
-  const tmp = await mkdtemp(join(dirname(file.abs), ".boardpaper-new-"));
-  try {
-    const p = join(tmp, "new.yaml");
-    await writeFile(p, text);
-    await link(p, file.abs).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === "EEXIST") throw new FileError(409, `${file.label} already exists; choose another name`);
-      throw e;
-    });
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+/** Create a new file with its whole content, or fail if it exists (see Host.create). */
+export async function createFile(host: Host, file: DataFile, text: string): Promise<void> {
+  await host.create(file.abs, text).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "EEXIST") throw new FileError(409, `${file.label} already exists; choose another name`);
+    throw e;
+  });
 }

@@ -186,7 +186,7 @@ class App {
       case "GET /edit.html":
         return this.page(res, "edit.html");
       case "GET /api/info": {
-        const folders = await dataFolders(this.root);
+        const folders = await dataFolders(this.host);
         const newFolders = folders.filter((f) => kindOf(`${DATA}/${f === "" ? "" : `${f}/`}new.yaml`) === DEFAULT_KIND);
         return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, data: DATA });
       }
@@ -210,7 +210,7 @@ class App {
         return this.download(res, await body(req));
       case "POST /api/changes": {
         const b = await body(req);
-        const file = await dataFile(this.root, b.path);
+        const file = await dataFile(this.host, b.path);
         return json(res, 200, await changes(this.host, file, draftText(b.draft)));
       }
     }
@@ -247,7 +247,7 @@ class App {
 
   /** Every document in data/, checked as `boardpaper check` checks data/, with what the list shows of it. */
   private async files() {
-    const listed = await listData(this.root);
+    const listed = await listData(this.host);
     const loaded = new Map<string, Loaded>();
     const r = await runProject(
       new Pipeline(this.host),
@@ -276,8 +276,8 @@ class App {
   }
 
   private async open(res: ServerResponse, path: string | null): Promise<void> {
-    const file = await dataFile(this.root, path);
-    const bytes = await readFile(file.abs);
+    const file = await dataFile(this.host, path);
+    const bytes = await this.host.readFile(file.abs);
     // Text that is not UTF-8 would be changed by being edited: it is fixed outside first.
     const decoded = decodeUtf8(file.label, bytes);
     if (!decoded.ok) throw new HttpError(422, `${wireDiagnostic(decoded.diagnostic).text}`, { diagnostics: [wireDiagnostic(decoded.diagnostic)] });
@@ -287,7 +287,7 @@ class App {
 
   private async check(res: ServerResponse, b: Json): Promise<void> {
     const start = performance.now();
-    const file = await dataFile(this.root, b.path);
+    const file = await dataFile(this.host, b.path);
     const p = await preview(this.host, file, draftText(b.draft));
     const ms = performance.now() - start;
     res.setHeader("server-timing", `check;dur=${ms.toFixed(1)}`);
@@ -295,7 +295,7 @@ class App {
   }
 
   private async save(res: ServerResponse, b: Json): Promise<void> {
-    const file = await dataFile(this.root, b.path);
+    const file = await dataFile(this.host, b.path);
     if (typeof b.base !== "string") throw new HttpError(400, "save needs `base`: the hash of the file as it was opened");
     const text = draftText(b.draft);
     const checked = checkText(this.host, file, text);
@@ -317,15 +317,15 @@ class App {
     }
     const name = /\.ya?ml$/i.test(raw) ? raw : `${raw}.yaml`;
     const rel = folder === "" ? name : `${folder}/${name}`;
-    const file = await dataFile(this.root, rel, false);
+    const file = await dataFile(this.host, rel, false);
     if (kindOf(file.label) !== DEFAULT_KIND) throw new HttpError(400, `${file.label} would not be read as a ${DEFAULT_KIND.noun} (meetings and house styles have their own names and folders); choose another folder or name`);
     // Exactly what `boardpaper new --out FILE` writes.
-    await createFile(file, skeletonOf(DEFAULT_KIND, this.root, file.label));
+    await createFile(this.host, file, skeletonOf(DEFAULT_KIND, this.root, file.label));
     return json(res, 201, { path: file.rel, label: file.label });
   }
 
   private async download(res: ServerResponse, b: Json): Promise<void> {
-    const file = await dataFile(this.root, b.path);
+    const file = await dataFile(this.host, b.path);
     const format = typeof b.format === "string" && b.format in FORMATS ? (b.format as keyof typeof FORMATS) : undefined;
     if (!format) throw new HttpError(400, `format is one of ${Object.keys(FORMATS).join(", ")}`);
     const checked = checkText(this.host, file, draftText(b.draft));
