@@ -19,9 +19,8 @@ export interface Staged {
 let counter = 0;
 
 /*
- * Synchronous on purpose: a batch stages and renames thousands of files with nothing else to do
- * meanwhile, and each asynchronous call is a round trip through libuv's thread pool (renaming
- * 2,000 files one awaited call at a time took about two seconds).
+ * Synchronous on purpose: a build stages and renames thousands of files with nothing else to do
+ * meanwhile, and each asynchronous call would be a round trip through libuv's thread pool.
  */
 
 /** Write `bytes` to a temporary file beside `target`; `commit` renames it into place later. */

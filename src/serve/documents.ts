@@ -58,8 +58,8 @@ export interface Checked {
 }
 
 /**
- * Reading a house style, converting its logo and compiling its templates is half the time of
- * a preview; while someone types, one pipeline (and so its house styles) is reused for a
+ * Reading a house style, converting its logo and compiling its templates is much of the time
+ * of a preview; while someone types, one pipeline (and so its house styles) is reused for a
  * moment. A change to the house style or templates shows in the preview within REUSE_MS;
  * downloads and the list always read them afresh.
  */

@@ -15,7 +15,7 @@ const HEADER_DISTANCE = 10;
 
 /**
  * word/styles.xml as docx writes it for a house style. The style sheet depends on the house
- * style alone, and making it is about a tenth of a document's cost (building docx's style objects,
+ * style alone, and making it is a real part of a document's cost (building docx's style objects,
  * parsing the table styles, writing the XML): the first document of a house style makes it,
  * the next ones are built without styles and given this text instead.
  */

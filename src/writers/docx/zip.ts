@@ -12,7 +12,7 @@ interface Deflated {
 /**
  * The last deflated form of each part path. Most parts of a .docx (styles, theme, settings, font
  * table, notes, pictures of the logo, …) are the same for every document of one house style, and
- * compressing them is more than half of the packing time; a part whose bytes equal the last ones
+ * compressing them is most of the packing time; a part whose bytes equal the last ones
  * seen under its path is stored from here. One entry per path, so the memory stays small.
  */
 const lastDeflated = new Map<string, Deflated>();
