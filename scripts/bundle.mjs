@@ -5,9 +5,9 @@
 // as one CommonJS file (esbuild) whose entry installs, through the one seam src/cli/ahead.ts, the
 // built-in templates compiled ahead and the parts a warm-up build of the seed deflated; and
 // beside it the V8 code cache of that warm-up.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { loadBundle } from "../bin/bundle.js";
@@ -68,6 +68,8 @@ async function warmUp() {
 
 // A cache belongs to one bundle: never leave an old one beside a new bundle.
 rmSync(CACHE, { force: true });
+// The entry is resolved from the bundle's folder, which a fresh build has not made yet.
+mkdirSync(dirname(OUT), { recursive: true });
 await bundle("{ templates: {}, parts: {} }");
 // First pass: the parts a build zips, and the built-in templates; they go into the bundle
 // deflated and compiled.
