@@ -7,7 +7,7 @@ import { fixture, run, tempDir } from "./helpers.js";
  * Redline golden fixtures: test/fixtures/redline/<case>/old.yaml and new.yaml, and what
  * `boardpaper diff OLD NEW` makes of them: the text view on stdout (expected.txt) and the HTML
  * redline written with `--format html --out FILE` (expected.html). After an intended change,
- * regenerate with `UPDATE_GOLDEN=1 npx vitest run test/golden-redline.test.ts` and review the
+ * regenerate with `npm run test:accept` and review the
  * diff like code.
  */
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
