@@ -1,4 +1,3 @@
-import { setImmediate } from "node:timers/promises";
 import { byPlace, distinct, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Output } from "../emit/output.js";
 import { outputBase } from "../emit/outputs.js";
@@ -49,9 +48,6 @@ export async function runProject(pipeline: Pipeline, files: readonly Found[], ru
   let failed = false;
   let documents = 0;
   for (const found of files) {
-    // Let the event loop turn between documents: the file calls are synchronous underneath,
-    // and without a turn V8's garbage-collection tasks do not run and the heap keeps growing.
-    if (run.render) await setImmediate();
     const loaded = await pipeline.load(found, run.kind);
     run.onLoaded?.(found, loaded);
     diagnostics.push(...loaded.diagnostics);

@@ -13,32 +13,16 @@ import { mmToTwips } from "./units.js";
 /** Distance of the page header from the top edge, in millimetres. */
 const HEADER_DISTANCE = 10;
 
-/**
- * word/styles.xml as docx writes it for a house style. The style sheet depends on the house
- * style alone, and making it is a real part of a document's cost (building docx's style objects,
- * parsing the table styles, writing the XML): the first document of a house style makes it,
- * the next ones are built without styles and given this text instead.
- */
-const stylesXml = new WeakMap<StyleSheet, string>();
-
 /** The document tree → a Word document (.docx) built with the `docx` package. */
 export async function writeDocx(tree: DocumentNode, opts: WriteOptions): Promise<Uint8Array> {
-  const known = stylesXml.get(opts.style);
-  const parts = await compileParts(buildDocument(tree, opts.style, { styles: known === undefined }), tree.properties, opts.date ?? tree.properties.date);
-  if (known !== undefined) parts.set(STYLES_PART, known);
-  else if (typeof parts.get(STYLES_PART) === "string") stylesXml.set(opts.style, parts.get(STYLES_PART) as string);
-  return packParts(parts, opts.date ?? tree.properties.date);
+  const date = opts.date ?? tree.properties.date;
+  return packParts(await compileParts(buildDocument(tree, opts.style), tree.properties, date), date);
 }
-
-const STYLES_PART = "word/styles.xml";
 
 export const docxWriter: Writer = { format: "docx", extension: ".docx", write: writeDocx };
 
-/** An empty style sheet: given one, docx does not make its default styles either. */
-const NO_STYLES = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`;
-
-/** The docx Document of a tree; without `styles`, an empty style sheet stands in for it. */
-export function buildDocument(tree: DocumentNode, style: StyleSheet, { styles = true }: { styles?: boolean } = {}): Document {
+/** The docx Document of a tree. */
+export function buildDocument(tree: DocumentNode, style: StyleSheet): Document {
   const m = style.margins;
   const cx: BlockCx = {
     style,
@@ -61,7 +45,8 @@ export function buildDocument(tree: DocumentNode, style: StyleSheet, { styles = 
     ...(p.description ? { description: p.description } : {}),
     ...(p.keywords ? { keywords: p.keywords } : {}),
     revision: 1,
-    ...(styles ? { externalStyles: tableStylesXml(style), styles: wordStyles(style) } : { externalStyles: NO_STYLES }),
+    externalStyles: tableStylesXml(style),
+    styles: wordStyles(style),
     numbering: numberingConfig(cx.numbering),
     sections: [
       {
