@@ -39,8 +39,9 @@ export interface ProjectResult {
 /**
  * Every file through the pipeline, one at a time: nothing is kept between documents, so a
  * large project takes no more memory than its largest document. Each output goes to the sink
- * as it is made; once anything is wrong, the rest is still loaded and resolved (so that every
- * problem is reported) but no longer rendered, and the caller throws away what the sink took.
+ * as it is made. Once anything is wrong nothing more is rendered (the caller throws away what
+ * the sink took), but every file is still loaded, so that every problem is reported; after a
+ * file that is invalid in itself, the others are not resolved either (unless `resolveAll`).
  */
 export async function runProject(pipeline: Pipeline, files: readonly Found[], run: ProjectRun = {}): Promise<ProjectResult> {
   const diagnostics: Diagnostic[] = [];
@@ -55,7 +56,6 @@ export async function runProject(pipeline: Pipeline, files: readonly Found[], ru
       loadFailed = failed = true;
       continue;
     }
-    // Once a file is invalid, the others are only validated (as `check` always did).
     if (loadFailed && !run.resolveAll) continue;
     const resolved = await pipeline.resolve(loaded.doc);
     if (!resolved.ok) {

@@ -1,7 +1,7 @@
 import { DEFAULT_OUT } from "../../emit/outputs.js";
-import { UsageError, type Command } from "../command.js";
+import type { Command } from "../command.js";
 import { findInputs, HOUSE_STYLE_HELP, HOUSE_STYLE_OPTIONS } from "../inputs.js";
-import { DEFAULT_FORMATS, FORMAT_NAMES, PDF_HELP, renderFiles } from "../render-files.js";
+import { DEFAULT_FORMATS, FORMAT_NAMES, parseOutputFormats, PDF_HELP, renderFiles } from "../render-files.js";
 
 export const build: Command = {
   name: "build",
@@ -37,9 +37,7 @@ Examples:
   boardpaper build --check`,
   options: { out: { type: "string" }, format: { type: "string" }, pdfa: { type: "boolean" }, check: { type: "boolean" }, "include-besloten": { type: "boolean" }, ...HOUSE_STYLE_OPTIONS },
   async run({ host, values, positionals, color }) {
-    if (values.check && typeof values.format === "string" && values.format.split(",").some((f) => f.trim() === "pdf")) {
-      throw new UsageError("--check cannot compare PDF files: LibreOffice stamps the time into every PDF it makes; leave pdf out of --format");
-    }
+    parseOutputFormats(values.format as string | undefined);
     const files = await findInputs(host, positionals);
     const s = (n: number) => (n === 1 ? "" : "s");
     return renderFiles(host, {
