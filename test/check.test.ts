@@ -53,6 +53,15 @@ describe("check: one positioned error per kind of mistake", () => {
     );
   });
 
+  it("a choice from a list that is left out is a missing field, with the choices", async () => {
+    const text = MINIMAL.split("\n").filter((l) => !l.startsWith("behandelwijze:")).join("\n");
+    expect(text).not.toBe(MINIMAL);
+    const r = await checkText(text);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^p\.yaml:\d+:\d+: error: missing required field `behandelwijze`; choose one of: ter besluitvorming, ter bespreking, ter kennisname, ter vaststelling, ter informatie \(behandelwijze\)$/m);
+    expect(r.stderr).not.toContain("undefined");
+  });
+
   it("duplicate key", async () => {
     const text = edit("portefeuillehouder: J. de Vries", "portefeuillehouder: J. de Vries\nportefeuillehouder: K. Bakker");
     const r = await checkText(text);

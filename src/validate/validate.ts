@@ -88,6 +88,9 @@ const HANDLERS: HandlerTable = {
   invalid_value: (ctx, issue, path) => {
     const value = valueAt(ctx.parsed.value, path);
     const allowed = issue.values.map(String);
+    // A choice left out is missing, not a wrong value.
+    if (value === undefined) return [missing(ctx, path, `; choose one of: ${allowed.join(", ")}`)];
+    if (value === null) return [noValue(ctx, path)];
     const hint = typeof value === "string" ? suggest(value, allowed) : undefined;
     const shown = typeof value === "string" ? quote(value) : describeValue(value);
     const message = `${shown} is not allowed here; allowed: ${allowed.join(", ")}${hint ? `; did you mean \`${hint}\`?` : ""}`;
@@ -134,10 +137,10 @@ const HANDLERS: HandlerTable = {
   },
 };
 
-function missing(ctx: Ctx, path: Path): Diagnostic {
+function missing(ctx: Ctx, path: Path, extra = ""): Diagnostic {
   const key = String(path[path.length - 1]);
   const parent = path.slice(0, -1);
-  const hint = isSection(ctx, path) ? ` (write \`${key}: ${EMPTY}\` if the section is empty on purpose)` : "";
+  const hint = isSection(ctx, path) ? ` (write \`${key}: ${EMPTY}\` if the section is empty on purpose)` : extra;
   const loc = locate(ctx.parsed, parent);
   const where = parent.length === 0 ? "" : ` in \`${formatPath(parent)}\``;
   return error(ctx.parsed.file, loc.keyPos ?? loc.pos, `missing required field \`${key}\`${where}${hint}`, formatPath(path));
