@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
@@ -60,6 +60,21 @@ describe("check: one positioned error per kind of mistake", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^p\.yaml:\d+:\d+: error: missing required field `behandelwijze`; choose one of: ter besluitvorming, ter bespreking, ter kennisname, ter vaststelling, ter informatie \(behandelwijze\)$/m);
     expect(r.stderr).not.toContain("undefined");
+  });
+
+  it("a bijlage's file that does not exist, or lies outside the project, is an error of the proposal itself", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "proj", "bijlagen"), { recursive: true });
+    writeFileSync(join(dir, "proj", "bijlagen", "er.pdf"), "%PDF-1.4\n");
+    const text = `${MINIMAL.trimEnd()}\nbijlagen:\n  - titel: Er is\n    bestand: bijlagen/er.pdf\n  - titel: Weg\n    bestand: bijlagen/weg.pdf\n  - titel: Buiten\n    bestand: ../buiten.pdf\n`;
+    writeFileSync(join(dir, "proj", "p.yaml"), text);
+    for (const command of [["check", "p.yaml"], ["build", "p.yaml", "--out", "o"]]) {
+      const r = await run(command, { cwd: join(dir, "proj") });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`p.yaml:${lineOf(text, "    bestand: bijlagen/weg.pdf")}:14: error: attachment file \`bijlagen/weg.pdf\` not found (looked for bijlagen/weg.pdf) (bijlagen[1].bestand)`);
+      expect(r.stderr).toContain(`p.yaml:${lineOf(text, "    bestand: ../buiten.pdf")}:14: error: attachment \`../buiten.pdf\` lies outside the project folder (bijlagen[2].bestand)`);
+      expect(r.stderr).not.toContain("er.pdf");
+    }
   });
 
   it("duplicate key", async () => {

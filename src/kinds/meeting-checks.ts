@@ -7,6 +7,7 @@ import type { AgendaItemInput, Meeting } from "../model/meeting.js";
 import type { Proposal } from "../model/proposal.js";
 import { locate } from "../validate/locate.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
+import { checkBijlagen } from "./attachments.js";
 import type { ResolveContext } from "./kind.js";
 
 type Path = (string | number)[];
@@ -71,25 +72,19 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
   // Attachments: the files must exist, and a besloten attachment may not hang under a public item.
   for (const item of plan.all) {
     const proposal = proposalAt(item.path);
-    let fromProposal = 0;
+    if (proposal) diagnostics.push(...(await checkBijlagen(proposal, ctx)));
     let fromMeeting = 0;
     for (const a of item.attachments) {
-      const index = a.base === "proposal" ? fromProposal++ : fromMeeting++;
-      if (a.base === "meeting" && a.besloten && !item.besloten) {
+      if (a.base !== "meeting") continue;
+      const index = fromMeeting++;
+      if (a.besloten && !item.besloten) {
         at([...item.path, "bijlagen", index, "besloten"], `besloten attachment \`${a.title}\` under public item ${item.number}; put it under a besloten item, or attach it to the proposal as a besloten bijlage`, true);
       }
       if (a.file === null) continue;
-      const dir = a.base === "proposal" && proposal ? dirname(resolve(host.cwd, proposal.path)) : base;
-      const file = resolve(dir, a.file);
-      const report = (message: string) => {
-        if (a.base === "meeting") at([...item.path, "bijlagen", index, "bestand"], message);
-        else if (proposal) {
-          const loc = locate(proposal.parsed, ["bijlagen", index, "bestand"]);
-          diagnostics.push(error(proposal.file, loc.pos, message, `bijlagen[${index}].bestand`));
-        }
-      };
-      if (!inside(host.cwd, file)) report(`attachment \`${a.file}\` lies outside the project folder`);
-      else if ((await host.kind(file)) !== "file") report(`attachment file \`${a.file}\` not found (looked for ${displayPath(host, file)}), needed for item ${item.number} of ${meeting.file}`);
+      const file = resolve(base, a.file);
+      const where = [...item.path, "bijlagen", index, "bestand"];
+      if (!inside(host.cwd, file)) at(where, `attachment \`${a.file}\` lies outside the project folder`);
+      else if ((await host.kind(file)) !== "file") at(where, `attachment file \`${a.file}\` not found (looked for ${displayPath(host, file)}), needed for item ${item.number} of ${meeting.file}`);
     }
   }
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };

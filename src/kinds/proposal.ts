@@ -2,6 +2,7 @@ import { basename, extname } from "node:path";
 import { Proposal } from "../model/proposal.js";
 import { renderProposal } from "../render/render-proposal.js";
 import type { HouseStyle } from "../style/house-style.js";
+import { checkBijlagen } from "./attachments.js";
 import type { DocumentKind } from "./kind.js";
 
 const stem = (path: string) => basename(path, extname(path));
@@ -20,7 +21,8 @@ export const PROPOSAL: DocumentKind<Proposal, HouseStyle> = {
   ],
   async resolve(doc, ctx) {
     const style = await ctx.houseStyleAt(doc.path);
-    return style ? { ok: true, resolved: style, warnings: [] } : { ok: false, diagnostics: [] };
+    const bijlagen = await checkBijlagen(doc, ctx);
+    return style && bijlagen.length === 0 ? { ok: true, resolved: style, warnings: [] } : { ok: false, diagnostics: bijlagen };
   },
   render: (doc, style) => [{ name: stem(doc.path), tree: renderProposal(doc.value, style), sheet: style.sheet }],
   outputs: "file",
