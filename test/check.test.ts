@@ -62,17 +62,24 @@ describe("check: one positioned error per kind of mistake", () => {
     expect(r.stderr).not.toContain("undefined");
   });
 
-  it("a bijlage's file that does not exist, or lies outside the project, is an error of the proposal itself", async () => {
+  it("a bijlage's file that does not exist is a warning of the proposal itself; one outside the project an error", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "proj", "bijlagen"), { recursive: true });
     writeFileSync(join(dir, "proj", "bijlagen", "er.pdf"), "%PDF-1.4\n");
-    const text = `${MINIMAL.trimEnd()}\nbijlagen:\n  - titel: Er is\n    bestand: bijlagen/er.pdf\n  - titel: Weg\n    bestand: bijlagen/weg.pdf\n  - titel: Buiten\n    bestand: ../buiten.pdf\n`;
-    writeFileSync(join(dir, "proj", "p.yaml"), text);
+    const missing = `${MINIMAL.trimEnd()}\nbijlagen:\n  - titel: Er is\n    bestand: bijlagen/er.pdf\n  - titel: Weg\n    bestand: bijlagen/weg.pdf\n`;
+    writeFileSync(join(dir, "proj", "p.yaml"), missing);
+    const warned = `p.yaml:${lineOf(missing, "    bestand: bijlagen/weg.pdf")}:14: warning: attachment file \`bijlagen/weg.pdf\` not found (looked for bijlagen/weg.pdf) (bijlagen[1].bestand)`;
     for (const command of [["check", "p.yaml"], ["build", "p.yaml", "--out", "o"]]) {
       const r = await run(command, { cwd: join(dir, "proj") });
+      expect(r.code).toBe(0);
+      expect(r.stderr.trim()).toBe(warned);
+    }
+    const outside = `${missing.trimEnd()}\n  - titel: Buiten\n    bestand: ../buiten.pdf\n`;
+    writeFileSync(join(dir, "proj", "p.yaml"), outside);
+    for (const command of [["check", "p.yaml"], ["build", "p.yaml", "--out", "o2"]]) {
+      const r = await run(command, { cwd: join(dir, "proj") });
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`p.yaml:${lineOf(text, "    bestand: bijlagen/weg.pdf")}:14: error: attachment file \`bijlagen/weg.pdf\` not found (looked for bijlagen/weg.pdf) (bijlagen[1].bestand)`);
-      expect(r.stderr).toContain(`p.yaml:${lineOf(text, "    bestand: ../buiten.pdf")}:14: error: attachment \`../buiten.pdf\` lies outside the project folder (bijlagen[2].bestand)`);
+      expect(r.stderr).toContain(`p.yaml:${lineOf(outside, "    bestand: ../buiten.pdf")}:14: error: attachment \`../buiten.pdf\` lies outside the project folder (bijlagen[2].bestand)`);
       expect(r.stderr).not.toContain("er.pdf");
     }
   });

@@ -50,6 +50,64 @@ describe("boardpaper new", () => {
   });
 });
 
+describe("new --type, and a document's kind from its `type:` or `$schema` line", () => {
+  /** Fill every placeholder of a skeleton with something valid. */
+  const fill = (text: string) =>
+    text
+      .replace(/"<<datum JJJJ-MM-DD: [^"]*>>"/g, "2026-03-12")
+      .replace(/"<<kies: ([^|"]*?) \|[^"]*>>"/g, (_m, first: string) => first)
+      .replace(/"<<vul in: aanvang>>"/g, '"15:00"')
+      .replace(/"<<vul in: ([^"]*)>>"/g, (_m, what: string) => `Tekst voor ${what}`);
+
+  it.each(KINDS.map((k) => [k.types[0], k.name]))("new --type %s writes a %s skeleton that check reads as one, wherever it is", async (type, kind) => {
+    const dir = tempDir();
+    // Not in a meetings folder, not named huisstijl.yaml: the `type:` line says what it is.
+    const made = await run(["new", "--type", type, "--out", "doc.yaml"], { cwd: dir });
+    expect(made.code).toBe(0);
+    const text = readText(join(dir, "doc.yaml"));
+    expect(text).toContain(`\ntype: ${type}\n`);
+    expect(text.split("\n")[0]).toMatch(new RegExp(`\\$schema=.*${KINDS.find((k) => k.name === kind)!.jsonSchema.file}$`));
+    const skeleton = await run(["check", "doc.yaml"], { cwd: dir });
+    // Only placeholders are left to fill in (a house style has none).
+    for (const line of skeleton.stderr.trim().split("\n").slice(0, -1)) expect(line).toMatch(/error: still to be filled in: <</);
+    writeFileSync(join(dir, "doc.yaml"), fill(text));
+    const filled = await run(["check", "doc.yaml"], { cwd: dir });
+    expect(filled.stderr).toBe("");
+    expect(filled.code).toBe(0);
+    // Without the `type:` line, the `$schema` line still says what it is (a house style with
+    // every field left out would be an empty file: nothing to say it of).
+    const untyped = fill(text).replace(`\ntype: ${type}\n`, "\n");
+    if (untyped.split("\n").some((l) => l.trim() !== "" && !l.trimStart().startsWith("#"))) {
+      writeFileSync(join(dir, "doc.yaml"), untyped);
+      expect((await run(["check", "doc.yaml"], { cwd: dir })).stderr).toBe("");
+    }
+  });
+
+  it("a meeting outside a meetings folder without either line is read as a proposal; with `type: vergadering`, as a meeting", async () => {
+    const dir = tempDir();
+    await run(["new", "--type", "vergadering", "--out", "m.yaml"], { cwd: dir });
+    const meeting = readText(join(dir, "m.yaml"));
+    const bare = meeting.split("\n").filter((l) => !l.startsWith("# yaml-language-server") && !l.startsWith("type:")).join("\n");
+    writeFileSync(join(dir, "m.yaml"), bare);
+    expect((await run(["check", "m.yaml"], { cwd: dir })).stderr).toContain("missing required field `onderwerp`");
+    writeFileSync(join(dir, "m.yaml"), `type: vergadering\n${bare}`);
+    const r = await run(["check", "m.yaml"], { cwd: dir });
+    expect(r.stderr).not.toContain("onderwerp");
+    expect(r.stderr).toContain("still to be filled in: <<vul in: orgaan>>");
+  });
+
+  it("a type that does not exist: a usage error for new, a positioned error with a hint in a file", async () => {
+    const dir = tempDir();
+    const r = await run(["new", "--type", "vergaderng"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown type `vergaderng`; did you mean `vergadering`?");
+    writeFileSync(join(dir, "p.yaml"), `type: ab-voorstell\n${readText(fixture("check", "minimal.yaml"))}`);
+    const checked = await run(["check", "p.yaml"], { cwd: dir });
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain("p.yaml:1:7: error: `ab-voorstell` is not allowed here; allowed: ab-voorstel; did you mean `ab-voorstel`? (type)");
+  });
+});
+
 describe("boardpaper schema", () => {
   const loadSchema = async () => JSON.parse((await run(["schema"])).stdout) as object;
   const validator = async () => {

@@ -16,7 +16,7 @@ export interface CommandEntry {
 
 /** The commands, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: "new", summary: "write a proposal skeleton to fill in", load: async () => (await import("./commands/new.js")).newProposal },
+  { name: "new", summary: "write the skeleton of a new proposal, meeting or house style to fill in", load: async () => (await import("./commands/new.js")).newProposal },
   { name: "check", summary: "validate proposals, meetings and house styles; report every problem with its position", load: async () => (await import("./commands/check.js")).check },
   { name: "build", summary: "render proposals and meetings to .docx, HTML (and PDF)", load: async () => (await import("./commands/build.js")).build },
   { name: "agenda", summary: "render a meeting: agenda, stamped proposals, bundle, besluitenlijst", load: async () => (await import("./commands/agenda.js")).agenda },

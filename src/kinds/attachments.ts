@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, type Diagnostic, type Severity } from "../diagnostics/diagnostic.js";
 import { displayPath, inside } from "../host/paths.js";
 import type { Proposal } from "../model/proposal.js";
 import { locate } from "../validate/locate.js";
@@ -7,20 +7,22 @@ import type { LoadedDocument } from "../validate/validate-file.js";
 import type { ResolveContext } from "./kind.js";
 
 /**
- * A proposal's bijlagen that name a file: each must exist, inside the project folder. Checked
- * for the proposal on its own (`check`, `build`) and through a meeting that has it on its
- * agenda, with the same message at the same place, so that it is reported once.
+ * A proposal's bijlagen that name a file: each must exist, inside the project folder. For the
+ * proposal on its own (`check`, `build`) a missing file is a warning — the proposal is complete
+ * without it; for a meeting, whose bundle lists it, an error (with `severity` and `suffix`).
  */
-export async function checkBijlagen(proposal: LoadedDocument<Proposal>, ctx: ResolveContext): Promise<Diagnostic[]> {
+export async function checkBijlagen(proposal: LoadedDocument<Proposal>, ctx: ResolveContext, severity: Severity = "warning", suffix = ""): Promise<Diagnostic[]> {
   const { host } = ctx;
   const dir = dirname(resolve(host.cwd, proposal.path));
   const diagnostics: Diagnostic[] = [];
   for (const [i, b] of (proposal.value.bijlagen ?? []).entries()) {
     if (b.bestand === undefined) continue;
     const file = resolve(dir, b.bestand);
-    const report = (message: string) => diagnostics.push(error(proposal.file, locate(proposal.parsed, ["bijlagen", i, "bestand"]).pos, message, `bijlagen[${i}].bestand`));
-    if (!inside(host.cwd, file)) report(`attachment \`${b.bestand}\` lies outside the project folder`);
-    else if ((await host.kind(file)) !== "file") report(`attachment file \`${b.bestand}\` not found (looked for ${displayPath(host, file)})`);
+    const report = (message: string, always: Severity = severity) =>
+      diagnostics.push({ ...error(proposal.file, locate(proposal.parsed, ["bijlagen", i, "bestand"]).pos, message, `bijlagen[${i}].bestand`), severity: always });
+    // A path out of the project is never allowed: boardpaper does not read outside it.
+    if (!inside(host.cwd, file)) report(`attachment \`${b.bestand}\` lies outside the project folder`, "error");
+    else if ((await host.kind(file)) !== "file") report(`attachment file \`${b.bestand}\` not found (looked for ${displayPath(host, file)})${suffix}`);
   }
   return diagnostics;
 }

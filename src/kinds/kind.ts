@@ -16,12 +16,14 @@ export interface DocumentKind<T = unknown, R = unknown> {
   /** How messages name one ("this file is a meeting"). */
   readonly noun: string;
   readonly schema: z.ZodType<T>;
-  /** Whether a file (its path as shown) is of this kind; the registry asks in its order. */
+  /** The names a document of this kind gives as its top-level `type:` (the first is the one `new` writes). */
+  readonly types: readonly [string, ...string[]];
+  /** Whether a file without `type:` is of this kind by its path (as shown); the registry asks in its order. */
   matches(file: string): boolean;
   /** The JSON Schema editors use: the name `boardpaper schema` takes, its file in schema/, its title. */
   readonly jsonSchema: { readonly name: string; readonly file: string; readonly title: string };
-  /** The comment lines that head a new document's skeleton (after the schema line); none: no skeleton. */
-  readonly skeleton?: readonly string[];
+  /** The comment lines that head a new document's skeleton (after the schema line). */
+  readonly skeleton: readonly string[];
   /**
    * Find what the document needs besides itself (its house style, a meeting's proposals) and
    * cross-check them. Problems are diagnostics; nothing is rendered.

@@ -72,7 +72,7 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
   // Attachments: the files must exist, and a besloten attachment may not hang under a public item.
   for (const item of plan.all) {
     const proposal = proposalAt(item.path);
-    if (proposal) diagnostics.push(...(await checkBijlagen(proposal, ctx)));
+    if (proposal) diagnostics.push(...(await checkBijlagen(proposal, ctx, "error", `, needed for item ${item.number} of ${meeting.file}`)));
     let fromMeeting = 0;
     for (const a of item.attachments) {
       if (a.base !== "meeting") continue;

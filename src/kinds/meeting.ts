@@ -1,5 +1,5 @@
 import type { PreparedMeeting } from "../meeting/prepared.js";
-import { Meeting } from "../model/meeting.js";
+import { Meeting, MEETING_TYPES } from "../model/meeting.js";
 import type { Proposal } from "../model/proposal.js";
 import { renderMeeting } from "../render/render-meeting.js";
 import type { HouseStyle } from "../style/house-style.js";
@@ -23,8 +23,13 @@ export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
   name: "meeting",
   noun: "meeting",
   schema: Meeting,
+  types: MEETING_TYPES,
   matches: (file) => file.split(/[\\/]/).slice(0, -1).some((dir) => dir === "meetings" || dir === "vergaderingen"),
   jsonSchema: { name: "meeting", file: "meeting.schema.json", title: "boardpaper meeting (vergadering)" },
+  skeleton: [
+    "A meeting (vergadering): its agenda items in the order they are treated. Fill in every <<…>>;",
+    "`boardpaper check` lists what is left. Dates: YYYY-MM-DD; times: HH:MM.",
+  ],
   async resolve(doc, ctx) {
     const r = await prepareMeeting(doc, ctx);
     if (!r.ok) return r;

@@ -1,7 +1,8 @@
 import { basename, extname } from "node:path";
-import { Proposal } from "../model/proposal.js";
+import { Proposal, PROPOSAL_TYPES } from "../model/proposal.js";
 import { renderProposal } from "../render/render-proposal.js";
 import type { HouseStyle } from "../style/house-style.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
 import { checkBijlagen } from "./attachments.js";
 import type { DocumentKind } from "./kind.js";
 
@@ -13,6 +14,7 @@ export const PROPOSAL: DocumentKind<Proposal, HouseStyle> = {
   name: "proposal",
   noun: "proposal",
   schema: Proposal,
+  types: PROPOSAL_TYPES,
   matches: () => true,
   jsonSchema: { name: "proposal", file: "proposal.schema.json", title: "boardpaper proposal (voorstel)" },
   skeleton: [
@@ -22,7 +24,7 @@ export const PROPOSAL: DocumentKind<Proposal, HouseStyle> = {
   async resolve(doc, ctx) {
     const style = await ctx.houseStyleAt(doc.path);
     const bijlagen = await checkBijlagen(doc, ctx);
-    return style && bijlagen.length === 0 ? { ok: true, resolved: style, warnings: [] } : { ok: false, diagnostics: bijlagen };
+    return style && !hasErrors(bijlagen) ? { ok: true, resolved: style, warnings: bijlagen } : { ok: false, diagnostics: bijlagen };
   },
   render: (doc, style) => [{ name: stem(doc.path), tree: renderProposal(doc.value, style), sheet: style.sheet }],
   outputs: "file",

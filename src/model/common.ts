@@ -35,3 +35,10 @@ export const section = <T extends z.ZodType>(content: T) =>
 
 export type Section<T> = typeof EMPTY | T;
 export const isEmpty = <T>(s: Section<T>): s is typeof EMPTY => s === EMPTY;
+
+/**
+ * The top-level `type:` of a document: which type it is (and so which kind of file), whatever
+ * folder it is in. Optional: without it, the file's place decides.
+ */
+export const documentType = <T extends readonly [string, ...string[]]>(names: T, what: string) =>
+  z.enum(names).describe(`The type of this document: ${names.map((n) => `\`${n}\``).join(", ")} (${what}); optional where the folder already says it`).optional();

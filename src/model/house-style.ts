@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./common.js";
+import { documentType, text } from "./common.js";
 
 /**
  * The zod schema of a house-style file (`huisstijl.yaml`): how an organisation's documents look.
@@ -23,8 +23,12 @@ const fontName = (description: string) =>
 
 export const DATE_FORMATS = ["lang", "numeriek"] as const;
 
+/** The name a house style gives as its `type:`. */
+export const HOUSE_STYLE_TYPES = ["huisstijl"] as const;
+
 export const HouseStyleFile = z
   .strictObject({
+    type: documentType(HOUSE_STYLE_TYPES, "a house style"),
     organisatie: text("Name of the organisation, used in the alt text of the logo").optional(),
     logo: z
       .strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inline, isoDate, prose, text } from "./common.js";
+import { documentType, inline, isoDate, prose, text } from "./common.js";
 import { BEHANDELWIJZEN } from "./proposal.js";
 
 /** The zod schema of a meeting (vergadering): its agenda items in order, and what was decided. */
@@ -78,8 +78,12 @@ export const AgendaItem: z.ZodType<AgendaItemInput> = z.lazy(() =>
 export const NUMBERING = ["1, 2, 3", "I, II, III"] as const;
 export const SUB_NUMBERING = ["a, b, c", "1, 2, 3"] as const;
 
+/** The name a meeting gives as its `type:`. */
+export const MEETING_TYPES = ["vergadering"] as const;
+
 export const Meeting = z
   .strictObject({
+    type: documentType(MEETING_TYPES, "a meeting"),
     organisatie: text("The public body, e.g. Veiligheidsregio Flevoland"),
     orgaan: text("The board that meets, e.g. Algemeen bestuur"),
     datum: isoDate("Date of the meeting"),

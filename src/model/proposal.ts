@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inline, isoDate, prose, section, text } from "./common.js";
+import { documentType, inline, isoDate, prose, section, text } from "./common.js";
 
 /** The zod schema of a proposal (voorstel): the single source of truth for its shape. */
 
@@ -98,8 +98,12 @@ const Bijlage = z
   })
   .describe("An attachment (bijlage): a file, content printed as an appendix, or both");
 
+/** The names a proposal gives as its `type:` (today one: the voorstel aan het algemeen bestuur). */
+export const PROPOSAL_TYPES = ["ab-voorstel"] as const;
+
 export const Proposal = z
   .strictObject({
+    type: documentType(PROPOSAL_TYPES, "a proposal"),
     // Metadata
     organisatie: text("The public body, e.g. Veiligheidsregio Flevoland"),
     orgaan: text("The board addressed, e.g. Algemeen bestuur"),

@@ -8,9 +8,9 @@ import { EMPTY } from "./common.js";
  * required values as `<<…>>` placeholders (which `check` reports until they are filled in),
  * optional fields commented out. Generated, so a field added to the schema appears here too.
  */
-export function skeleton(schema: z.ZodType, header: readonly string[]): string {
+export function skeleton(schema: z.ZodType, header: readonly string[], given: Readonly<Record<string, string>> = {}): string {
   const lines = [...header.map((h) => `# ${h}`), ""];
-  objectLines(unwrap(schema), "", false, lines);
+  objectLines(unwrap(schema), "", false, lines, given);
   return `${lines.join("\n")}\n`;
 }
 
@@ -27,7 +27,7 @@ function placeholder(s: z.ZodType, what: string): string {
 }
 
 /** The value lines for `key` (or a list item when key is ""), at `indent`. */
-function fieldLines(key: string, s: z.ZodType, indent: string, commented: boolean, out: string[], singular = key): void {
+function fieldLines(key: string, s: z.ZodType, indent: string, commented: boolean, out: string[], singular = key, within: ReadonlySet<string> = new Set()): void {
   const c = commented ? "# " : "";
   const lead = `${indent}${c}${key === "" ? "- " : `${key}: `}`;
   // Of a union, show the simplest real form: text where text will do (a beslispunt, a
@@ -36,12 +36,16 @@ function fieldLines(key: string, s: z.ZodType, indent: string, commented: boolea
   const u = unwrap(alts.find((a) => defOf(unwrap(a)).type === "string") ?? alts[0] ?? s);
   const d = defOf(u);
   const label = key || singular;
-  if (d.type === "object") {
+  const shape = d.type === "object" ? Object.keys(d.shape ?? {}).join(",") : "";
+  if (d.type === "object" && within.has(shape)) {
+    // A recursive shape (agenda items with sub-items): once is enough to show it.
+    out.push(`${indent}# ${key === "" ? "- …" : `${key}: …`} (the same fields as above)`);
+  } else if (d.type === "object") {
     out.push(key === "" ? `${indent}${c}-` : `${indent}${c}${key}:`);
-    objectLines(u, `${indent}  `, commented, out);
+    objectLines(u, `${indent}  `, commented, out, {}, new Set([...within, shape]), key === "");
   } else if (d.type === "array" && d.element) {
     out.push(`${indent}${c}${key}:`);
-    fieldLines("", d.element, `${indent}  `, commented, out, key);
+    fieldLines("", d.element, `${indent}  `, commented, out, key, within);
   } else if (d.type === "boolean") {
     out.push(`${lead}false`);
   } else {
@@ -50,12 +54,21 @@ function fieldLines(key: string, s: z.ZodType, indent: string, commented: boolea
   }
 }
 
-function objectLines(s: z.ZodType, indent: string, commented: boolean, out: string[]): void {
-  for (const [key, field] of Object.entries(defOf(s).shape ?? {})) {
-    const optional = isOptional(field) && defaultOf(field) === undefined;
+/** The fields of an object; `given` top-level values are written as they are (a document's `type:`). */
+function objectLines(s: z.ZodType, indent: string, commented: boolean, out: string[], given: Readonly<Record<string, string>> = {}, within: ReadonlySet<string> = new Set(), item = false): void {
+  const fields = Object.entries(defOf(s).shape ?? {});
+  const optionalField = (f: z.ZodType) => isOptional(f) && defaultOf(f) === undefined;
+  // A list item must say something: of an item whose fields are all optional, show the first.
+  const shown = item && fields.every(([, f]) => optionalField(f)) ? fields[0]?.[0] : undefined;
+  for (const [key, field] of fields) {
+    if (given[key] !== undefined) {
+      out.push(`${indent}${key}: ${scalar(given[key])}`);
+      continue;
+    }
+    const optional = optionalField(field) && key !== shown;
     const note = [describe(field), optional ? "(optional)" : ""].filter(Boolean).join(" ");
     if (note) out.push(`${indent}# ${note}`);
-    fieldLines(key, field, indent, commented || optional, out);
+    fieldLines(key, field, indent, commented || optional, out, key, within);
   }
 }
 

@@ -12,6 +12,8 @@ import { validateFile, type LoadedDocument } from "../validate/validate-file.js"
 import type { Writer } from "../writers/writer.js";
 import { houseStyleResolver, type HouseStyleOptions, type HouseStyleResolver } from "./house-styles.js";
 
+const TEXT = new TextDecoder();
+
 /** A file read as a document of its kind: the document when valid, and what was found. */
 export interface Loaded {
   readonly kind: DocumentKind;
@@ -54,9 +56,9 @@ export class Pipeline {
     };
   }
 
-  /** The kind of a file: the one asked for, else recognised by its path. */
-  kindOf(found: Found, kind?: DocumentKind): DocumentKind {
-    return kind ?? kindOf(found.label ?? displayPath(this.host, found.path));
+  /** The kind of a file: the one asked for, else recognised by its `type:` or path (see kindOf). */
+  kindOf(found: Found, kind?: DocumentKind, text?: string): DocumentKind {
+    return kind ?? kindOf(found.label ?? displayPath(this.host, found.path), text);
   }
 
   /** Read a file and validate it as its kind. */
@@ -66,7 +68,7 @@ export class Pipeline {
 
   /** Validate bytes (a draft in the editor, a version from git) as the file `found`. */
   loadBytes(found: Found, bytes: Uint8Array, kind?: DocumentKind): Loaded {
-    const k = this.kindOf(found, kind);
+    const k = kind ?? this.kindOf(found, undefined, TEXT.decode(bytes));
     const file = found.label ?? displayPath(this.host, found.path);
     const r = validateFile(file, bytes, k.schema);
     const doc = r.valid ? { kind: k.name, path: found.path, root: found.root, file, value: r.valid.value, parsed: r.valid.parsed } : undefined;

@@ -98,7 +98,7 @@ export async function renderDocument(host: Host, checked: Checked, writers: read
   if (!resolved.ok) return resolved;
   const rendered = pipeline.render(doc, resolved.resolved, { includeBesloten: false });
   if (!rendered.ok) return rendered;
-  const kind = pipeline.kindOf({ path: doc.path, label: doc.file });
+  const kind = kindNamed(doc.kind)!;
   const shown = rendered.documents.find((d) => d.name === kind.preview) ?? rendered.documents[0];
   if (!shown) return { ok: false, diagnostics: [error(doc.file, START, `a ${kind.noun} has no document of its own to show; open a proposal or a meeting`)] };
   const outputs = await pipeline.write(doc, [shown], "", { writers });
@@ -142,7 +142,7 @@ export type Changes =
 export async function changes(host: Host, file: DataFile, text: string): Promise<Changes> {
   const pipeline = pipelineFor(host, true);
   const checked = checkText(host, file, text, pipeline);
-  const kind = pipeline.kindOf({ path: file.label, label: file.label });
+  const kind = kindNamed(checked.kind)!;
   if (!kind.revisions) return { status: "unavailable", message: `The changes view compares proposals; this file is a ${kind.noun}.` };
   if (!checked.doc) return { status: "invalid", message: "The draft has problems; fix them to see the changes.", diagnostics: checked.diagnostics.map(wireDiagnostic) };
   const older = await readFromGit(host.cwd, "HEAD", file.label);

@@ -282,7 +282,7 @@ class App {
     const decoded = decodeUtf8(file.label, bytes);
     if (!decoded.ok) throw new HttpError(422, `${wireDiagnostic(decoded.diagnostic).text}`, { diagnostics: [wireDiagnostic(decoded.diagnostic)] });
     const p = await preview(this.host, file, decoded.text);
-    return json(res, 200, { path: file.rel, label: file.label, kind: kindOf(file.label).name, hash: hashOf(bytes), ...p });
+    return json(res, 200, { path: file.rel, label: file.label, kind: kindOf(file.label, decoded.text).name, hash: hashOf(bytes), ...p });
   }
 
   private async check(res: ServerResponse, b: Json): Promise<void> {

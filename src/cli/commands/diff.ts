@@ -2,7 +2,6 @@ import { formatDiagnostic } from "../../diagnostics/format.js";
 import { readFromGit } from "../../host/git.js";
 import type { Host } from "../../host/host.js";
 import { displayPath } from "../../host/paths.js";
-import { kindOf } from "../../kinds/registry.js";
 import { compareVersions } from "../../pipeline/compare.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { changedOnly } from "../../review/changed-only.js";
@@ -47,11 +46,10 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
     if ((await host.kind(newPath)) !== "file") throw new UsageError(`${newPath}: no such file`);
-    const kind = kindOf(displayPath(host, newPath));
-    if (!kind.revisions) throw new UsageError(`${newPath} is a ${kind.noun}; diff compares proposals`);
-
     const pipeline = new Pipeline(host);
     const newer = await pipeline.load({ path: newPath });
+    const kind = newer.kind;
+    if (!kind.revisions) throw new UsageError(`${newPath} is a ${kind.noun}; diff compares proposals`);
     const olderBytes = await readOlder(host, oldSpec, newPath);
     // The older version is placed at NEW's path: it takes the same house style and templates.
     const older = olderBytes.ok ? pipeline.loadBytes({ path: newPath, label: olderBytes.label }, olderBytes.bytes, kind) : undefined;

@@ -1,27 +1,38 @@
 import { skeletonOf } from "../../kinds/for-editors.js";
-import { DEFAULT_KIND } from "../../kinds/registry.js";
+import { DEFAULT_KIND, KINDS, kindOfType } from "../../kinds/registry.js";
+import { suggest } from "../../validate/suggest.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
+const TYPES = KINDS.flatMap((k) => k.types);
+
 export const newProposal: Command = {
   name: "new",
-  usage: "boardpaper new [--out FILE] [--force]",
-  help: `Writes a proposal skeleton: every field, each with a comment saying what it is. Values to
-fill in are marked <<…>>; \`boardpaper check\` lists each one that is left, with its position,
-and passes once they are all filled in. Optional fields are commented out.
+  usage: `boardpaper new [--type ${TYPES.join("|")}] [--out FILE] [--force]`,
+  help: `Writes a skeleton of a new document: every field, each with a comment saying what it is.
+Values to fill in are marked <<…>>; \`boardpaper check\` lists each one that is left, with its
+position, and passes once they are all filled in. Optional fields are commented out.
 The first line points editors at the JSON Schema, so VS Code's YAML extension completes
-and checks while you type.
+and checks while you type; the \`type:\` line says what the document is, wherever it is kept.
 
 Options:
+  --type TYPE  the type of document: ${TYPES.join(", ")} (default: ${DEFAULT_KIND.types[0]}, a proposal)
   --out FILE   write to FILE (default: standard output); an existing file is not overwritten
   --force      overwrite FILE if it exists
 
-Example:
-  boardpaper new --out data/proposals/mijn-voorstel.yaml`,
-  options: { out: { type: "string" }, force: { type: "boolean" } },
+Examples:
+  boardpaper new --out data/proposals/mijn-voorstel.yaml
+  boardpaper new --type vergadering --out data/meetings/ab-2021-03-04.yaml`,
+  options: { type: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } },
   async run({ host, values }) {
+    const type = typeof values.type === "string" ? values.type : DEFAULT_KIND.types[0];
+    const kind = kindOfType(type);
+    if (!kind) {
+      const hint = suggest(type, TYPES);
+      throw new UsageError(`unknown type \`${type}\`${hint ? `; did you mean \`${hint}\`?` : ""} The types: ${TYPES.join(", ")}`);
+    }
     const out = typeof values.out === "string" ? values.out : undefined;
-    const text = skeletonOf(DEFAULT_KIND, host.cwd, out);
+    const text = skeletonOf(kind, host.cwd, out);
     if (!out) {
       host.stdout.write(text);
       return EXIT.ok;
