@@ -2,6 +2,7 @@ import type { HelperDelegate } from "handlebars";
 import Handlebars from "handlebars";
 import { markdownBlocks, markdownInline } from "../markdown/markdown.js";
 import { EMPTY } from "../model/common.js";
+import { boardName, withArticle, withArticleCapitalised } from "./dutch.js";
 
 /**
  * The only helpers templates may call: pure functions of their arguments. Dates are formatted
@@ -37,6 +38,12 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
   mdInline: (text: unknown) => safe(markdownInline(String(text ?? ""))),
   /** True for a section written as `leeg`. */
   leeg: (value: unknown) => value === EMPTY,
+  /** A board in running text, with its own article: "het algemeen bestuur", "de auditcommissie", "de raad". */
+  deOrgaan: (name: unknown) => withArticle(String(name ?? "")),
+  /** The same at the start of a sentence: "Het algemeen bestuur", "De auditcommissie". */
+  DeOrgaan: (name: unknown) => withArticleCapitalised(String(name ?? "")),
+  /** A board's name inside a sentence, without article, in its own capitals: "algemeen bestuur", "Provinciale Staten". */
+  orgaanNaam: (name: unknown) => boardName(String(name ?? "")),
   /** First letter in lower case: "Algemeen bestuur" → "algemeen bestuur". */
   lcfirst: (text: unknown) => {
     const s = String(text ?? "");
