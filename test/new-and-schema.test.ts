@@ -170,3 +170,16 @@ describe("boardpaper schema", () => {
     expect((await run(["check", "p.yaml"], { cwd: dir })).code).toBe(1);
   });
 });
+
+describe("boardpaper types", () => {
+  it("lists every type a file can name, each taken by new --type and schema", async () => {
+    const r = await run(["types"]);
+    expect(r.code).toBe(0);
+    const names = r.stdout.trim().split("\n").map((l) => l.split(/\s+/)[0]!);
+    expect(names.sort()).toEqual(KINDS.flatMap((k) => k.types).sort());
+    for (const kind of KINDS) {
+      expect((await run(["new", "--type", kind.types[0]])).stdout).toContain(`\ntype: ${kind.types[0]}\n`);
+      expect((await run(["schema", kind.types[0]])).stdout).toBe((await run(["schema", kind.jsonSchema.name])).stdout);
+    }
+  });
+});

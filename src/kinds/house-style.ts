@@ -9,6 +9,7 @@ import type { DocumentKind } from "./kind.js";
 export const HOUSE_STYLE: DocumentKind<HouseStyleFile, null> = {
   name: "house-style",
   noun: "house style",
+  description: "huisstijl: logo, fonts, colours, margins, date format and templates of an organisation's documents",
   schema: HouseStyleFile,
   types: HOUSE_STYLE_TYPES,
   matches: (file) => basename(file) === HOUSE_STYLE_FILE,

@@ -15,6 +15,8 @@ export interface DocumentKind<T = unknown, R = unknown> {
   readonly name: string;
   /** How messages name one ("this file is a meeting"). */
   readonly noun: string;
+  /** One line on what it is, for `boardpaper types`. */
+  readonly description: string;
   readonly schema: z.ZodType<T>;
   /** The names a document of this kind gives as its top-level `type:` (the first is the one `new` writes). */
   readonly types: readonly [string, ...string[]];

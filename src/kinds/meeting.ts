@@ -22,6 +22,7 @@ const str = (x: unknown) => (typeof x === "string" ? x : undefined);
 export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
   name: "meeting",
   noun: "meeting",
+  description: "vergadering: the agenda, its proposals stamped with their numbers, the bundle and the besluitenlijst",
   schema: Meeting,
   types: MEETING_TYPES,
   matches: (file) => file.split(/[\\/]/).slice(0, -1).some((dir) => dir === "meetings" || dir === "vergaderingen"),

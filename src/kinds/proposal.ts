@@ -13,6 +13,7 @@ const str = (x: unknown) => (typeof x === "string" ? x : undefined);
 export const PROPOSAL: DocumentKind<Proposal, HouseStyle> = {
   name: "proposal",
   noun: "proposal",
+  description: "voorstel aan het algemeen bestuur: beslispunten, afstemming and the sections of the veiligheidsregio's form",
   schema: Proposal,
   types: PROPOSAL_TYPES,
   matches: () => true,
