@@ -67,7 +67,7 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
 
   let r;
   try {
-    r = await runProject(new Pipeline(host, houseStyleOptions(values)), req.files, {
+    r = await runProject(await Pipeline.open(host, houseStyleOptions(values)), req.files, {
       ...(req.kind ? { kind: req.kind } : {}),
       sink,
       render: {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { DocumentType } from "../model/compile-type.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host/host.js";
 import type { HouseStyle } from "../style/house-style.js";
@@ -23,7 +24,9 @@ export interface DocumentKind<T = unknown, R = unknown> {
   /** Whether a file without `type:` is of this kind by its path (as shown); the registry asks in its order. */
   matches(file: string): boolean;
   /** The JSON Schema editors use: the name `boardpaper schema` takes, its file in schema/, its title. */
-  readonly jsonSchema: { readonly name: string; readonly file: string; readonly title: string };
+  readonly jsonSchema: { readonly name: string; readonly file: string; readonly title: string; readonly dir?: string };
+  /** The document type, for the kinds declared as data (src/kinds/type-declarations.ts): what meetings put on an agenda. */
+  readonly proposal?: DocumentType;
   /** The comment lines that head a new document's skeleton (after the schema line). */
   readonly skeleton: readonly string[];
   /**
@@ -38,7 +41,7 @@ export interface DocumentKind<T = unknown, R = unknown> {
   /** Which of its documents the editor previews and downloads (default: the first). */
   readonly preview?: string;
   /** Who and when, for tracked changes, when two versions can be compared (`diff`). */
-  revisions?(value: T): { readonly author: string; readonly date: string };
+  revisions?(value: T): { readonly author: string; readonly date: string } | undefined;
   /** How the editor's list shows this kind; absent: not listed. */
   readonly list?: ListSpec;
 }
@@ -67,8 +70,14 @@ export interface ResolveContext {
   houseStyleAt(path: string): Promise<HouseStyle | undefined>;
   /** The house style a huisstijl.yaml makes (its logo and templates checked). */
   houseStyleOfFile(styleFile: string): Promise<HouseStyle | undefined>;
-  /** Read and validate another file as a document of the kind named (a meeting's proposals). */
-  load(path: string, kind: string): Promise<{ doc?: LoadedDocument; diagnostics: Diagnostic[] }>;
+  /** The house style with the templates of a document type (its folders first, then the house style's own and the built-in ones). */
+  withTypeTemplates(style: HouseStyle, typeDirs: readonly string[]): Promise<HouseStyle | undefined>;
+  /** Read and validate another file as a document of its own kind (a meeting's proposals). */
+  load(path: string): Promise<{ doc?: LoadedDocument; kind: DocumentKind; diagnostics: Diagnostic[] }>;
+  /** Problems the project's type declarations have, in the declaration shown as `file`. */
+  typeProblems(file: string): Diagnostic[];
+  /** Resolve another document as its kind does (a meeting's proposals, for rendering them stamped). */
+  resolve(doc: LoadedDocument): Promise<Resolution<unknown>>;
 }
 
 export interface RenderOptions {

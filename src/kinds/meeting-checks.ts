@@ -41,10 +41,11 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
         else if (seen.has(file)) at(where, `this proposal is already on the agenda (${formatPath(seen.get(file)!)}); a proposal appears once`);
         else {
           seen.set(file, path);
-          const read = await ctx.load(file, "proposal");
+          const read = await ctx.load(file);
           diagnostics.push(...read.diagnostics);
           const loaded = read.doc as LoadedDocument<Proposal> | undefined;
-          if (loaded) {
+          if (!read.kind.proposal) at(where, `\`${item.voorstel}\` is a ${read.kind.noun}, not a proposal; an agenda item's \`voorstel\` names a document such as a voorstel or raadsvoorstel`);
+          else if (loaded) {
             proposals.set(formatPath(path), loaded);
             const m = meeting.value;
             const p = loaded.value;
@@ -52,10 +53,10 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
               const loc = locate(loaded.parsed, [key]);
               return `${loaded.file}:${loc.pos.line}:${loc.pos.col}`;
             };
-            if (p.vergaderdatum !== m.datum) {
+            if (p.vergaderdatum !== undefined && p.vergaderdatum !== m.datum) {
               at(where, `the proposal is for the meeting of ${p.vergaderdatum} (${there("vergaderdatum")}), but this meeting is on ${m.datum}; correct one of them`);
             }
-            if (p.orgaan.trim().toLowerCase() !== m.orgaan.trim().toLowerCase()) {
+            if (p.orgaan !== undefined && p.orgaan.trim().toLowerCase() !== m.orgaan.trim().toLowerCase()) {
               at(where, `the proposal is addressed to \`${p.orgaan}\` (${there("orgaan")}), but this is a meeting of \`${m.orgaan}\``);
             }
           }

@@ -2,6 +2,7 @@ import type { PreparedMeeting } from "../meeting/prepared.js";
 import { Meeting, MEETING_TYPES } from "../model/meeting.js";
 import type { Proposal } from "../model/proposal.js";
 import { renderMeeting } from "../render/render-meeting.js";
+import type { ResolvedProposal } from "../render/render-proposal.js";
 import type { HouseStyle } from "../style/house-style.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
 import type { DocumentKind } from "./kind.js";
@@ -10,7 +11,7 @@ import { prepareMeeting } from "./meeting-checks.js";
 interface ResolvedMeeting {
   readonly prepared: PreparedMeeting;
   readonly style: HouseStyle;
-  readonly styleOf: (p: LoadedDocument<Proposal>) => HouseStyle;
+  readonly resolvedOf: (p: LoadedDocument<Proposal>) => ResolvedProposal;
 }
 
 const str = (x: unknown) => (typeof x === "string" ? x : undefined);
@@ -35,19 +36,21 @@ export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
     const r = await prepareMeeting(doc, ctx);
     if (!r.ok) return r;
     const style = await ctx.houseStyleAt(doc.path);
-    const styles = new Map<LoadedDocument<Proposal>, HouseStyle>();
+    // Each proposal as its own type resolves it (its house style and templates). Its problems
+    // are the house style's (reported by the pipeline) or its bijlagen (checked above as errors).
+    const resolved = new Map<LoadedDocument<Proposal>, ResolvedProposal>();
     let complete = style !== undefined;
     for (const item of r.prepared.plan.all) {
       const proposal = r.prepared.proposalAt(item.path);
       if (!proposal) continue;
-      const own = await ctx.houseStyleAt(proposal.path);
-      if (own) styles.set(proposal, own);
+      const own = await ctx.resolve(proposal);
+      if (own.ok) resolved.set(proposal, own.resolved as ResolvedProposal);
       else complete = false;
     }
     if (!style || !complete) return { ok: false, diagnostics: [] };
-    return { ok: true, resolved: { prepared: r.prepared, style, styleOf: (p) => styles.get(p)! }, warnings: r.warnings };
+    return { ok: true, resolved: { prepared: r.prepared, style, resolvedOf: (p) => resolved.get(p)! }, warnings: r.warnings };
   },
-  render: (_doc, m, opts) => renderMeeting(m.prepared, m.style, m.styleOf, opts),
+  render: (_doc, m, opts) => renderMeeting(m.prepared, m.style, m.resolvedOf, opts),
   outputs: "folder",
   preview: "agenda",
   list: {

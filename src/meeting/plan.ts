@@ -1,5 +1,5 @@
 import { FIXED_ITEMS, type AgendaItemInput, type FixedItem, type Meeting } from "../model/meeting.js";
-import type { Proposal } from "../model/proposal.js";
+import { BEHANDELWIJZEN, type Proposal } from "../model/proposal.js";
 import { attachmentNumber, DEFAULT_NUMBERING, decisionNumber, itemNumber, subItemNumber, type NumberingScheme } from "./numbering.js";
 
 /**
@@ -112,7 +112,9 @@ function groupOf(item: AgendaItemInput, proposal: Proposal | null): GroupKey {
   if (item.vast === "rondvraag_en_sluiting") return "sluiting";
   if (item.vast && HEAD_ITEMS.includes(item.vast)) return "opening";
   if (item.hamerstuk ?? proposal?.hamerstuk) return "hamerstukken";
-  return item.behandelwijze ?? proposal?.behandelwijze ?? "ter bespreking";
+  // A type may have behandelwijzen of its own; the agenda groups by the ones it knows.
+  const own = BEHANDELWIJZEN.find((b) => b === proposal?.behandelwijze);
+  return item.behandelwijze ?? own ?? "ter bespreking";
 }
 
 function planItem(

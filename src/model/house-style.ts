@@ -63,7 +63,12 @@ export const HouseStyleFile = z
       .optional(),
     voettekst: text("Text in the page footer, before the page number").optional(),
     datumnotatie: z.enum(DATE_FORMATS).describe("How dates are written: lang (1 oktober 2020) or numeriek (01-10-2020)").optional(),
-    templates: text("A folder of templates that override the built-in ones file by file, relative to this file").optional(),
+    templates: text("A folder of templates that override the built-in ones file by file, relative to this file; a sub-folder named after a document type overrides that type's").optional(),
+    standaardtype: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, { error: "a type name has lower-case letters, digits and -, e.g. raadsvoorstel" })
+      .describe("The document type of the documents here that do not say `type:` (default: ab-voorstel); `boardpaper types` lists them")
+      .optional(),
   })
   .describe("House style of an organisation (huisstijl)");
 

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { error, START, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { TemplateError } from "../diagnostics/template-error.js";
 import type { Host } from "../host/host.js";
@@ -12,7 +12,11 @@ import { DEFAULT_STYLE_SHEET } from "../style/style-sheet.js";
 import { hostTemplateFiles } from "../template/host-files.js";
 import { loadTemplateSet, type TemplateSet } from "../template/template-set.js";
 import { locate } from "../validate/locate.js";
+import { suggest } from "../validate/suggest.js";
 import { validateFile } from "../validate/validate-file.js";
+
+/** A house style's `standaardtype:` line, read before the file is parsed (as a document's `type:` is). */
+const STANDAARDTYPE = /^standaardtype:[ \t]*["']?([\w-]+)["']?[ \t]*(?:#.*)?$/m;
 
 export interface HouseStyleOptions {
   /** `--style FILE`: one house style for every input instead of the nearest huisstijl.yaml. */
@@ -31,6 +35,10 @@ export interface HouseStyleResolver {
   at(path: string): Promise<HouseStyle | undefined>;
   /** The house style a huisstijl.yaml makes. */
   ofFile(styleFile: string): Promise<HouseStyle | undefined>;
+  /** The house style with a document type's templates: see withTypeTemplates below. */
+  withTypeTemplates(style: HouseStyle, typeDirs: readonly string[]): Promise<HouseStyle | undefined>;
+  /** The `standaardtype:` of the house style of a document at `path`, as written (checked when the house style is). */
+  defaultTypeAt(path: string): Promise<string | undefined>;
   /** Problems found so far, each once. */
   readonly diagnostics: Diagnostic[];
 }
@@ -41,7 +49,7 @@ export interface HouseStyleResolver {
  * style is the nearest huisstijl.yaml in its folder or a folder above, up to the project folder;
  * files a house style names must lie inside the project folder.
  */
-export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}): HouseStyleResolver {
+export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typeNames: readonly string[] = []): HouseStyleResolver {
   const diagnostics: Diagnostic[] = [];
   let templatesDirFound: Promise<boolean> | undefined;
   const templatesDirOk = (dir: string) =>
@@ -117,6 +125,11 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}): Ho
         else at(["logo", "bestand"], `${logoSpec.bestand}: ${r.message}`);
       }
     }
+    const named = style?.value.standaardtype;
+    if (named !== undefined && typeNames.length && !typeNames.includes(named)) {
+      const hint = suggest(named, typeNames);
+      at(["standaardtype"], `unknown type \`${named}\`${hint ? `; did you mean \`${hint}\`?` : ""} (types: ${typeNames.join(", ")})`);
+    }
     const dirs: string[] = [];
     if (opts.templatesDir) dirs.push(resolve(host.cwd, opts.templatesDir));
     else if (style?.value.templates) {
@@ -128,6 +141,7 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}): Ho
     const templates = await templatesFor(dirs);
     if (!templates || !ok) return undefined;
     return {
+      templateDirs: dirs,
       sheet: styleSheetFrom(style?.value, DEFAULT_STYLE_SHEET),
       ...(logo ? { logo } : {}),
       templates,
@@ -144,5 +158,22 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}): Ho
     return made.get(key)!;
   };
 
-  return { at: async (path) => ofFile(await styleFileOf(path)), ofFile: (f) => ofFile(resolve(host.cwd, f)), diagnostics };
+  /**
+   * A type's templates: a house-style folder's sub-folder named after the type (or its base)
+   * first, then the type's own folders, then the house style's folder, then the built-in ones.
+   * So a house style can restyle every type, or one type, and a type's layout beats a general one.
+   */
+  const withTypeTemplates = async (style: HouseStyle, typeDirs: readonly string[]): Promise<HouseStyle | undefined> => {
+    const perType = style.templateDirs.flatMap((d) => typeDirs.map((t) => join(d, basename(t))));
+    const templates = await templatesFor([...perType, ...typeDirs, ...style.templateDirs]);
+    return templates ? { ...style, templates } : undefined;
+  };
+
+  const defaultTypeAt = async (path: string): Promise<string | undefined> => {
+    const file = await styleFileOf(path);
+    if (!file) return undefined;
+    return STANDAARDTYPE.exec(new TextDecoder().decode(await host.readFile(file)))?.[1];
+  };
+
+  return { at: async (path) => ofFile(await styleFileOf(path)), ofFile: (f) => ofFile(resolve(host.cwd, f)), withTypeTemplates, defaultTypeAt, diagnostics };
 }

@@ -1,12 +1,13 @@
 import { join } from "node:path";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { TemplateError } from "../diagnostics/template-error.js";
 import type { Output } from "../emit/output.js";
 import type { Host } from "../host/host.js";
 import { displayPath } from "../host/paths.js";
 import type { Found } from "../load/discover.js";
 import type { DocumentKind, RenderOptions, Resolution, ResolveContext } from "../kinds/kind.js";
-import { kindNamed, kindOf } from "../kinds/registry.js";
+import { loadRegistry, typeLineOf, type Registry } from "../kinds/registry.js";
+import { suggest } from "../validate/suggest.js";
 import type { RenderedDocument } from "../render/rendered.js";
 import { validateFile, type LoadedDocument } from "../validate/validate-file.js";
 import type { Writer } from "../writers/writer.js";
@@ -40,25 +41,43 @@ export class Pipeline {
   readonly houseStyles: HouseStyleResolver;
   private readonly context: ResolveContext;
 
+  /** A pipeline for the project of `host`: its document types read first (see Registry). */
+  static async open(host: Host, opts: HouseStyleOptions = {}): Promise<Pipeline> {
+    return new Pipeline(host, await loadRegistry(host), opts);
+  }
+
   constructor(
     readonly host: Host,
+    readonly registry: Registry,
     opts: HouseStyleOptions = {},
   ) {
-    this.houseStyles = houseStyleResolver(host, opts);
+    this.houseStyles = houseStyleResolver(host, opts, registry.typeNames);
     this.context = {
       host,
       houseStyleAt: (path) => this.houseStyles.at(path),
       houseStyleOfFile: (file) => this.houseStyles.ofFile(file),
-      load: async (path, kind) => {
-        const r = await this.load({ path }, kindNamed(kind));
-        return { ...(r.doc ? { doc: r.doc } : {}), diagnostics: r.diagnostics };
+      withTypeTemplates: (style, dirs) => this.houseStyles.withTypeTemplates(style, dirs),
+      load: async (path) => {
+        const r = await this.load({ path });
+        return { ...(r.doc ? { doc: r.doc } : {}), kind: r.kind, diagnostics: r.diagnostics };
       },
+      resolve: (doc) => this.resolve(doc),
+      typeProblems: (file) => registry.diagnostics.filter((d) => d.file === file),
     };
   }
 
-  /** The kind of a file: the one asked for, else recognised by its `type:` or path (see kindOf). */
-  kindOf(found: Found, kind?: DocumentKind, text?: string): DocumentKind {
-    return kind ?? kindOf(found.label ?? displayPath(this.host, found.path), text);
+  /**
+   * The kind of a file: the one asked for, else the one its `type:`, `$schema` line or path
+   * says (see Registry.kindOf), else the type its house style names as `standaardtype`, else
+   * the default type.
+   */
+  async kindOf(found: Found, text: string, kind?: DocumentKind): Promise<DocumentKind> {
+    if (kind) return kind;
+    const file = found.label ?? displayPath(this.host, found.path);
+    const recognised = this.registry.recognise(file, text);
+    if (recognised) return recognised;
+    const named = await this.houseStyles.defaultTypeAt(found.path);
+    return (named !== undefined ? this.registry.kindOfType(named) : undefined) ?? this.registry.defaultKind;
   }
 
   /** Read a file and validate it as its kind. */
@@ -67,18 +86,35 @@ export class Pipeline {
   }
 
   /** Validate bytes (a draft in the editor, a version from git) as the file `found`. */
-  loadBytes(found: Found, bytes: Uint8Array, kind?: DocumentKind): Loaded {
-    const k = kind ?? this.kindOf(found, undefined, TEXT.decode(bytes));
+  async loadBytes(found: Found, bytes: Uint8Array, kind?: DocumentKind): Promise<Loaded> {
+    const text = TEXT.decode(bytes);
+    const k = await this.kindOf(found, text, kind);
     const file = found.label ?? displayPath(this.host, found.path);
+    const unknown = kind ? [] : this.unknownType(file, text);
     const r = validateFile(file, bytes, k.schema);
-    const doc = r.valid ? { kind: k.name, path: found.path, root: found.root, file, value: r.valid.value, parsed: r.valid.parsed } : undefined;
-    return { kind: k, plain: r.plain, ...(doc ? { doc } : {}), diagnostics: r.diagnostics };
+    const doc = r.valid && unknown.length === 0 ? { kind: k.name, path: found.path, root: found.root, file, value: r.valid.value, parsed: r.valid.parsed } : undefined;
+    const diagnostics = unknown.length ? [...r.diagnostics.filter((d) => d.path !== "type"), ...unknown] : r.diagnostics;
+    return { kind: k, plain: r.plain, ...(doc ? { doc } : {}), diagnostics };
+  }
+
+  /**
+   * A `type:` that names no type the project knows: said at its line, with the closest name and
+   * (when the project's own declaration of that type has problems) those problems.
+   */
+  private unknownType(file: string, text: string): Diagnostic[] {
+    const named = typeLineOf(text);
+    if (named === undefined || this.registry.kindOfType(named)) return [];
+    const line = text.slice(0, text.search(/^type:/m)).split("\n").length;
+    const broken = this.registry.diagnostics.filter((d) => d.file.split(/[\\/]/).slice(-2, -1)[0] === named);
+    if (broken.length) return [error(file, { line, col: 1 }, `type \`${named}\` cannot be used: its declaration has problems (below); fix them first`, "type"), ...broken];
+    const hint = suggest(named, this.registry.typeNames);
+    return [error(file, { line, col: 7 }, `unknown type \`${named}\`${hint ? `; did you mean \`${hint}\`?` : ""} (types: ${this.registry.typeNames.join(", ")}; \`boardpaper types\` lists them)`, "type")];
   }
 
   /** Find and check what the document needs besides itself; with the house styles' problems. */
   async resolve(doc: LoadedDocument): Promise<Resolution<unknown>> {
     const seen = this.houseStyles.diagnostics.length;
-    const r = await kindNamed(doc.kind)!.resolve(doc, this.context);
+    const r = await this.kindOfDoc(doc).resolve(doc, this.context);
     const found = this.houseStyles.diagnostics.slice(seen);
     if (!r.ok || hasErrors(found)) return { ok: false, diagnostics: [...(r.ok ? r.warnings : r.diagnostics), ...found] };
     return { ok: true, resolved: r.resolved, warnings: [...r.warnings, ...found] };
@@ -87,7 +123,7 @@ export class Pipeline {
   /** The document trees; a mistake in a template is a diagnostic at its file and line. */
   render(doc: LoadedDocument, resolved: unknown, opts: RenderOptions): { ok: true; documents: RenderedDocument[] } | { ok: false; diagnostics: Diagnostic[] } {
     try {
-      return { ok: true, documents: kindNamed(doc.kind)!.render(doc, resolved, opts) };
+      return { ok: true, documents: this.kindOfDoc(doc).render(doc, resolved, opts) };
     } catch (e) {
       if (e instanceof TemplateError) return { ok: false, diagnostics: [e.diagnostic] };
       throw e;
@@ -99,7 +135,7 @@ export class Pipeline {
    * document itself for a kind with one output file, a folder of documents for the others.
    */
   async write(doc: LoadedDocument, documents: readonly RenderedDocument[], base: string, settings: WriteSettings): Promise<Output[]> {
-    const inFolder = kindNamed(doc.kind)!.outputs === "folder";
+    const inFolder = this.kindOfDoc(doc).outputs === "folder";
     const outputs: Output[] = [];
     for (const d of documents) {
       const stem = inFolder ? join(base, d.name) : base;
@@ -109,5 +145,12 @@ export class Pipeline {
       }
     }
     return outputs;
+  }
+
+  /** The kind a loaded document was read as. */
+  kindOfDoc(doc: LoadedDocument): DocumentKind {
+    const kind = this.registry.kindNamed(doc.kind);
+    if (!kind) throw new Error(`internal: no kind ${doc.kind}`);
+    return kind;
   }
 }

@@ -8,7 +8,7 @@ import { nest } from "../tree/compose.js";
 import { treeFromMarkup } from "../tree/from-markup.js";
 import type { DocumentNode } from "../tree/types.js";
 import { withLogo } from "./logo.js";
-import { renderProposal } from "./render-proposal.js";
+import { renderProposal, type ResolvedProposal } from "./render-proposal.js";
 import type { RenderedDocument } from "./rendered.js";
 
 export interface MeetingOptions {
@@ -20,7 +20,7 @@ export interface MeetingOptions {
  * A meeting's documents: the agenda, each proposal stamped with its agenda number and the
  * meeting date, the bundle, and the besluitenlijst when decisions are recorded. Pure.
  */
-export function renderMeeting(m: PreparedMeeting, style: HouseStyle, styleOf: (p: LoadedDocument<Proposal>) => HouseStyle, opts: MeetingOptions): RenderedDocument[] {
+export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf: (p: LoadedDocument<Proposal>) => ResolvedProposal, opts: MeetingOptions): RenderedDocument[] {
   const vergadering = m.meeting.value;
   const base = { vergadering, huisstijl: style.texts };
   const render = (template: string, context: object) => {
@@ -33,9 +33,9 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, styleOf: (p
   const shown = m.plan.all.filter((item) => item.proposal && (opts.includeBesloten || !item.besloten));
   const stamped = shown.map((item) => {
     const proposal = m.proposalAt(item.path)!;
-    const own = styleOf(proposal);
+    const own = resolvedOf(proposal);
     const tree = renderProposal(proposal.value, own, { nummer: item.number, datum: vergadering.datum });
-    return { item, name: basename(proposal.path, extname(proposal.path)), tree, sheet: own.sheet };
+    return { item, name: basename(proposal.path, extname(proposal.path)), tree, sheet: own.style.sheet };
   });
 
   const anchor = (item: PlannedItem) => `punt-${item.number.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;

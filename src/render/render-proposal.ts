@@ -1,7 +1,11 @@
-import { Proposal } from "../model/proposal.js";
+import type { z } from "zod";
+import type { DocumentType } from "../model/compile-type.js";
+import type { Proposal } from "../model/proposal.js";
 import type { HouseStyle } from "../style/house-style.js";
 import type { DocumentNode } from "../tree/types.js";
+import { completeKeys } from "./context.js";
 import { renderTemplate } from "./render-template.js";
+import { typeView } from "./type-view.js";
 
 /** A proposal placed on a meeting's agenda: its number there and the meeting date. */
 export interface Stamp {
@@ -9,12 +13,22 @@ export interface Stamp {
   readonly datum: string;
 }
 
+/** What a document of a declared type is rendered with: its house style (with the type's templates) and its type. */
+export interface ResolvedProposal {
+  readonly style: HouseStyle;
+  readonly type: DocumentType & { readonly schema: z.ZodType };
+}
+
 /**
- * Proposal data → document tree, through the `proposal` template of its house style. Pure.
- * For a proposal stamped for a meeting, templates also see `agenda` (its agenda number and the
- * meeting date, which replace the proposal's own).
+ * A document of a declared type → document tree, through the `proposal` template of its type
+ * and house style. Pure. Templates see its fields, `documenttype` (its fields in order, for the
+ * generic template), and for a proposal stamped for a meeting `agenda` (its agenda number and
+ * the meeting date, which replace the proposal's own).
  */
-export function renderProposal(proposal: Proposal, style: Pick<HouseStyle, "templates" | "texts" | "logo">, stamp: Stamp | null = null): DocumentNode {
-  const stamped = stamp ? { ...proposal, agendapunt: stamp.nummer, vergaderdatum: stamp.datum } : proposal;
-  return renderTemplate("proposal", Proposal, stamped, style, { agenda: stamp });
+export function renderProposal(proposal: Proposal, { style, type }: ResolvedProposal, stamp: Stamp | null = null): DocumentNode {
+  const declares = (key: string) => [...type.gegevens, ...type.secties].some((f) => f.key === key);
+  const stamped = stamp ? { ...proposal, ...(declares("agendapunt") ? { agendapunt: stamp.nummer } : {}), ...(declares("vergaderdatum") ? { vergaderdatum: stamp.datum } : {}) } : proposal;
+  const complete = completeKeys(stamped, type.schema) as Record<string, unknown>;
+  const documenttype = typeView(type, complete, style.templates, style.texts.datumnotatie);
+  return renderTemplate("proposal", type.schema, stamped, style, { agenda: stamp, documenttype });
 }

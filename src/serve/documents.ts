@@ -4,7 +4,6 @@ import type { Output } from "../emit/output.js";
 import { readFromGit } from "../host/git.js";
 import type { Host } from "../host/host.js";
 import { MAX_DEPTH, parseYaml } from "../load/parse-yaml.js";
-import { kindNamed } from "../kinds/registry.js";
 import { compareVersions } from "../pipeline/compare.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import { changedOnly } from "../review/changed-only.js";
@@ -66,19 +65,20 @@ export interface Checked {
 const REUSE_MS = 2000;
 const recent = new Map<string, { at: number; pipeline: Pipeline }>();
 
-function pipelineFor(host: Host, reuse: boolean): Pipeline {
+async function pipelineFor(host: Host, reuse: boolean): Promise<Pipeline> {
   const seen = recent.get(host.cwd);
   if (reuse && seen && performance.now() - seen.at < REUSE_MS) return seen.pipeline;
-  const pipeline = new Pipeline(host);
+  const pipeline = await Pipeline.open(host);
   recent.set(host.cwd, { at: performance.now(), pipeline });
   return pipeline;
 }
 
 /** Check a text as the file `file`: loaded and validated as its kind. */
-export function checkText(host: Host, file: DataFile, content: string | Uint8Array, pipeline: Pipeline = new Pipeline(host)): Checked {
+export async function checkText(host: Host, file: DataFile, content: string | Uint8Array, given?: Pipeline): Promise<Checked> {
+  const pipeline = given ?? (await pipelineFor(host, true));
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   const text = typeof content === "string" ? content : new TextDecoder().decode(content);
-  const loaded = pipeline.loadBytes({ path: file.label, label: file.label }, bytes);
+  const loaded = await pipeline.loadBytes({ path: file.label, label: file.label }, bytes);
   return { kind: loaded.kind.name, text, value: loaded.plain, diagnostics: loaded.diagnostics, ...(loaded.doc ? { doc: loaded.doc } : {}) };
 }
 
@@ -93,12 +93,12 @@ export type Shown = { ok: true; outputs: Output[]; name: string } | { ok: false;
 export async function renderDocument(host: Host, checked: Checked, writers: readonly Writer[], opts: { reuse?: boolean } = {}): Promise<Shown> {
   const doc = checked.doc;
   if (!doc) return { ok: false, diagnostics: checked.diagnostics };
-  const pipeline = pipelineFor(host, opts.reuse === true);
+  const pipeline = await pipelineFor(host, opts.reuse === true);
   const resolved = await pipeline.resolve(doc);
   if (!resolved.ok) return resolved;
   const rendered = pipeline.render(doc, resolved.resolved, { includeBesloten: false });
   if (!rendered.ok) return rendered;
-  const kind = kindNamed(doc.kind)!;
+  const kind = pipeline.kindOfDoc(doc);
   const shown = rendered.documents.find((d) => d.name === kind.preview) ?? rendered.documents[0];
   if (!shown) return { ok: false, diagnostics: [error(doc.file, START, `a ${kind.noun} has no document of its own to show; open a proposal or a meeting`)] };
   const outputs = await pipeline.write(doc, [shown], "", { writers });
@@ -111,6 +111,8 @@ export function wireDiagnostic(d: Diagnostic) {
 }
 
 export interface Preview {
+  /** The name of the kind the draft is read as (its type). */
+  readonly kind: string;
   readonly text: string;
   readonly value: unknown;
   readonly diagnostics: ReturnType<typeof wireDiagnostic>[];
@@ -121,13 +123,13 @@ export interface Preview {
 }
 
 export async function preview(host: Host, file: DataFile, text: string): Promise<Preview> {
-  const checked = checkText(host, file, text);
+  const checked = await checkText(host, file, text);
   const rendered = checked.doc ? await renderDocument(host, checked, [writerFor("html")!], { reuse: true }) : undefined;
   const diagnostics = [...checked.diagnostics, ...(rendered && !rendered.ok ? rendered.diagnostics : [])].sort(byPlace).map(wireDiagnostic);
   const html = rendered?.ok ? String(rendered.outputs[0]?.data ?? "") : undefined;
   const plain = typeof checked.value === "object" && checked.value !== null ? (checked.value as Record<string, unknown>) : {};
-  const title = kindNamed(checked.kind)?.list?.summary(plain).title;
-  return { text, value: checked.value ?? null, diagnostics, ...(typeof title === "string" ? { title } : {}), ...(html !== undefined ? { html } : {}) };
+  const title = (await pipelineFor(host, true)).registry.kindNamed(checked.kind)?.list?.summary(plain).title;
+  return { kind: checked.kind, text, value: checked.value ?? null, diagnostics, ...(typeof title === "string" ? { title } : {}), ...(html !== undefined ? { html } : {}) };
 }
 
 export type Changes =
@@ -140,16 +142,16 @@ export type Changes =
  * shows it: a redline page, and the changed sections as text.
  */
 export async function changes(host: Host, file: DataFile, text: string): Promise<Changes> {
-  const pipeline = pipelineFor(host, true);
-  const checked = checkText(host, file, text, pipeline);
-  const kind = kindNamed(checked.kind)!;
+  const pipeline = await pipelineFor(host, true);
+  const checked = await checkText(host, file, text, pipeline);
+  const kind = pipeline.registry.kindNamed(checked.kind)!;
   if (!kind.revisions) return { status: "unavailable", message: `The changes view compares proposals; this file is a ${kind.noun}.` };
   if (!checked.doc) return { status: "invalid", message: "The draft has problems; fix them to see the changes.", diagnostics: checked.diagnostics.map(wireDiagnostic) };
   const older = await readFromGit(host.cwd, "HEAD", file.label);
   if (!older.ok) return { status: "unavailable", message: gitMessage(older.message, file.label) };
-  const old = pipeline.loadBytes({ path: file.label, label: older.label }, older.bytes, kind);
+  const old = await pipeline.loadBytes({ path: file.label, label: older.label }, older.bytes, kind);
   if (!old.doc) return { status: "invalid", message: `The version in the last commit (${older.label}) does not pass the check, so it cannot be compared.`, diagnostics: old.diagnostics.map(wireDiagnostic) };
-  const compared = await compareVersions(pipeline, old.doc, checked.doc, kind.revisions(checked.doc.value));
+  const compared = await compareVersions(pipeline, old.doc, checked.doc, kind.revisions(checked.doc.value) ?? { author: "boardpaper", date: "1970-01-01" });
   if (!compared.ok) return { status: "invalid", message: "The house style or templates have problems.", diagnostics: compared.diagnostics.map(wireDiagnostic) };
   const n = compared.changes;
   const html = await writerFor("html")!.write(compared.tree, { style: compared.sheet });

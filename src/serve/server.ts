@@ -7,7 +7,7 @@ import { ConversionError, findSoffice } from "../convert/soffice.js";
 import { byPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { nodeHost, type Host } from "../host/host.js";
 import { jsonSchemaOf, skeletonOf } from "../kinds/for-editors.js";
-import { DEFAULT_KIND, KINDS, kindNamed, kindOf } from "../kinds/registry.js";
+import { loadRegistry, type Registry } from "../kinds/registry.js";
 import { decodeUtf8 } from "../load/decode.js";
 import { Pipeline, type Loaded } from "../pipeline/pipeline.js";
 import { runProject } from "../pipeline/project.js";
@@ -88,8 +88,20 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 
 type Json = Record<string, unknown>;
 
-/** How the editor's list shows each kind that it lists (see ListSpec). */
-const LISTED = KINDS.flatMap((k) => (k.list ? [{ name: k.name, heading: k.list.heading, empty: k.list.empty, titleHeading: k.list.titleHeading, columns: k.list.columns }] : []));
+/**
+ * How the editor's list shows each kind that it lists (see ListSpec): one table per heading, so
+ * the documents of every declared type share the proposals' table; named after its first kind.
+ */
+const listed = (registry: Registry) => {
+  const byHeading = new Map<string, { name: string; kinds: string[]; heading: string; empty: string; titleHeading: string; columns: readonly object[] }>();
+  for (const k of registry.kinds) {
+    if (!k.list) continue;
+    const seen = byHeading.get(k.list.heading);
+    if (seen) seen.kinds.push(k.name);
+    else byHeading.set(k.list.heading, { name: k.name, kinds: [k.name], heading: k.list.heading, empty: k.list.empty, titleHeading: k.list.titleHeading, columns: k.list.columns });
+  }
+  return [...byHeading.values()];
+};
 
 class HttpError extends Error {
   constructor(
@@ -187,16 +199,19 @@ class App {
         return this.page(res, "edit.html");
       case "GET /api/info": {
         const folders = await dataFolders(this.host);
-        const newFolders = folders.filter((f) => kindOf(`${DATA}/${f === "" ? "" : `${f}/`}new.yaml`) === DEFAULT_KIND);
-        return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, data: DATA });
+        const registry = await loadRegistry(this.host);
+        const newFolders = folders.filter((f) => registry.recognise(`${DATA}/${f === "" ? "" : `${f}/`}new.yaml`) === undefined);
+        const types = registry.kinds.filter((k) => k.proposal).map((k) => ({ name: k.name, description: k.description }));
+        return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, types, defaultType: registry.defaultKind.name, data: DATA });
       }
       case "GET /api/files":
-        return json(res, 200, { files: await this.files(), kinds: LISTED });
+        return json(res, 200, { files: await this.files(), kinds: listed(await loadRegistry(this.host)) });
       case "GET /api/file":
         return this.open(res, url.searchParams.get("path"));
       case "GET /api/schema": {
-        const name = url.searchParams.get("kind") ?? DEFAULT_KIND.name;
-        const kind = kindNamed(name);
+        const registry = await loadRegistry(this.host);
+        const name = url.searchParams.get("kind") ?? registry.defaultKind.name;
+        const kind = registry.kindNamed(name);
         if (!kind) throw new HttpError(404, `no schema for ${name}`);
         return send(res, 200, "application/json", jsonSchemaOf(kind));
       }
@@ -250,7 +265,7 @@ class App {
     const listed = await listData(this.host);
     const loaded = new Map<string, Loaded>();
     const r = await runProject(
-      new Pipeline(this.host),
+      await Pipeline.open(this.host),
       listed.map((l) => ({ path: l.label, label: l.label })),
       { resolveAll: true, onLoaded: (found, l) => loaded.set(found.label!, l) },
     );
@@ -267,6 +282,7 @@ class App {
           path: file.rel,
           label: file.label,
           kind: l.kind.name,
+          list: l.kind.list.heading,
           ...list.summary(plain),
           problems: problems.length,
           firstProblem: problems[0] ? wireDiagnostic(problems[0]).text : undefined,
@@ -282,7 +298,7 @@ class App {
     const decoded = decodeUtf8(file.label, bytes);
     if (!decoded.ok) throw new HttpError(422, `${wireDiagnostic(decoded.diagnostic).text}`, { diagnostics: [wireDiagnostic(decoded.diagnostic)] });
     const p = await preview(this.host, file, decoded.text);
-    return json(res, 200, { path: file.rel, label: file.label, kind: kindOf(file.label, decoded.text).name, hash: hashOf(bytes), ...p });
+    return json(res, 200, { path: file.rel, label: file.label, hash: hashOf(bytes), ...p });
   }
 
   private async check(res: ServerResponse, b: Json): Promise<void> {
@@ -298,7 +314,7 @@ class App {
     const file = await dataFile(this.host, b.path);
     if (typeof b.base !== "string") throw new HttpError(400, "save needs `base`: the hash of the file as it was opened");
     const text = draftText(b.draft);
-    const checked = checkText(this.host, file, text);
+    const checked = await checkText(this.host, file, text);
     // Work in progress with problems left may be saved; text that is not YAML may not.
     if (checked.value === undefined) {
       return json(res, 422, { saved: false, error: "Not saved: the YAML cannot be read; fix the problems shown.", diagnostics: checked.diagnostics.map(wireDiagnostic) });
@@ -318,9 +334,12 @@ class App {
     const name = /\.ya?ml$/i.test(raw) ? raw : `${raw}.yaml`;
     const rel = folder === "" ? name : `${folder}/${name}`;
     const file = await dataFile(this.host, rel, false);
-    if (kindOf(file.label) !== DEFAULT_KIND) throw new HttpError(400, `${file.label} would not be read as a ${DEFAULT_KIND.noun} (meetings and house styles have their own names and folders); choose another folder or name`);
-    // Exactly what `boardpaper new --out FILE` writes.
-    await createFile(this.host, file, skeletonOf(DEFAULT_KIND, this.root, file.label));
+    const registry = await loadRegistry(this.host);
+    const kind = typeof b.type === "string" ? registry.kindOfType(b.type) : registry.defaultKind;
+    if (!kind?.proposal) throw new HttpError(400, `unknown document type \`${String(b.type)}\`; the types: ${registry.kinds.filter((k) => k.proposal).map((k) => k.name).join(", ")}`);
+    if (registry.recognise(file.label) !== undefined) throw new HttpError(400, `${file.label} would not be read as a document (meetings and house styles have their own names and folders); choose another folder or name`);
+    // Exactly what `boardpaper new --type TYPE --out FILE` writes.
+    await createFile(this.host, file, skeletonOf(kind, this.root, file.label));
     return json(res, 201, { path: file.rel, label: file.label });
   }
 
@@ -328,7 +347,7 @@ class App {
     const file = await dataFile(this.host, b.path);
     const format = typeof b.format === "string" && b.format in FORMATS ? (b.format as keyof typeof FORMATS) : undefined;
     if (!format) throw new HttpError(400, `format is one of ${Object.keys(FORMATS).join(", ")}`);
-    const checked = checkText(this.host, file, draftText(b.draft));
+    const checked = await checkText(this.host, file, draftText(b.draft));
     const rendered = await renderDocument(this.host, checked, [writerFor(format === "pdf" ? "docx" : format)!]);
     if (!rendered.ok) return json(res, 422, { error: "The document cannot be made until the problems are fixed.", diagnostics: rendered.diagnostics.map(wireDiagnostic) });
     let outputs = rendered.outputs;

@@ -11,6 +11,8 @@ export interface HouseStyle {
   readonly sheet: StyleSheet;
   readonly logo?: Logo;
   readonly templates: TemplateSet;
+  /** The house style's own template folders (overriding the built-in ones), before any type's. */
+  readonly templateDirs: readonly string[];
   /** The house style's own texts, which templates see as `huisstijl`. */
   readonly texts: HouseStyleTexts;
 }

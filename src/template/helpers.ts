@@ -3,6 +3,7 @@ import Handlebars from "handlebars";
 import { markdownBlocks, markdownInline } from "../markdown/markdown.js";
 import { EMPTY } from "../model/common.js";
 import { boardName, withArticle, withArticleCapitalised } from "./dutch.js";
+import { printValue, type Printable } from "./values.js";
 
 /**
  * The only helpers templates may call: pure functions of their arguments. Dates are formatted
@@ -56,6 +57,22 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
   bijlagenummer: (index: unknown, options: unknown) => {
     const agenda = (options as { data?: { root?: { agenda?: { nummer?: string } | null } } }).data?.root?.agenda;
     return agenda?.nummer ? `${agenda.nummer}-${Number(index) + 1}` : String(Number(index) + 1);
+  },
+  /**
+   * `{{waarde this}}` → a field of a document type (see `documenttype`) printed on one line by
+   * its kind: a date in the house style's notation, an amount as "€ 1.250,50", a person with a
+   * mail link, the bijlagen numbered.
+   */
+  waarde: (field: unknown, options: unknown) => {
+    const root = (options as { data?: { root?: { huisstijl?: { datumnotatie?: string }; agenda?: { nummer?: string } | null } } }).data?.root;
+    const numeric = root?.huisstijl?.datumnotatie === "numeriek";
+    const stamp = root?.agenda?.nummer;
+    return safe(
+      printValue(field as Printable, {
+        date: (iso) => formatDate(iso, numeric ? "numeric" : "long"),
+        bijlagenummer: (i) => (stamp ? `${stamp}-${i + 1}` : String(i + 1)),
+      }),
+    );
   },
   /** `{{inc @index}}` → 1-based number. */
   inc: (n: unknown) => Number(n) + 1,

@@ -22,6 +22,8 @@ export interface TemplateFiles {
 export interface TemplateSet {
   /** Template files in id order; `data-src` attributes refer to them by index. */
   readonly files: readonly string[];
+  /** Whether a partial of this name exists (a type's per-field partials, e.g. `gegeven-versie`). */
+  hasPartial(name: string): boolean;
   /** Render a top-level template (e.g. `proposal`) to markup. */
   render(name: string, context: unknown): string;
   /** Check and compile every template and partial now, not when first rendered (`check`). */
@@ -101,6 +103,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
 
   return {
     files,
+    hasPartial: (name) => partials.has(`${name}.hbs`),
     checkAll: () => preparers.forEach((p) => p()),
     sources: () => new Map(annotated.map((a) => a()).map((source) => [templateKey(source), source])),
     render(name, context) {

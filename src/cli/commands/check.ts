@@ -29,7 +29,7 @@ Examples:
     const files = await findInputs(host, positionals);
     // Load, validate and resolve (house styles, logos, templates, meetings' cross-checks):
     // everything `build` checks before it renders.
-    const r = await runProject(new Pipeline(host, { ...houseStyleOptions(values), checkTemplates: true }), files);
+    const r = await runProject(await Pipeline.open(host, { ...houseStyleOptions(values), checkTemplates: true }), files);
     for (const d of r.diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
     (r.ok ? host.stdout : host.stderr).write(`${formatSummary(r.diagnostics, files.length)}\n`);
     return r.ok ? EXIT.ok : EXIT.invalid;

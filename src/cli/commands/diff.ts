@@ -46,20 +46,20 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
     if ((await host.kind(newPath)) !== "file") throw new UsageError(`${newPath}: no such file`);
-    const pipeline = new Pipeline(host);
+    const pipeline = await Pipeline.open(host);
     const newer = await pipeline.load({ path: newPath });
     const kind = newer.kind;
     if (!kind.revisions) throw new UsageError(`${newPath} is a ${kind.noun}; diff compares proposals`);
     const olderBytes = await readOlder(host, oldSpec, newPath);
     // The older version is placed at NEW's path: it takes the same house style and templates.
-    const older = olderBytes.ok ? pipeline.loadBytes({ path: newPath, label: olderBytes.label }, olderBytes.bytes, kind) : undefined;
+    const older = olderBytes.ok ? await pipeline.loadBytes({ path: newPath, label: olderBytes.label }, olderBytes.bytes, kind) : undefined;
     const diagnostics = [...(older && !older.doc ? older.diagnostics : []), ...(!newer.doc ? newer.diagnostics : [])];
     if (!olderBytes.ok) throw new UsageError(olderBytes.message);
     for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
     if (!older?.doc || !newer.doc) return EXIT.invalid;
 
     const own = kind.revisions(newer.doc.value);
-    const revisions = { author: (values.author as string | undefined) ?? own.author, date: date ?? own.date };
+    const revisions = { author: (values.author as string | undefined) ?? own?.author ?? "boardpaper", date: date ?? own?.date ?? "1970-01-01" };
     const compared = await compareVersions(pipeline, older.doc, newer.doc, revisions);
     if (!compared.ok) {
       for (const d of compared.diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);

@@ -1,14 +1,12 @@
 import { skeletonOf } from "../../kinds/for-editors.js";
-import { DEFAULT_KIND, KINDS, kindOfType } from "../../kinds/registry.js";
+import { loadRegistry } from "../../kinds/registry.js";
 import { suggest } from "../../validate/suggest.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
-const TYPES = KINDS.flatMap((k) => k.types);
-
 export const newProposal: Command = {
   name: "new",
-  usage: `boardpaper new [--type ${TYPES.join("|")}] [--out FILE] [--force]`,
+  usage: "boardpaper new [--type TYPE] [--out FILE] [--force]",
   help: `Writes a skeleton of a new document: every field, each with a comment saying what it is.
 Values to fill in are marked <<…>>; \`boardpaper check\` lists each one that is left, with its
 position, and passes once they are all filled in. Optional fields are commented out.
@@ -16,7 +14,9 @@ The first line points editors at the JSON Schema, so VS Code's YAML extension co
 and checks while you type; the \`type:\` line says what the document is, wherever it is kept.
 
 Options:
-  --type TYPE  the type of document: ${TYPES.join(", ")} (default: ${DEFAULT_KIND.types[0]}, a proposal)
+  --type TYPE  the type of document, as \`boardpaper types\` lists them: ab-voorstel (the default),
+               raadsvoorstel, collegevoorstel, raadsinformatiebrief, besluit, vergadering,
+               huisstijl, documenttype, or a type of the project's own (templates/<type>/)
   --out FILE   write to FILE (default: standard output); an existing file is not overwritten
   --force      overwrite FILE if it exists
 
@@ -25,11 +25,12 @@ Examples:
   boardpaper new --type vergadering --out data/meetings/ab-2021-03-04.yaml`,
   options: { type: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } },
   async run({ host, values }) {
-    const type = typeof values.type === "string" ? values.type : DEFAULT_KIND.types[0];
-    const kind = kindOfType(type);
+    const registry = await loadRegistry(host);
+    const type = typeof values.type === "string" ? values.type : registry.defaultKind.types[0];
+    const kind = registry.kindOfType(type);
     if (!kind) {
-      const hint = suggest(type, TYPES);
-      throw new UsageError(`unknown type \`${type}\`${hint ? `; did you mean \`${hint}\`?` : ""} The types: ${TYPES.join(", ")}`);
+      const hint = suggest(type, registry.typeNames);
+      throw new UsageError(`unknown type \`${type}\`${hint ? `; did you mean \`${hint}\`?` : ""} The types: ${registry.typeNames.join(", ")}`);
     }
     const out = typeof values.out === "string" ? values.out : undefined;
     const text = skeletonOf(kind, host.cwd, out);

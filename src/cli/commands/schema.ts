@@ -1,15 +1,15 @@
 import { jsonSchemaOf } from "../../kinds/for-editors.js";
-import { DEFAULT_KIND, KINDS, kindOfType } from "../../kinds/registry.js";
+import { loadRegistry } from "../../kinds/registry.js";
+import { suggest } from "../../validate/suggest.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 
-const NAMES = KINDS.map((k) => k.jsonSchema.name);
-
 export const schema: Command = {
   name: "schema",
-  usage: `boardpaper schema [${NAMES.join("|")}] [--out FILE]`,
-  help: `Prints the JSON Schema of a proposal (default), a meeting or a house-style file — by the
-schema's name or a type's (see \`boardpaper types\`) — generated
+  usage: "boardpaper schema [TYPE] [--out FILE]",
+  help: `Prints the JSON Schema of a document type (default: ab-voorstel), a meeting (vergadering), a
+house style (huisstijl) or a type declaration (documenttype) — by a type's name as
+\`boardpaper types\` lists it — generated
 from the same schema \`check\` uses. Editors use it to complete and check while you type: with
 VS Code's YAML extension, put
   # yaml-language-server: $schema=<path to the schema file>
@@ -20,10 +20,14 @@ Options:
   options: { out: { type: "string" } },
   async run({ host, values, positionals }) {
     if (positionals.length > 1) throw new UsageError("give at most one schema name");
-    const name = positionals[0] ?? DEFAULT_KIND.jsonSchema.name;
-    // A schema's own name, or the name of a type (as `new --type` and `types` show them).
-    const kind = KINDS.find((k) => k.jsonSchema.name === name) ?? kindOfType(name);
-    if (!kind) throw new UsageError(`unknown schema \`${name}\`; choose from ${NAMES.join(", ")} (or a type: ${KINDS.flatMap((k) => k.types).join(", ")})`);
+    const registry = await loadRegistry(host);
+    const name = positionals[0] ?? registry.defaultKind.types[0];
+    // A type's name (as `new --type` and `types` show them), or a schema's own (meeting, proposal…).
+    const kind = registry.kindOfType(name) ?? registry.kinds.find((k) => k.jsonSchema.name === name);
+    if (!kind) {
+      const hint = suggest(name, registry.typeNames);
+      throw new UsageError(`unknown type \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""} The types: ${registry.typeNames.join(", ")}`);
+    }
     const text = jsonSchemaOf(kind);
     if (typeof values.out === "string") {
       await host.writeFileAtomic(values.out, text);

@@ -35,9 +35,9 @@ A tracked change in a .docx is shown as [-removed-]{+added+}.`,
         return EXIT.invalid;
       }
     }
-    const pipeline = new Pipeline(host);
+    const pipeline = await Pipeline.open(host);
     const say = (d: Parameters<typeof formatDiagnostic>[0]) => host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    const loaded = pipeline.loadBytes({ path: file }, bytes);
+    const loaded = await pipeline.loadBytes({ path: file }, bytes);
     if (!loaded.doc) {
       loaded.diagnostics.forEach(say);
       return EXIT.invalid;

@@ -1,0 +1,74 @@
+import { basename, extname, resolve } from "node:path";
+import type { Host } from "../host/host.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import type { Proposal } from "../model/proposal.js";
+import { renderProposal, type ResolvedProposal } from "../render/render-proposal.js";
+import { checkBijlagen } from "./attachments.js";
+import type { DocumentKind } from "./kind.js";
+import type { DeclaredType } from "./type-declarations.js";
+
+const stem = (path: string) => basename(path, extname(path));
+const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+
+/** Who wrote a version: the steller, or the first of several stellers. */
+const authorOf = (p: Record<string, unknown>): string | undefined => str(obj(p.steller).naam) ?? str(obj(Array.isArray(p.stellers) ? p.stellers[0] : undefined).naam);
+
+/**
+ * The kind of the documents of one declared type (a voorstel, raadsvoorstel, besluit, or a type
+ * of the project's own): one document, in its house style, through its type's templates.
+ * Everything here comes from the declaration; no type has code of its own.
+ */
+export function declaredKind(type: DeclaredType, host: Host): DocumentKind<Proposal, ResolvedProposal> {
+  return {
+    name: type.name,
+    noun: `document of type ${type.name}`,
+    description: type.description,
+    schema: type.schema,
+    types: [type.name],
+    matches: () => false,
+    jsonSchema: {
+      name: type.name,
+      file: `${type.name}.schema.json`,
+      title: `boardpaper ${type.name}`,
+      ...(type.builtin ? {} : { dir: resolve(host.cwd, "schema") }),
+    },
+    skeleton: [
+      `${type.description}.`,
+      "Vul elke <<…>> in; `boardpaper check` zegt wat er nog openstaat.",
+      "Een sectie zonder inhoud: schrijf `leeg`. Datums: JJJJ-MM-DD. Lopende tekst: Markdown.",
+    ],
+    proposal: type,
+    async resolve(doc, ctx) {
+      const style = await ctx.houseStyleAt(doc.path);
+      const typed = style && (await ctx.withTypeTemplates(style, type.dirs));
+      const bijlagen = await checkBijlagen(doc, ctx);
+      return typed && !hasErrors(bijlagen) ? { ok: true, resolved: { style: typed, type }, warnings: bijlagen } : { ok: false, diagnostics: bijlagen };
+    },
+    render: (doc, resolved) => [{ name: stem(doc.path), tree: renderProposal(doc.value, resolved), sheet: resolved.style.sheet }],
+    outputs: "file",
+    revisions: (p) => {
+      const version = obj(p.versie);
+      const date = str(version.datum) ?? str(p.vergaderdatum) ?? str(p.datum);
+      return date ? { author: authorOf(p) ?? str(p.organisatie) ?? "boardpaper", date } : undefined;
+    },
+    list: {
+      heading: "Proposals",
+      empty: "No proposals yet.",
+      titleHeading: "Title",
+      columns: [
+        { label: "Type", key: "type", nowrap: true },
+        { label: "Meeting date", key: "date", nowrap: true },
+        { label: "Behandelwijze", key: "treatment" },
+      ],
+      summary: (v) => ({
+        title: str(v[type.titel]),
+        type: type.name,
+        date: str(v.vergaderdatum),
+        behandelwijze: str(v.behandelwijze),
+        hamerstuk: v.hamerstuk === true,
+        treatment: `${str(v.behandelwijze) ?? "—"}${v.hamerstuk === true ? " (hamerstuk)" : ""}`,
+      }),
+    },
+  };
+}

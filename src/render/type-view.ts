@@ -1,0 +1,151 @@
+import { entriesOf, fieldOf, type DocumentType, type Field } from "../model/compile-type.js";
+import { EMPTY } from "../model/common.js";
+import type { Soort } from "../model/declaration.js";
+import { withArticleCapitalised } from "../template/dutch.js";
+import { formatDate } from "../template/helpers.js";
+import type { TemplateSet } from "../template/template-set.js";
+
+/**
+ * What templates see of a document's type, as `documenttype`: its fields in declared order, each
+ * with its label, kind, value and the partial that prints it. The generic template walks these,
+ * so a type needs no template of its own; a type (or house style) changes how one field is
+ * printed with a partial named after it (`gegeven-<veld>.hbs`, `sectie-<veld>.hbs`).
+ */
+export interface FieldView {
+  readonly sleutel: string;
+  readonly label: string;
+  readonly soort: Soort;
+  readonly waarde: unknown;
+  /** There is something to print (a heading at least): the value is given, or `leeg`. */
+  readonly aanwezig: boolean;
+  readonly leeg: boolean;
+  readonly partial: string;
+  /** Heading level: 2 for a section, 3 for a field of a group. */
+  readonly niveau: number;
+  readonly opmaak: boolean;
+  /** Groups: their fields. Lists: their elements. */
+  readonly velden?: readonly FieldView[];
+  readonly elementen?: readonly FieldView[];
+  /** Tables (tabel, rijen, ondertekening): header and cells, each cell a view to print. */
+  readonly kolommen?: readonly { readonly label: string }[];
+  readonly rijen?: readonly (readonly FieldView[])[];
+  readonly bijschrift?: string;
+  readonly breedtes?: string | null;
+  /** Beslispunten: the lead sentence when the data gives none, the numbering, and whether to print without numbers. */
+  readonly aanhef?: string;
+  readonly nummering?: string;
+  readonly ongenummerd?: boolean;
+}
+
+export interface TypeView {
+  readonly naam: string;
+  readonly titelwaarde: string;
+  /** The page header: organisatie · orgaan · date · agendapunt, of those the document has. */
+  readonly kop: string;
+  readonly auteur: string | null;
+  readonly gegevens: readonly FieldView[];
+  readonly secties: readonly FieldView[];
+  /** The bijlagen, for the appendix that prints their content. */
+  readonly bijlagen: readonly unknown[];
+}
+
+/** The partial that prints a section of each kind (a section of its own name comes first). */
+const SECTION_PARTIAL: Readonly<Record<Soort, string>> = {
+  tekst: "sectie-waarde",
+  proza: "sectie-proza",
+  datum: "sectie-waarde",
+  keuze: "sectie-waarde",
+  janee: "sectie-waarde",
+  getal: "sectie-waarde",
+  bedrag: "sectie-waarde",
+  persoon: "sectie-waarde",
+  bijlagen: "sectie-waarde",
+  lijst: "sectie-lijst",
+  tabel: "sectie-tabel",
+  rijen: "sectie-tabel",
+  ondertekening: "sectie-tabel",
+  beslispunten: "sectie-beslispunten",
+  groep: "sectie-groep",
+};
+
+const SIGN_OFF_COLUMNS = [
+  { key: "eenheid", label: "Eenheid", soort: "tekst" },
+  { key: "functie", label: "Functie", soort: "tekst" },
+  { key: "naam", label: "Naam", soort: "tekst" },
+  { key: "datum", label: "Datum", soort: "datum" },
+] as const;
+
+const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+const str = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);
+
+/** A value to print in a cell or a list: a view without a field of its own. */
+const cell = (soort: Soort, waarde: unknown, opmaak = false): FieldView => ({ sleutel: "", label: "", soort, waarde, aanwezig: waarde !== null && waarde !== undefined, leeg: false, partial: "", niveau: 0, opmaak });
+
+export function typeView(type: DocumentType, value: Record<string, unknown>, templates: Pick<TemplateSet, "hasPartial">, dateStyle: string): TypeView {
+  const partialOf = (prefix: string, f: Field, fallback: string) => (templates.hasPartial(`${prefix}-${f.key}`) ? `${prefix}-${f.key}` : fallback);
+
+  const view = (f: Field, waarde: unknown, niveau: number, partial: string): FieldView => {
+    const given = waarde === undefined ? null : waarde;
+    const leeg = given === EMPTY && f.leeg === true;
+    const base = { sleutel: f.key, label: f.label, soort: f.soort, waarde: given, aanwezig: given !== null, leeg, partial, niveau, opmaak: f.opmaak === true };
+    const content = leeg ? null : given;
+    switch (f.soort) {
+      case "groep": {
+        const group = obj(content);
+        return { ...base, velden: entriesOf(f.velden).map((g) => view(g, group[g.key], niveau + 1, partialOf("sectie", g, SECTION_PARTIAL[g.soort]))) };
+      }
+      case "lijst": {
+        const element = fieldOf("element", f.van ?? { soort: "tekst" });
+        return { ...base, elementen: (Array.isArray(content) ? content : []).map((e) => cell(element.soort, e, element.opmaak === true)) };
+      }
+      case "rijen": {
+        const columns = entriesOf(f.kolommen);
+        const rows = (Array.isArray(content) ? content : []).map((r) => columns.map((c) => cell(c.soort, obj(r)[c.key] ?? null, c.opmaak === true)));
+        return { ...base, ...tableOf(f, columns, rows) };
+      }
+      case "tabel": {
+        const fixed = Array.isArray(f.kolommen) ? f.kolommen : undefined;
+        const table = obj(content);
+        const headings = fixed ?? (Array.isArray(table.kolommen) ? (table.kolommen as string[]) : []);
+        const rows = (fixed ? (Array.isArray(content) ? content : []) : Array.isArray(table.rijen) ? table.rijen : []) as unknown[][];
+        const caption = str(table.bijschrift);
+        return { ...base, ...tableOf({ ...f, ...(caption ? { bijschrift: caption } : {}) }, headings.map((label) => ({ label })), rows.map((r) => r.map((c) => cell("tekst", c, true)))) };
+      }
+      case "ondertekening": {
+        const signers = (Array.isArray(content) ? content : []).map(obj);
+        const columns = SIGN_OFF_COLUMNS.filter((c) => c.key === "functie" || c.key === "naam" || signers.some((s) => s[c.key] !== undefined));
+        return { ...base, ...tableOf(f, columns, signers.map((s) => columns.map((c) => cell(c.soort, s[c.key] ?? null)))) };
+      }
+      case "beslispunten": {
+        const punten = obj(content).beslispunten;
+        const count = Array.isArray(punten) ? punten.length : 0;
+        const orgaan = str(value.orgaan);
+        return {
+          ...base,
+          aanhef: f.aanhef ?? (orgaan ? `${withArticleCapitalised(orgaan)} wordt verzocht:` : "Voorgesteld wordt:"),
+          nummering: f.nummering === "geen" || f.nummering === undefined ? "1" : f.nummering,
+          ongenummerd: f.nummering === "geen" || (f.enkel_ongenummerd === true && count === 1),
+        };
+      }
+      default:
+        return base;
+    }
+  };
+
+  const titel = str(value[type.titel]) ?? "";
+  const kop = [str(value.organisatie), str(value.orgaan), str(value.vergaderdatum) && formatDate(str(value.vergaderdatum)!, dateStyle === "numeriek" ? "numeric" : "long"), str(value.agendapunt) && `agendapunt ${str(value.agendapunt)}`].filter(Boolean).join(" · ");
+  const bijlagenField = type.gegevens.find((f) => f.soort === "bijlagen") ?? type.secties.find((f) => f.soort === "bijlagen");
+  return {
+    naam: type.name,
+    titelwaarde: titel,
+    kop: kop || titel,
+    auteur: str(obj(value.steller).naam) ?? str(obj(Array.isArray(value.stellers) ? value.stellers[0] : undefined).naam) ?? null,
+    gegevens: type.gegevens.map((f) => view(f, value[f.key], 2, partialOf("gegeven", f, "gegeven"))),
+    secties: type.secties.map((f) => view(f, value[f.key], 2, partialOf("sectie", f, SECTION_PARTIAL[f.soort]))),
+    bijlagen: bijlagenField && Array.isArray(value[bijlagenField.key]) ? (value[bijlagenField.key] as unknown[]) : [],
+  };
+}
+
+function tableOf(f: Field, kolommen: readonly { readonly label: string }[], rijen: readonly (readonly FieldView[])[]) {
+  return { kolommen, rijen, bijschrift: f.bijschrift ?? f.label, breedtes: f.breedtes ? f.breedtes.join(" ") : null };
+}
