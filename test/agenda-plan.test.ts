@@ -4,7 +4,8 @@ import { parse as parseYaml } from "yaml";
 import { attachmentNumber, decisionNumber, DEFAULT_NUMBERING, itemNumber, subItemNumber } from "../src/meeting/numbering.js";
 import { planAgenda, type AgendaPlan, type PlannedItem } from "../src/meeting/plan.js";
 import { Meeting } from "../src/model/meeting.js";
-import { Proposal } from "../src/model/proposal.js";
+import type { Proposal } from "../src/model/proposal.js";
+import { AB_VOORSTEL } from "./registry.js";
 import { fixture } from "./helpers.js";
 
 /**
@@ -15,7 +16,7 @@ import { fixture } from "./helpers.js";
 
 const BASE_PROPOSAL: Record<string, unknown> = parseYaml(readFileSync(fixture("render", "minimal", "input.yaml"), "utf8"));
 
-const proposal = (changes: Record<string, unknown>): Proposal => Proposal.parse({ ...BASE_PROPOSAL, ...changes });
+const proposal = (changes: Record<string, unknown>): Proposal => AB_VOORSTEL.schema.parse({ ...BASE_PROPOSAL, ...changes }) as Proposal;
 
 const meeting = (punten: unknown[], extra: Record<string, unknown> = {}): Meeting =>
   Meeting.parse({

@@ -290,12 +290,13 @@ describe("templates: mistakes name the template file and line", () => {
     const { nodeHost } = await import("../src/host/host.js");
     const { renderProposal } = await import("../src/render/render-proposal.js");
     const { validateFile } = await import("../src/validate/validate-file.js");
-    const { Proposal } = await import("../src/model/proposal.js");
-    const loaded = validateFile("seed.yaml", readFileSync(SEED), Proposal).valid;
+    const { AB_VOORSTEL, AB_TYPE } = await import("./registry.js");
+    const { DEFAULT_STYLE_SHEET } = await import("../src/style/style-sheet.js");
+    const loaded = validateFile("seed.yaml", readFileSync(SEED), AB_VOORSTEL.schema).valid;
     if (!loaded) throw new Error("seed invalid");
     try {
-      const templates = await loadTemplateSet(hostTemplateFiles(nodeHost(process, { cwd: dir })), [dir]);
-      renderProposal(loaded.value, { templates, texts: { organisatie: null, voettekst: null, datumnotatie: "lang" } });
+      const templates = await loadTemplateSet(hostTemplateFiles(nodeHost(process, { cwd: dir })), [dir, ...AB_TYPE.dirs]);
+      renderProposal(loaded.value, { style: { templates, templateDirs: [dir], sheet: DEFAULT_STYLE_SHEET, texts: { organisatie: null, voettekst: null, datumnotatie: "lang" } }, type: AB_TYPE });
     } catch (e) {
       return (e as { diagnostic: { file: string; pos: { line: number; col: number }; message: string } }).diagnostic;
     }
@@ -303,29 +304,29 @@ describe("templates: mistakes name the template file and line", () => {
   }
 
   it("an element outside the vocabulary", async () => {
-    const d = await withTemplate("section.hbs", "{{!-- a comment <div> is fine --}}\n<h2>{{title}}</h2>\n  <div>{{md body}}</div>\n");
-    expect(d.file).toMatch(/partials\/section\.hbs$/);
+    const d = await withTemplate("sectie-proza.hbs", "{{!-- a comment <div> is fine --}}\n<h2>{{label}}</h2>\n  <div>{{md waarde}}</div>\n");
+    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
     expect(d.pos).toEqual({ line: 3, col: 3 });
     expect(d.message).toMatch(/^<div> is not part of the document vocabulary/);
   });
 
   it("a field the data does not have (strict mode)", async () => {
-    const d = await withTemplate("section.hbs", "<h2>{{title}}</h2>\n<p>{{tittel}}</p>\n");
-    expect(d.file).toMatch(/partials\/section\.hbs$/);
+    const d = await withTemplate("sectie-proza.hbs", "<h2>{{label}}</h2>\n<p>{{tittel}}</p>\n");
+    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
     expect(d.pos.line).toBe(2);
     expect(d.message).toContain('"tittel" not defined');
   });
 
   it("a block in the wrong place", async () => {
-    const d = await withTemplate("section.hbs", "<h2>{{title}}</h2>\n<p>\n<strong><table></table></strong></p>\n");
-    expect(d.file).toMatch(/partials\/section\.hbs$/);
+    const d = await withTemplate("sectie-proza.hbs", "<h2>{{label}}</h2>\n<p>\n<strong><table></table></strong></p>\n");
+    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
     expect(d.pos.line).toBe(3);
     expect(d.message).toMatch(/<table> cannot appear inside a line of text/);
   });
 
   it("a Handlebars syntax error", async () => {
-    const d = await withTemplate("section.hbs", "<h2>{{title}}</h2>\n{{#if body}}\n<p>x</p>\n");
-    expect(d.file).toMatch(/partials\/section\.hbs$/);
+    const d = await withTemplate("sectie-proza.hbs", "<h2>{{label}}</h2>\n{{#if waarde}}\n<p>x</p>\n");
+    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
     expect(d.message).toMatch(/^template syntax:/);
   });
 });

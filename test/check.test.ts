@@ -109,9 +109,9 @@ describe("check: one positioned error per kind of mistake", () => {
   });
 
   it("unknown key in a nested mapping lists the allowed keys when nothing is close", async () => {
-    const text = edit("  email: a.jansen@example.nl", "  functie: beleidsadviseur");
+    const text = edit("  email: a.jansen@example.nl", "  kamer: B2.14");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  functie")}:3: error: unknown key \`functie\`; allowed here: naam, email, telefoon (steller.functie)`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  kamer")}:3: error: unknown key \`kamer\`; allowed here: naam, functie, afdeling, email, telefoon (steller.kamer)`);
   });
 
   it("wrong type", async () => {

@@ -6,7 +6,7 @@ import { Pipeline } from "../src/pipeline/pipeline.js";
  * the one place the golden tests reach into the pipeline, to be re-pointed when it moves.
  */
 export async function renderTree(file: string): Promise<unknown> {
-  const pipeline = new Pipeline(nodeHost(process, { env: {} }));
+  const pipeline = await Pipeline.open(nodeHost(process, { env: {} }));
   const loaded = await pipeline.load({ path: file });
   const resolved = loaded.doc && (await pipeline.resolve(loaded.doc));
   const rendered = loaded.doc && resolved?.ok && pipeline.render(loaded.doc, resolved.resolved, { includeBesloten: false });

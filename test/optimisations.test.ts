@@ -8,7 +8,9 @@ import { Pipeline } from "../src/pipeline/pipeline.js";
 import type { RenderedDocument } from "../src/render/rendered.js";
 import { renderProposal } from "../src/render/render-proposal.js";
 import { hostTemplateFiles } from "../src/template/host-files.js";
-import { loadTemplateSet, precompiledSource } from "../src/template/template-set.js";
+import { loadTemplateSet, precompiledSource, type TemplateSet } from "../src/template/template-set.js";
+import { DEFAULT_STYLE_SHEET } from "../src/style/style-sheet.js";
+import { AB_TYPE } from "./registry.js";
 import { buildDocument, writeDocx } from "../src/writers/docx/docx-writer.js";
 import { compileParts, packParts } from "../src/writers/docx/package.js";
 import { deflatedParts, zipParts, zipTime } from "../src/writers/docx/zip.js";
@@ -22,7 +24,7 @@ import { ROOT } from "./helpers.js";
 const SEED = "data/proposals/terugblik-visitaties.yaml";
 
 async function seed(): Promise<{ document: RenderedDocument; value: unknown }> {
-  const pipeline = new Pipeline(nodeHost(process, { cwd: ROOT, env: {} }));
+  const pipeline = await Pipeline.open(nodeHost(process, { cwd: ROOT, env: {} }));
   const loaded = await pipeline.load({ path: SEED });
   const resolved = await pipeline.resolve(loaded.doc!);
   if (!resolved.ok) throw new Error("the seed does not resolve");
@@ -49,14 +51,15 @@ describe("optimisations give the bytes of the plain path", () => {
     const { value } = await seed();
     const files = hostTemplateFiles(nodeHost(process, { cwd: ROOT, env: {} }));
     const texts = { organisatie: null, voettekst: null, datumnotatie: "lang" };
-    const plain = await loadTemplateSet(files);
-    const before = renderProposal(value as never, { templates: plain, texts });
+    const plain = await loadTemplateSet(files, AB_TYPE.dirs);
+    const style = (templates: TemplateSet) => ({ style: { templates, templateDirs: [], sheet: DEFAULT_STYLE_SHEET, texts }, type: AB_TYPE });
+    const before = renderProposal(value as never, style(plain));
     // The bundle's code for them, evaluated as the bundle evaluates it, installed through the seam.
     const specs = new Function(`return ${precompiledSource(plain.sources())};`)() as Record<string, TemplateSpecification>;
     expect(Object.keys(specs).length).toBe(plain.sources().size);
     installAhead({ templates: specs, parts: {} });
-    const ahead = await loadTemplateSet(files);
-    expect(renderProposal(value as never, { templates: ahead, texts })).toEqual(before);
+    const ahead = await loadTemplateSet(files, AB_TYPE.dirs);
+    expect(renderProposal(value as never, style(ahead))).toEqual(before);
   });
 
   it("a part deflated ahead is used only for exactly its bytes", () => {

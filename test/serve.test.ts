@@ -310,7 +310,7 @@ describe("the list, new proposals, meetings, downloads, changes", () => {
     writeFileSync(file("proposals/kapot.yaml"), "organisatie: x\n");
     const files = (await call("GET", "/api/files")).json().files as Record<string, unknown>[];
     const seed = files.find((f) => f.path === SEED)!;
-    expect(seed).toMatchObject({ kind: "proposal", title: "Terugblik eerste ronde visitaties 2014-2019", date: "2020-10-01", behandelwijze: "ter kennisname" });
+    expect(seed).toMatchObject({ kind: "ab-voorstel", type: "ab-voorstel", title: "Terugblik eerste ronde visitaties 2014-2019", date: "2020-10-01", behandelwijze: "ter kennisname" });
     expect(typeof seed.problems).toBe("number");
     expect(files.find((f) => f.path === "meetings/ab-2020-10-01.yaml")).toMatchObject({ kind: "meeting", date: "2020-10-01" });
     const broken = files.find((f) => f.path === "proposals/kapot.yaml")!;
