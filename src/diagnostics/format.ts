@@ -22,6 +22,8 @@ export function formatDiagnostic(d: Diagnostic, opts: FormatOptions): string {
 export function formatSummary(diags: readonly Diagnostic[], files: number): string {
   const errors = diags.filter((d) => d.severity === "error").length;
   const failed = new Set(diags.filter((d) => d.severity === "error").map((d) => d.file)).size;
+  const warnings = diags.length - errors;
+  if (errors === 0 && warnings > 0) return `${files} file${files === 1 ? "" : "s"} checked, no errors; ${warnings} warning${warnings === 1 ? "" : "s"}.`;
   if (errors === 0) return `${files} file${files === 1 ? "" : "s"} checked, no problems found.`;
   return `${errors} error${errors === 1 ? "" : "s"} in ${failed} of ${files} file${files === 1 ? "" : "s"}.`;
 }

@@ -1,6 +1,8 @@
 import { basename, extname, resolve } from "node:path";
 import type { Host } from "../host/host.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { checkTemplateFields } from "../render/template-fields.js";
+import type { TemplateSet } from "../template/template-set.js";
 import type { Proposal } from "../model/proposal.js";
 import { renderProposal, type ResolvedProposal } from "../render/render-proposal.js";
 import { checkBijlagen } from "./attachments.js";
@@ -8,6 +10,15 @@ import type { DocumentKind } from "./kind.js";
 import type { DeclaredType } from "./type-declarations.js";
 
 const stem = (path: string) => basename(path, extname(path));
+
+/** The template field check, once per template set and type (a run shares both among its documents). */
+const checked = new WeakMap<TemplateSet, Map<string, Diagnostic[]>>();
+function fieldsChecked(templates: TemplateSet, type: DeclaredType): Diagnostic[] {
+  const byType = checked.get(templates) ?? new Map<string, Diagnostic[]>();
+  checked.set(templates, byType);
+  if (!byType.has(type.name)) byType.set(type.name, checkTemplateFields(type, templates, (key) => type.declaredAt.get(key)));
+  return byType.get(type.name)!;
+}
 const str = (x: unknown) => (typeof x === "string" ? x : undefined);
 const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
 
@@ -42,8 +53,9 @@ export function declaredKind(type: DeclaredType, host: Host): DocumentKind<Propo
     async resolve(doc, ctx) {
       const style = await ctx.houseStyleAt(doc.path);
       const typed = style && (await ctx.withTypeTemplates(style, type.dirs));
-      const bijlagen = await checkBijlagen(doc, ctx);
-      return typed && !hasErrors(bijlagen) ? { ok: true, resolved: { style: typed, type }, warnings: bijlagen } : { ok: false, diagnostics: bijlagen };
+      const fields = typed ? fieldsChecked(typed.templates, type) : [];
+      const found = [...fields, ...(await checkBijlagen(doc, ctx))];
+      return typed && !hasErrors(found) ? { ok: true, resolved: { style: typed, type }, warnings: found } : { ok: false, diagnostics: found };
     },
     render: (doc, resolved) => [{ name: stem(doc.path), tree: renderProposal(doc.value, resolved), sheet: resolved.style.sheet }],
     outputs: "file",

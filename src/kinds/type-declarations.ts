@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { z } from "zod";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host/host.js";
 import { displayPath } from "../host/paths.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
@@ -26,6 +26,8 @@ export interface DeclaredType extends DocumentType {
   readonly builtin: boolean;
   readonly base?: string;
   readonly schema: z.ZodType<Record<string, unknown>>;
+  /** Where each top-level field is declared (in this declaration or a base's). */
+  readonly declaredAt: ReadonlyMap<string, { readonly file: string; readonly pos: Position }>;
 }
 
 interface Raw {
@@ -117,6 +119,10 @@ export async function loadDocumentTypes(host: Host): Promise<TypeCatalogue> {
       builtin: raw.builtin,
       ...(baseName !== undefined ? { base: baseName } : {}),
       schema: compileType(type),
+      declaredAt: new Map([...gegevens, ...secties].map((f) => {
+        const loc = locate(f.origin.parsed, f.at);
+        return [f.key, { file: f.origin.file, pos: loc.keyPos ?? loc.pos }];
+      })),
     };
     placedOf.set(raw.name, { gegevens, secties });
     types.set(raw.name, declared);
@@ -201,6 +207,7 @@ function checkFields(raw: Raw, titel: string, gegevens: readonly Placed[], secti
   for (const f of gegevens) {
     if (f.soort === "beslispunten" || f.soort === "ondertekening" || f.soort === "rijen" || f.soort === "tabel") at(f.origin, [...f.at, "soort"], `a ${f.soort} is printed as a section of its own; declare \`${f.key}\` under secties`);
   }
+  if (!gegevens.some((f) => f.soort === "datum" && f.verplicht !== false)) at(raw, [], "a type needs a required date among its gegevens (e.g. `datum: {soort: datum}` or `vergaderdatum`): it is the document's date");
   const title = keys.get(titel);
   if (!title) at(raw, raw.value.titel !== undefined ? ["titel"] : [], `the title field \`${titel}\` is not declared${raw.value.titel === undefined ? " (declare `onderwerp`, or name another field with `titel:`)" : hintOf(titel, all)}`);
   else if (title.soort !== "tekst") at(raw, raw.value.titel !== undefined ? ["titel"] : title.at, `the title field \`${titel}\` must be tekst, not ${title.soort}`);

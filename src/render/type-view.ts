@@ -43,6 +43,8 @@ export interface TypeView {
   /** The page header: organisatie · orgaan · date · agendapunt, of those the document has. */
   readonly kop: string;
   readonly auteur: string | null;
+  /** The document's date: its version's, else its meeting's, else its first date among the gegevens. */
+  readonly datum: string | null;
   readonly gegevens: readonly FieldView[];
   readonly secties: readonly FieldView[];
   /** The bijlagen, for the appendix that prints their content. */
@@ -113,7 +115,7 @@ export function typeView(type: DocumentType, value: Record<string, unknown>, tem
       }
       case "ondertekening": {
         const signers = (Array.isArray(content) ? content : []).map(obj);
-        const columns = SIGN_OFF_COLUMNS.filter((c) => c.key === "functie" || c.key === "naam" || signers.some((s) => s[c.key] !== undefined));
+        const columns = SIGN_OFF_COLUMNS.filter((c) => c.key === "functie" || c.key === "naam" || signers.some((s) => s[c.key] !== undefined && s[c.key] !== null));
         return { ...base, ...tableOf(f, columns, signers.map((s) => columns.map((c) => cell(c.soort, s[c.key] ?? null)))) };
       }
       case "beslispunten": {
@@ -140,6 +142,7 @@ export function typeView(type: DocumentType, value: Record<string, unknown>, tem
     titelwaarde: titel,
     kop: kop || titel,
     auteur: str(obj(value.steller).naam) ?? str(obj(Array.isArray(value.stellers) ? value.stellers[0] : undefined).naam) ?? null,
+    datum: str(obj(value.versie).datum) ?? str(value.vergaderdatum) ?? type.gegevens.map((f) => (f.soort === "datum" ? str(value[f.key]) : undefined)).find(Boolean) ?? null,
     gegevens: type.gegevens.map((f) => view(f, value[f.key], 2, partialOf("gegeven", f, "gegeven"))),
     secties: type.secties.map((f) => view(f, value[f.key], 2, partialOf("sectie", f, SECTION_PARTIAL[f.soort]))),
     bijlagen: bijlagenField && Array.isArray(value[bijlagenField.key]) ? (value[bijlagenField.key] as unknown[]) : [],

@@ -7,6 +7,7 @@ import { decodeUtf8 } from "../load/decode.js";
 import { annotateTemplate } from "./annotate.js";
 import { HELPERS } from "./helpers.js";
 import { templateError, TemplateError } from "../diagnostics/template-error.js";
+import type { TemplateSource } from "./field-use.js";
 
 /** The templates shipped with boardpaper. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
@@ -22,6 +23,8 @@ export interface TemplateFiles {
 export interface TemplateSet {
   /** Template files in id order; `data-src` attributes refer to them by index. */
   readonly files: readonly string[];
+  /** Every template and partial as written, for the static check of the fields they print (field-use.ts). */
+  readonly written: readonly TemplateSource[];
   /** Whether a partial of this name exists (a type's per-field partials, e.g. `gegeven-versie`). */
   hasPartial(name: string): boolean;
   /** Render a top-level template (e.g. `proposal`) to markup. */
@@ -58,7 +61,8 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
   const files: string[] = [];
   const preparers: (() => unknown)[] = [];
   const annotated: (() => string)[] = [];
-  const compile = async (path: string): Promise<Handlebars.TemplateDelegate> => {
+  const written: TemplateSource[] = [];
+  const compile = async (path: string, partial: boolean): Promise<Handlebars.TemplateDelegate> => {
     const id = files.length;
     const shown = io.display(path);
     files.push(shown);
@@ -66,6 +70,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     if (!bytes) throw templateError(shown, { line: 1, col: 1 }, "template file cannot be read");
     const decoded = decodeUtf8(shown, bytes);
     if (!decoded.ok) throw new TemplateError(decoded.diagnostic);
+    written.push({ name: basename(path, ".hbs"), file: shown, text: decoded.text, partial });
     // Checked and compiled on first use, so a run pays only for the templates it renders (a
     // proposal does not need the agenda's); every use comes before anything is written.
     let ready: { compiled: Handlebars.TemplateDelegate; original: (p: Position) => Position } | undefined;
@@ -97,12 +102,13 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     };
   };
 
-  for (const [name, path] of partials) env.registerPartial(basename(name, ".hbs"), await compile(path));
+  for (const [name, path] of partials) env.registerPartial(basename(name, ".hbs"), await compile(path, true));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  for (const [name, path] of templates) compiled.set(basename(name, ".hbs"), await compile(path));
+  for (const [name, path] of templates) compiled.set(basename(name, ".hbs"), await compile(path, false));
 
   return {
     files,
+    written,
     hasPartial: (name) => partials.has(`${name}.hbs`),
     checkAll: () => preparers.forEach((p) => p()),
     sources: () => new Map(annotated.map((a) => a()).map((source) => [templateKey(source), source])),
