@@ -4,11 +4,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeHost } from "../src/host/host.js";
 import { jsonSchemaOf } from "../src/kinds/for-editors.js";
-import { DEFAULT_KIND } from "../src/kinds/registry.js";
+import { loadRegistry } from "../src/kinds/registry.js";
 import { startServer, type Running } from "../src/serve/server.js";
 import { buildWebApp } from "../src/serve/web-app.js";
-import { ROOT, tempDir, changedLines } from "./helpers.js";
+import { ROOT, changedLines, fixture, tempDir } from "./helpers.js";
 import { hasProgram, needs } from "./ooxml.js";
 
 /**
@@ -29,6 +30,8 @@ const browserNeeded = needs("chromium");
 const executable = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : browserNeeded.skip ? "" : execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
 
 let project: string;
+/** The browser app, built once for every server of this file. */
+let web: string;
 let server: Running;
 let browser: Browser;
 let context: BrowserContext;
@@ -43,6 +46,19 @@ async function axeViolations(page: Page): Promise<string[]> {
       .then((r) => r.violations.map((v) => v.id + " (" + v.impact + "): " + v.help + " — " + v.nodes.map((n) => n.target.join(" ")).join(", ")))`,
   )) as string[];
   return result;
+}
+
+/** The text of the elements that describe a control (its aria-describedby): its hint and any problem. */
+async function descriptionOf(l: Locator): Promise<string> {
+  const ids = ((await l.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => l.page().locator(`[id="${id}"]`).innerText()));
+  return texts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** The document types a project's new documents can have, as the server lists them (built in first). */
+async function typesOf(root: string): Promise<{ names: string[]; default: string }> {
+  const registry = await loadRegistry(nodeHost(process, { cwd: root, env: {} }));
+  return { names: registry.kinds.filter((k) => k.proposal).map((k) => k.name), default: registry.defaultKind.name };
 }
 
 /** Whether the element has the keyboard focus. */
@@ -75,7 +91,7 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
       g("add", "data");
       g("commit", "-q", "-m", "data");
     }
-    const web = join(project, "web-build");
+    web = join(project, "web-build");
     await buildWebApp(web);
     server = await startServer({ root: project, port: 0, webDir: web, env: { PATH: process.env.PATH }, log: (l) => console.error(l) });
     browser = await chromium.launch({
@@ -103,9 +119,18 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
     const proposals = page.getByRole("table", { name: "Proposals" });
     await proposals.waitFor();
     const seedRow = proposals.getByRole("row", { name: /Terugblik eerste ronde visitaties/ });
-    await expect(seedRow.getByRole("cell").allInnerTexts()).resolves.toEqual(["2020-10-01", "ter kennisname", "✓ valid", SEED]);
+    // The documents of every type share this table; the Type column says which type each is.
+    await expect(proposals.getByRole("columnheader").allInnerTexts()).resolves.toEqual(["Title", "Type", "Meeting date", "Behandelwijze", "Check", "File"]);
+    await expect(seedRow.getByRole("cell").allInnerTexts()).resolves.toEqual(["ab-voorstel", "2020-10-01", "ter kennisname", "✓ valid", SEED]);
     await expect(page.getByRole("table", { name: "Meetings" }).getByRole("link").allInnerTexts()).resolves.toEqual(["Algemeen bestuur, 2020-10-01"]);
     await expect(page.locator("#loading").innerText()).resolves.toMatch(/5 documents; all pass check/);
+    // A new document's type: the declared types, the default chosen and described.
+    const type = page.getByRole("combobox", { name: "Type" });
+    const types = await typesOf(project);
+    await expect(type.locator("option").allInnerTexts()).resolves.toEqual(types.names);
+    expect(types.default).toBe("ab-voorstel");
+    await expect(type.inputValue()).resolves.toBe("ab-voorstel");
+    await expect(descriptionOf(type)).resolves.toMatch(/^Voorstel aan het algemeen bestuur/);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, "list");
     await page.close();
@@ -175,13 +200,24 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
   it("builds the form from the schema: every field in its order, each with the control its type asks for", async () => {
     const page = await context.newPage();
     await openSeed(page);
-    const schema = JSON.parse(jsonSchemaOf(DEFAULT_KIND)) as { properties: Record<string, unknown> };
+    const registry = await loadRegistry(nodeHost(process, { cwd: project, env: {} }));
+    const schema = JSON.parse(jsonSchemaOf(registry.defaultKind)) as { properties: Record<string, unknown> };
     const top = await page.locator(".schema-form > [data-path]").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")));
     expect(top).toEqual(Object.keys(schema.properties));
     const count = (css: string) => page.locator(css).count();
+    // Each field is labelled as its type declares it (src/model/declaration.ts), not by its key.
+    await expect(page.getByRole("textbox", { name: "Aan", exact: true }).inputValue()).resolves.toBe("Algemeen bestuur");
+    await expect(page.getByLabel("Orgaan", { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByRole("textbox", { name: "Kanttekeningen/risico’s", exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole("group", { name: "Afstemming" }).getByRole("textbox", { name: "Afgestemd met", exact: true }).count()).resolves.toBeGreaterThan(0);
+    // The type's example is part of the field's description ("Bijvoorbeeld: …").
+    await expect(descriptionOf(page.getByLabel("Aan", { exact: true }))).resolves.toBe("Het bestuursorgaan waaraan het voorstel is gericht Bijvoorbeeld: Algemeen bestuur");
+    // A document's type is shown, not edited.
+    await expect(page.getByRole("textbox", { name: /^Type/ }).isEditable()).resolves.toBe(false);
     await expect(count('[data-path="behandelwijze"] select')).resolves.toBe(1);
     await expect(count('[data-path="vergaderdatum"] input[type="date"]')).resolves.toBe(1);
     await expect(count('[data-path="steller.email"] input[type="email"]')).resolves.toBe(1);
+    // A janee field (true, false, ja or nee) is a checkbox.
     await expect(count('[data-path="hamerstuk"] input[type="checkbox"]')).resolves.toBe(1);
     await expect(count('[data-path="inleiding"] textarea')).resolves.toBe(1);
     // The appendix table: its rows are a list of lists, each cell a field.
@@ -192,10 +228,10 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
     await argumenten.locator(".md strong", { hasText: "Intern vervolgproces:" }).waitFor();
     // A `leeg` section: unticked, it gets a text to fill in, and the preview prints it.
     const vervolg = page.locator('[data-path="vervolg"]').first();
-    const leeg = page.getByRole("checkbox", { name: "Leeg: nothing to say under “Vervolg”" });
+    const leeg = page.getByRole("checkbox", { name: "Leeg: nothing to say under “Vervolg (proces en uitvoering)”" });
     await expect(leeg.isChecked()).resolves.toBe(true);
     await leeg.uncheck();
-    await vervolg.getByRole("textbox", { name: "Vervolg" }).fill("Na besluitvorming volgt een *plan van aanpak*.");
+    await vervolg.getByRole("textbox", { name: "Vervolg (proces en uitvoering)" }).fill("Na besluitvorming volgt een *plan van aanpak*.");
     await page.frameLocator("#preview").locator("em", { hasText: "plan van aanpak" }).waitFor();
     // A beslispunt becomes text with subpunten (the recursive $ref): its text is kept, a subpunt added.
     const punt = await page.getByRole("textbox", { name: "Beslispunten 1", exact: true }).inputValue();
@@ -287,5 +323,104 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
     await expect(alert.isHidden()).resolves.toBe(true);
     await a.close();
     await b.close();
+  });
+
+  it("creates a document of a type the project declares, and edits it in a form with the type's Dutch labels", async () => {
+    // A project of its own: data/ and one type declared only by this test's fixture.
+    const root = tempDir("bp-e2e-type-");
+    cpSync(join(ROOT, "data"), join(root, "data"), { recursive: true });
+    mkdirSync(join(root, "templates", "inspectierapport"), { recursive: true });
+    cpSync(fixture("types", "inspectierapport", "type.yaml"), join(root, "templates", "inspectierapport", "type.yaml"));
+    const own = await startServer({ root, port: 0, webDir: web, env: { PATH: process.env.PATH }, log: (l) => console.error(l) });
+    const page = await context.newPage();
+    try {
+      await page.goto(own.url);
+      await page.getByRole("table", { name: "Proposals" }).waitFor();
+      const documents = Number(/^(\d+) documents/.exec(await page.locator("#loading").innerText())?.[1]);
+
+      // The new-document form offers every type (the project's own after the built-in ones), the default chosen, each described.
+      const type = page.getByRole("combobox", { name: "Type" });
+      const types = await typesOf(root);
+      expect(types.names.at(-1)).toBe("inspectierapport");
+      await expect(type.locator("option").allInnerTexts()).resolves.toEqual(types.names);
+      await expect(type.inputValue()).resolves.toBe(types.default);
+      await type.selectOption("inspectierapport");
+      await expect(descriptionOf(type)).resolves.toBe("Inspectierapport van een kazerne, met bevindingen en aanbevelingen");
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole("textbox", { name: "File name" }).fill("kazerne-lelystad");
+      await page.getByRole("button", { name: "Create document" }).click();
+      await page.waitForURL(/\/edit\?file=proposals%2Fkazerne-lelystad\.yaml$/);
+      await page.locator(".schema-form").waitFor();
+      const rel = "data/proposals/kazerne-lelystad.yaml";
+      expect(readFileSync(join(root, rel), "utf8")).toMatch(/^type: inspectierapport$/m);
+
+      // The form speaks the type's words: its labels, not its keys.
+      const titel = page.getByRole("textbox", { name: "Titel van het rapport", exact: true });
+      const datum = page.getByLabel("Datum van inspectie", { exact: true });
+      const oordeel = page.getByRole("combobox", { name: "Eindoordeel", exact: true });
+      const heronderzoek = page.getByRole("checkbox", { name: "Heronderzoek nodig", exact: true });
+      const kosten = page.getByRole("spinbutton", { name: /^Geraamde herstelkosten/ });
+      const inspecteur = page.getByRole("group", { name: "Uitgevoerd door", exact: true });
+      const bevindingen = page.getByRole("group", { name: "Bevindingen per onderdeel", exact: true });
+      const aanbevelingen = page.getByRole("group", { name: "Aanbevelingen", exact: true });
+      const opvolging = page.getByRole("group", { name: "Opvolging en termijnen", exact: true });
+      for (const l of [titel, datum, oordeel, heronderzoek, kosten, inspecteur, bevindingen, aanbevelingen, opvolging]) await expect(l.count()).resolves.toBe(1);
+      await expect(page.getByRole("group", { name: /^Aanwezigen/ }).count()).resolves.toBe(1);
+      for (const key of ["Onderwerp", "Inspectiedatum", "Oordeel", "Kosten herstel", "Bevindingen", "Besluit"]) await expect(page.getByLabel(key, { exact: true }).count()).resolves.toBe(0);
+      // The field's description and its example describe it; an empty field shows the example too.
+      await expect(descriptionOf(titel)).resolves.toBe("De titel van het inspectierapport Bijvoorbeeld: Inspectie kazerne Lelystad");
+      await expect(kosten.getAttribute("placeholder")).resolves.toBe("Bijvoorbeeld: 12500");
+      // A field still to be filled in shows the mark `new` left as its placeholder.
+      await expect(titel.getAttribute("placeholder")).resolves.toBe("<<vul in: onderwerp>>");
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Fill it in; the preview follows.
+      const preview = page.frameLocator("#preview");
+      await titel.fill("Inspectie kazerne Lelystad 2024");
+      await datum.fill("2024-03-14");
+      await oordeel.selectOption("matig");
+      await heronderzoek.check();
+      await kosten.fill("12500");
+      await inspecteur.getByRole("textbox", { name: "Naam", exact: true }).fill("R. Inspecteur");
+      await page.getByRole("button", { name: "Add to aanwezigen" }).click();
+      const aanwezige = page.getByRole("textbox", { name: "Aanwezigen 1", exact: true });
+      await expect(focused(aanwezige)).resolves.toBe(true);
+      await expect(descriptionOf(aanwezige)).resolves.toMatch(/Bijvoorbeeld: Ploegchef$/);
+      await aanwezige.fill("Ploegchef J. de Vries");
+      const rij = bevindingen.getByRole("group", { name: "Bevindingen per onderdeel 1", exact: true });
+      await rij.getByRole("textbox", { name: "Onderdeel", exact: true }).fill("Ademluchtwerkplaats");
+      await rij.getByRole("textbox", { name: "Wat is aangetroffen", exact: true }).fill("Twee maskers over de keuringsdatum");
+      await aanbevelingen.getByRole("textbox", { name: "Beslispunten 1", exact: true }).fill("De maskers binnen een week te laten keuren;");
+      await opvolging.getByLabel("Uiterlijk hersteld op", { exact: true }).fill("2024-04-01");
+      await preview.getByText("Twee maskers over de keuringsdatum").waitFor();
+      await preview.getByText("De maskers binnen een week te laten keuren;").waitFor();
+      await preview.getByText("Inspectie kazerne Lelystad 2024").first().waitFor();
+      // The preview prints the type's labels too.
+      await preview.getByText("Bevindingen per onderdeel").first().waitFor();
+      await expect(page.locator("#summary").innerText()).resolves.toBe("");
+
+      // An edit after that shows in the preview as well.
+      await titel.fill("Inspectie kazerne Lelystad, maart 2024");
+      await preview.getByText("Inspectie kazerne Lelystad, maart 2024").first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.locator("#status", { hasText: /^Saved / }).waitFor();
+      await expect(page.locator("#status").innerText()).resolves.toMatch(/check finds no problems/);
+      const saved = readFileSync(join(root, rel), "utf8");
+      expect(saved).toMatch(/^onderwerp: Inspectie kazerne Lelystad, maart 2024$/m);
+      expect(saved).toMatch(/^heronderzoek: true$/m);
+      expect(saved).toMatch(/^kosten_herstel: 12500$/m);
+      expect(saved).toMatch(/^oordeel: matig$/m);
+
+      // Back in the list: in the proposals' table, with its type.
+      await page.goto(`http://127.0.0.1:${own.port}/`);
+      const row = page.getByRole("table", { name: "Proposals" }).getByRole("row", { name: /Inspectie kazerne Lelystad, maart 2024/ });
+      await expect(row.getByRole("cell").allInnerTexts()).resolves.toEqual(["inspectierapport", "—", "—", "✓ valid", rel]);
+      await expect(page.locator("#loading").innerText()).resolves.toMatch(new RegExp(`^${documents + 1} documents;`));
+    } finally {
+      await page.close();
+      await own.close();
+    }
   });
 });
