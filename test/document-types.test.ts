@@ -178,6 +178,7 @@ describe("extend, don't copy: a type declares only its difference from another",
 basis: ab-voorstel
 gegevens:
   fatale_datum: { soort: datum, verplicht: nee, na: vergaderdatum, label: Fatale datum }
+  stellers: { soort: lijst, van: { soort: persoon }, verplicht: nee }
 secties:
   route:
     soort: rijen
@@ -195,7 +196,7 @@ secties:
     declare(dir, "ggd-voorstel", EXTENSION);
     const seed = readText(fixture("check", "minimal.yaml"))
       .replace(/^kanttekeningen:.*\n(  .*\n)*/m, "")
-      .concat("route:\n  - { orgaan: MT, datum: 2026-01-05, uitkomst: akkoord }\n  - { orgaan: DB, datum: 2026-01-20 }\nparaaf:\n  - { functie: directeur publieke gezondheid, naam: dr. E. Smit }\nfatale_datum: 2026-04-01\n");
+      .concat("route:\n  - { orgaan: MT, datum: 2026-01-05, uitkomst: akkoord }\n  - { orgaan: DB, datum: 2026-01-20 }\nparaaf:\n  - { functie: directeur publieke gezondheid, naam: dr. E. Smit }\nfatale_datum: 2026-04-01\nstellers:\n  - { naam: A. Jansen, telefoon: \"06 1234 5678\" }\n  - { naam: B. Peters, email: b.peters@example.nl }\n");
     writeFileSync(join(dir, "p.yaml"), `type: ggd-voorstel\n${seed}`);
     return dir;
   };
@@ -211,6 +212,7 @@ secties:
     expect(text).toContain("Aanleiding\n----------");
     expect(text).not.toContain("Inleiding\n");
     expect(text).toContain("Fatale datum: 1 april 2026");
+    expect(text).toMatch(/Stellers: A\. Jansen, 06 1234 5678; B\. Peters, b\.peters@example\.nl/);
     // In declared order: the route right after the voorstel, the paraaf at the end.
     expect(text.indexOf("Route\n-----")).toBeGreaterThan(text.indexOf("Voorstel\n--------"));
     expect(text.indexOf("Route\n-----")).toBeLessThan(text.indexOf("Afstemming\n"));

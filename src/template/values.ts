@@ -11,6 +11,8 @@ export interface Printable {
   readonly soort: Soort;
   readonly waarde: unknown;
   readonly opmaak?: boolean;
+  /** A list's elements, each printable by its own kind (see type-view.ts). */
+  readonly elementen?: readonly Printable[];
 }
 
 export interface PrintContext {
@@ -50,7 +52,7 @@ const PRINT: Readonly<Record<Soort, (v: unknown, p: Printable, c: PrintContext) 
     if (list.length === 0) return "geen";
     return list.map((b, i) => `${c.bijlagenummer(i)}. ${esc(b.titel)}${typeof b.registratienummer === "string" ? ` (${esc(b.registratienummer)})` : ""}${b.besloten === true ? " (besloten)" : ""}`).join("<br>");
   },
-  lijst: (v) => (Array.isArray(v) ? v.map((e) => (typeof e === "object" ? printObject(e) : esc(e))).join("<br>") : ""),
+  lijst: (v, p, c) => (p.elementen ? p.elementen.map((e) => printValue(e, c)) : Array.isArray(v) ? v.map((e) => (typeof e === "object" ? printObject(e) : esc(e))) : []).join("<br>"),
   groep: (v) => printObject(v),
   tabel: (v) => esc(Array.isArray(v) ? `${v.length} rijen` : ""),
   rijen: (v) => esc(Array.isArray(v) ? `${v.length} rijen` : ""),
