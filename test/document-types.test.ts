@@ -124,6 +124,22 @@ describe("a type declared only in a fixture, through every command", () => {
     expect(r.stdout).toMatch(/Onderhoudscontract/);
   });
 
+  it("goes on an agenda like a voorstel: listed under its title, stamped with its number", async () => {
+    const dir = memoProject();
+    mkdirSync(join(dir, "data", "meetings"), { recursive: true });
+    writeFileSync(
+      join(dir, "data", "meetings", "mt.yaml"),
+      "organisatie: Testorganisatie\norgaan: Managementteam\ndatum: 2026-12-10\naanvang: \"10:00\"\nlocatie: Stadskantoor\nvoorzitter: J. de Boer\npunten:\n  - vast: opening\n  - voorstel: ../memo.yaml\n",
+    );
+    const r = await run(["agenda", "data/meetings/mt.yaml", "--format", "docx,html", "--out", "o"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect((await run(["text", "o/agenda.docx"], { cwd: dir })).stdout).toContain("2 | Nieuwe koffieautomaat");
+    const stamped = (await run(["text", "o/memo.docx"], { cwd: dir })).stdout;
+    expect(stamped).toContain("Kernboodschap");
+    expect(readText(join(dir, "o", "memo.html"))).toContain("agendapunt 2");
+  });
+
   it("a house style's standaardtype makes files without `type:` documents of that type", async () => {
     const dir = memoProject();
     writeFileSync(join(dir, "data", "huisstijl.yaml"), "standaardtype: memo\n");

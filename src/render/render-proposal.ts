@@ -29,6 +29,6 @@ export function renderProposal(proposal: Proposal, { style, type }: ResolvedProp
   const declares = (key: string) => [...type.gegevens, ...type.secties].some((f) => f.key === key);
   const stamped = stamp ? { ...proposal, ...(declares("agendapunt") ? { agendapunt: stamp.nummer } : {}), ...(declares("vergaderdatum") ? { vergaderdatum: stamp.datum } : {}) } : proposal;
   const complete = completeKeys(stamped, type.schema) as Record<string, unknown>;
-  const documenttype = typeView(type, complete, style.templates, style.texts.datumnotatie);
+  const documenttype = typeView(type, complete, style.templates, style.texts.datumnotatie, stamp?.nummer);
   return renderTemplate("proposal", type.schema, stamped, style, { agenda: stamp, documenttype });
 }

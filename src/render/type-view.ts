@@ -83,7 +83,7 @@ const str = (x: unknown): string | undefined => (typeof x === "string" ? x : und
 /** A value to print in a cell or a list: a view without a field of its own. */
 const cell = (soort: Soort, waarde: unknown, opmaak = false): FieldView => ({ sleutel: "", label: "", soort, waarde, aanwezig: waarde !== null && waarde !== undefined, leeg: false, partial: "", niveau: 0, opmaak });
 
-export function typeView(type: DocumentType, value: Record<string, unknown>, templates: Pick<TemplateSet, "hasPartial">, dateStyle: string): TypeView {
+export function typeView(type: DocumentType, value: Record<string, unknown>, templates: Pick<TemplateSet, "hasPartial">, dateStyle: string, agendaNumber?: string): TypeView {
   const partialOf = (prefix: string, f: Field, fallback: string) => (templates.hasPartial(`${prefix}-${f.key}`) ? `${prefix}-${f.key}` : fallback);
 
   const view = (f: Field, waarde: unknown, niveau: number, partial: string): FieldView => {
@@ -135,7 +135,7 @@ export function typeView(type: DocumentType, value: Record<string, unknown>, tem
   };
 
   const titel = str(value[type.titel]) ?? "";
-  const kop = [str(value.organisatie), str(value.orgaan), str(value.vergaderdatum) && formatDate(str(value.vergaderdatum)!, dateStyle === "numeriek" ? "numeric" : "long"), str(value.agendapunt) && `agendapunt ${str(value.agendapunt)}`].filter(Boolean).join(" · ");
+  const kop = [str(value.organisatie), str(value.orgaan), str(value.vergaderdatum) && formatDate(str(value.vergaderdatum)!, dateStyle === "numeriek" ? "numeric" : "long"), (agendaNumber ?? str(value.agendapunt)) && `agendapunt ${agendaNumber ?? str(value.agendapunt)}`].filter(Boolean).join(" · ");
   const bijlagenField = type.gegevens.find((f) => f.soort === "bijlagen") ?? type.secties.find((f) => f.soort === "bijlagen");
   return {
     naam: type.name,
