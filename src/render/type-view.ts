@@ -83,6 +83,52 @@ const str = (x: unknown): string | undefined => (typeof x === "string" ? x : und
 /** A value to print in a cell or a list: a view without a field of its own. */
 const cell = (soort: Soort, waarde: unknown, opmaak = false): FieldView => ({ sleutel: "", label: "", soort, waarde, aanwezig: waarde !== null && waarde !== undefined, leeg: false, partial: "", niveau: 0, opmaak });
 
+/** What a field's view adds by its kind: the parts its partial prints besides label and value. */
+interface ViewContext {
+  /** The view of a field inside this one (a group's), one heading level down. */
+  readonly inner: (f: Field, value: unknown) => FieldView;
+  /** The whole document's value (for the default lead sentence, which names its orgaan). */
+  readonly document: Record<string, unknown>;
+}
+type Extra = (f: Field, content: unknown, cx: ViewContext) => Partial<FieldView>;
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+const EXTRA: Partial<Record<Soort, Extra>> = {
+  groep: (f, content, cx) => ({ velden: entriesOf(f.velden).map((g) => cx.inner(g, obj(content)[g.key])) }),
+  lijst: (f, content) => {
+    const element = fieldOf("element", f.van ?? { soort: "tekst" });
+    return { elementen: list(content).map((e) => cell(element.soort, e, element.opmaak === true)) };
+  },
+  rijen: (f, content) => {
+    const columns = entriesOf(f.kolommen);
+    return tableOf(f, columns, list(content).map((r) => columns.map((c) => cell(c.soort, obj(r)[c.key] ?? null, c.opmaak === true))));
+  },
+  tabel: (f, content) => {
+    // Declared columns: the rows are the content; else the content is a table of its own.
+    const fixed = Array.isArray(f.kolommen) ? f.kolommen : undefined;
+    const table = obj(content);
+    const headings = fixed ?? (list(table.kolommen) as string[]);
+    const rows = (fixed ? list(content) : list(table.rijen)) as unknown[][];
+    const caption = str(table.bijschrift);
+    return tableOf({ ...f, ...(caption ? { bijschrift: caption } : {}) }, headings.map((label) => ({ label })), rows.map((r) => r.map((c) => cell("tekst", c, true))));
+  },
+  ondertekening: (f, content) => {
+    const signers = list(content).map(obj);
+    const used = (key: string) => signers.some((s) => s[key] !== undefined && s[key] !== null);
+    const columns = SIGN_OFF_COLUMNS.filter((c) => c.key === "functie" || c.key === "naam" || used(c.key));
+    return tableOf(f, columns, signers.map((s) => columns.map((c) => cell(c.soort, s[c.key] ?? null))));
+  },
+  beslispunten: (f, content, cx) => {
+    const count = list(obj(content).beslispunten).length;
+    const orgaan = str(cx.document.orgaan);
+    return {
+      aanhef: f.aanhef ?? (orgaan ? `${withArticleCapitalised(orgaan)} wordt verzocht:` : "Voorgesteld wordt:"),
+      nummering: f.nummering === "geen" || f.nummering === undefined ? "1" : f.nummering,
+      ongenummerd: f.nummering === "geen" || (f.enkel_ongenummerd === true && count === 1),
+    };
+  },
+};
+
 export function typeView(type: DocumentType, value: Record<string, unknown>, templates: Pick<TemplateSet, "hasPartial">, dateStyle: string, agendaNumber?: string): TypeView {
   const partialOf = (prefix: string, f: Field, fallback: string) => (templates.hasPartial(`${prefix}-${f.key}`) ? `${prefix}-${f.key}` : fallback);
 
@@ -90,48 +136,8 @@ export function typeView(type: DocumentType, value: Record<string, unknown>, tem
     const given = waarde === undefined ? null : waarde;
     const leeg = given === EMPTY && f.leeg === true;
     const base = { sleutel: f.key, label: f.label, soort: f.soort, waarde: given, aanwezig: given !== null, leeg, partial, niveau, opmaak: f.opmaak === true };
-    const content = leeg ? null : given;
-    switch (f.soort) {
-      case "groep": {
-        const group = obj(content);
-        return { ...base, velden: entriesOf(f.velden).map((g) => view(g, group[g.key], niveau + 1, partialOf("sectie", g, SECTION_PARTIAL[g.soort]))) };
-      }
-      case "lijst": {
-        const element = fieldOf("element", f.van ?? { soort: "tekst" });
-        return { ...base, elementen: (Array.isArray(content) ? content : []).map((e) => cell(element.soort, e, element.opmaak === true)) };
-      }
-      case "rijen": {
-        const columns = entriesOf(f.kolommen);
-        const rows = (Array.isArray(content) ? content : []).map((r) => columns.map((c) => cell(c.soort, obj(r)[c.key] ?? null, c.opmaak === true)));
-        return { ...base, ...tableOf(f, columns, rows) };
-      }
-      case "tabel": {
-        const fixed = Array.isArray(f.kolommen) ? f.kolommen : undefined;
-        const table = obj(content);
-        const headings = fixed ?? (Array.isArray(table.kolommen) ? (table.kolommen as string[]) : []);
-        const rows = (fixed ? (Array.isArray(content) ? content : []) : Array.isArray(table.rijen) ? table.rijen : []) as unknown[][];
-        const caption = str(table.bijschrift);
-        return { ...base, ...tableOf({ ...f, ...(caption ? { bijschrift: caption } : {}) }, headings.map((label) => ({ label })), rows.map((r) => r.map((c) => cell("tekst", c, true)))) };
-      }
-      case "ondertekening": {
-        const signers = (Array.isArray(content) ? content : []).map(obj);
-        const columns = SIGN_OFF_COLUMNS.filter((c) => c.key === "functie" || c.key === "naam" || signers.some((s) => s[c.key] !== undefined && s[c.key] !== null));
-        return { ...base, ...tableOf(f, columns, signers.map((s) => columns.map((c) => cell(c.soort, s[c.key] ?? null)))) };
-      }
-      case "beslispunten": {
-        const punten = obj(content).beslispunten;
-        const count = Array.isArray(punten) ? punten.length : 0;
-        const orgaan = str(value.orgaan);
-        return {
-          ...base,
-          aanhef: f.aanhef ?? (orgaan ? `${withArticleCapitalised(orgaan)} wordt verzocht:` : "Voorgesteld wordt:"),
-          nummering: f.nummering === "geen" || f.nummering === undefined ? "1" : f.nummering,
-          ongenummerd: f.nummering === "geen" || (f.enkel_ongenummerd === true && count === 1),
-        };
-      }
-      default:
-        return base;
-    }
+    const cx: ViewContext = { inner: (g, v) => view(g, v, niveau + 1, partialOf("sectie", g, SECTION_PARTIAL[g.soort])), document: value };
+    return { ...base, ...EXTRA[f.soort]?.(f, leeg ? null : given, cx) };
   };
 
   const titel = str(value[type.titel]) ?? "";
