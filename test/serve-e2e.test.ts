@@ -15,8 +15,10 @@ import { hasProgram, needs } from "./ooxml.js";
 /**
  * The editor end to end, in headless Chromium (Debian's; never a downloaded one): the list,
  * the seed in the form, the preview following an edit, saving one line, a problem shown at
- * its field, a second tab refused, and axe-core on both pages. The app is built fresh with
- * Vite for this run and served over a copy of data/.
+ * its field, a second tab refused, and axe-core on both pages; and a document type that only
+ * this test declares (test/fixtures/types/inspectierapport/type.yaml, copied into a project of
+ * its own): created from the list, edited in a form with the type's Dutch labels. The app is
+ * built fresh with Vite for this run and served over a copy of data/.
  *
  * With BOARDPAPER_SCREENSHOTS=DIR the screenshots for the README are written to DIR.
  */
@@ -354,6 +356,7 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
       await type.selectOption("inspectierapport");
       await expect(descriptionOf(type)).resolves.toBe("Inspectierapport van een kazerne, met bevindingen en aanbevelingen");
       expect(await axeViolations(page)).toEqual([]);
+      await shot(page, "new-document", ".new");
       await page.getByRole("textbox", { name: "File name" }).fill("kazerne-lelystad");
       await page.getByRole("button", { name: "Create document" }).click();
       await page.waitForURL(/\/edit\?file=proposals%2Fkazerne-lelystad\.yaml$/);
@@ -380,6 +383,7 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
       // A field still to be filled in shows the mark `new` left as its placeholder.
       await expect(titel.getAttribute("placeholder")).resolves.toBe("<<vul in: onderwerp>>");
       expect(await axeViolations(page)).toEqual([]);
+      await shot(page, "editor-declared-type");
 
       // Fill it in; the preview follows.
       const preview = page.frameLocator("#preview");
@@ -404,7 +408,9 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
       await preview.getByText("Inspectie kazerne Lelystad 2024").first().waitFor();
       // The preview prints the type's labels too.
       await preview.getByText("Bevindingen per onderdeel").first().waitFor();
-      await expect(page.locator("#summary").innerText()).resolves.toBe("");
+      // Nothing left to fill in: no problems, and the preview is of this version.
+      await page.locator("#summary").waitFor({ state: "hidden" });
+      await expect(page.locator("#preview-status").innerText()).resolves.toMatch(/^The document as it will be printed\./);
 
       // An edit after that shows in the preview as well.
       await titel.fill("Inspectie kazerne Lelystad, maart 2024");
@@ -425,6 +431,7 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
       const row = page.getByRole("table", { name: "Proposals" }).getByRole("row", { name: /Inspectie kazerne Lelystad, maart 2024/ });
       await expect(row.getByRole("cell").allInnerTexts()).resolves.toEqual(["inspectierapport", "—", "—", "✓ valid", rel]);
       await expect(page.locator("#loading").innerText()).resolves.toMatch(new RegExp(`^${documents + 1} documents;`));
+      await shot(page, "list-with-types");
     } finally {
       await page.close();
       await own.close();

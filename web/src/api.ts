@@ -31,16 +31,22 @@ export interface OpenedFile extends Preview {
 export interface Listed {
   path: string;
   label: string;
+  /** The document's kind: its type's name (ab-voorstel, …), or meeting. */
   kind: string;
+  /** The heading of the table it is listed in (Proposals, Meetings). */
+  list?: string;
   title?: string;
   problems: number;
   firstProblem?: string;
   [column: string]: unknown;
 }
 
-/** How the list shows one kind of document (the server takes it from the kinds registry). */
+/** How the list shows one table of documents (the server takes it from the kinds registry). */
 export interface ListedKind {
+  /** The table's first kind. */
   name: string;
+  /** Every kind listed in this table (all document types share the proposals' table). */
+  kinds?: string[];
   heading: string;
   empty: string;
   titleHeading: string;
@@ -52,7 +58,16 @@ export interface Info {
   folders: string[];
   /** The folders of `folders` where a new file is read as the kind the editor creates. */
   newFolders: string[];
+  /** The document types a new document can have. */
+  types?: DocumentType[];
+  /** The type chosen when none is. */
+  defaultType?: string;
   data: string;
+}
+
+export interface DocumentType {
+  name: string;
+  description: string;
 }
 
 export type Draft = { text: string } | { baseText: string; value: unknown };
@@ -87,7 +102,7 @@ export const api = {
   schema: (kind: string) => call<Record<string, unknown>>("GET", `/api/schema?kind=${encodeURIComponent(kind)}`),
   check: (path: string, draft: Draft, signal?: AbortSignal) => call<Preview>("POST", "/api/check", { path, draft }, signal),
   save: (path: string, base: string, draft: Draft) => call<Preview & { saved: boolean; hash?: string; conflict?: boolean; diagnostics?: Diagnostic[] }>("POST", "/api/save", { path, base, draft }),
-  create: (folder: string, name: string) => call<{ path: string; label: string }>("POST", "/api/new", { folder, name }),
+  create: (folder: string, name: string, type?: string) => call<{ path: string; label: string }>("POST", "/api/new", { folder, name, ...(type ? { type } : {}) }),
   changes: (path: string, draft: Draft) => call<Changes>("POST", "/api/changes", { path, draft }),
   /** The document as a file to save: the response body, or the problems that prevent it. */
   async download(path: string, format: string, draft: Draft): Promise<{ ok: true; blob: Blob; name: string } | { ok: false; error: string }> {

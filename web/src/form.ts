@@ -2,7 +2,7 @@ import { markdownBlocks, markdownInline } from "../../src/markdown/markdown.ts";
 import type { Diagnostic } from "./api.ts";
 import { h, newId, richText } from "./dom.ts";
 import { deleteIn, formatPath, getIn, isObj, parsePath, setIn, type Obj, type Path } from "./paths.ts";
-import { altLabel, alternativesOf, controlOf, convert, defaultFor, deref, EMPTY, fits, humanize, isEmptyMarker, type JsonSchema } from "./schema.ts";
+import { altLabel, alternativesOf, controlOf, convert, defaultFor, deref, EMPTY, exampleOf, fits, isEmptyMarker, isYes, labelFor, type JsonSchema } from "./schema.ts";
 
 /** The mark `boardpaper new` leaves where a value is to be filled in (src/validate/placeholders.ts). */
 const PLACEHOLDER = /^<<[^<>\n]*>>$/;
@@ -19,6 +19,10 @@ function textRows(text: string, least: number): number {
  * has one control: mappings are fieldsets, lists have add / remove / move buttons, `leeg`
  * sections a checkbox, other alternatives a choice, enums a select, dates a date input,
  * Markdown prose a text area with a formatted preview.
+ *
+ * Each field is labelled with the schema's `title` (a document type's Dutch label, e.g.
+ * "Kanttekeningen/risico’s"), else its key made readable; its `description` and first of its
+ * `examples` ("Bijvoorbeeld: …") are the hint that describes the control.
  *
  * The form edits a plain value (the YAML's own, before defaults): a field nobody touches is
  * never written, so saving changes only what was changed.
@@ -197,6 +201,8 @@ export class SchemaForm {
           return this.array(s, path, meta);
         case "boolean":
           return this.checkbox(s, path, meta);
+        case "fixed":
+          return this.fixed(s, path, meta);
         case "unknown":
           return this.mismatch(s, path, meta, "this kind of value");
         default:
@@ -216,8 +222,23 @@ export class SchemaForm {
     return f;
   }
 
+  /** Whether a schema has a hint to show (a description or an example). */
+  private hasHint(s: JsonSchema): boolean {
+    return Boolean(s.description) || exampleOf(s) !== undefined;
+  }
+
+  /** The field's description and example: the text that describes its control. */
   private hint(s: JsonSchema, id: string): HTMLElement | null {
-    return s.description ? h("p", { class: "hint", id }, richText(s.description)) : null;
+    if (!this.hasHint(s)) return null;
+    const p = h("p", { class: "hint", id });
+    if (s.description) p.append(richText(s.description));
+    const example = exampleOf(s);
+    if (example !== undefined) {
+      if (s.description) p.append(" ");
+      // The example is the document's own language, like the descriptions.
+      p.append(h("span", { class: "example", lang: "nl" }, "Bijvoorbeeld: ", h("span", { class: "example-value" }, example)));
+    }
+    return p;
   }
 
   /** The keys of a mapping, in the schema's order, with unknown keys noted. */
@@ -227,7 +248,7 @@ export class SchemaForm {
     for (const [key, p] of Object.entries(props)) {
       const required = s.required?.includes(key) ?? false;
       const ps = deref(this.root, p);
-      out.push(this.field(p, [...path, key], { label: humanize(key), required, ...(ps.default !== undefined ? { fallback: ps.default } : {}) }));
+      out.push(this.field(p, [...path, key], { label: labelFor(key, ps), required, ...(ps.default !== undefined ? { fallback: ps.default } : {}) }));
     }
     const unknown = isObj(value) ? Object.keys(value).filter((k) => !(k in props)) : [];
     if (unknown.length > 0) {
@@ -252,7 +273,7 @@ export class SchemaForm {
     if (!isObj(value)) return this.mismatch(s, path, meta, "a mapping of keys");
     const legendId = newId("l");
     const error = h("p", { class: "error", id: newId("e"), hidden: true });
-    const fs = h("fieldset", { class: "group", id: newId("g"), tabindex: -1, "aria-describedby": s.description ? hintId : undefined }, h("legend", { id: legendId }, this.labelText(meta)), this.hint(s, hintId), error, ...this.objectFields(s, path, value));
+    const fs = h("fieldset", { class: "group", id: newId("g"), tabindex: -1, "aria-describedby": this.hasHint(s) ? hintId : undefined }, h("legend", { id: legendId }, this.labelText(meta)), this.hint(s, hintId), error, ...this.objectFields(s, path, value));
     if (!meta.required) {
       const remove = h("button", { type: "button", class: "remove" }, `Remove ${meta.label.toLowerCase()}`);
       remove.addEventListener("click", () => {
@@ -261,7 +282,7 @@ export class SchemaForm {
       });
       fs.append(remove);
     }
-    this.register(path, { error, focus: fs, group: fs, ...(s.description ? { hintId } : {}) });
+    this.register(path, { error, focus: fs, group: fs, ...(this.hasHint(s) ? { hintId } : {}) });
     return fs;
   }
 
@@ -321,7 +342,7 @@ export class SchemaForm {
       });
     });
     fs.append(list, add);
-    this.register(path, { error, focus: fs, group: fs, ...(s.description ? { hintId } : {}) });
+    this.register(path, { error, focus: fs, group: fs, ...(this.hasHint(s) ? { hintId } : {}) });
     return fs;
   }
 
@@ -354,7 +375,8 @@ export class SchemaForm {
       this.register(path, { error, focus: box, control: box });
       return wrap;
     }
-    const inner = content.length === 1 ? { ...content[0]!, description: s.description ?? content[0]!.description } : { anyOf: content, description: s.description };
+    const carried = { description: s.description ?? content[0]?.description, examples: s.examples ?? content[0]?.examples };
+    const inner = content.length === 1 ? { ...content[0]!, ...carried } : { anyOf: content, ...carried };
     wrap.append(this.build(inner, path, meta), boxRow);
     return wrap;
   }
@@ -372,18 +394,32 @@ export class SchemaForm {
       this.rebuild(path, (el) => el.querySelector<HTMLElement>("select"));
     });
     const alt = alts[current]!;
-    const inner = { ...alt, description: alt.description ?? s.description };
+    const inner = { ...alt, description: alt.description ?? s.description, examples: alt.examples ?? s.examples };
     return h("div", { class: "field choice" }, h("div", { class: "choice-head" }, h("label", { for: select.id }, `Form of ${meta.label}`), select), this.build(inner, path, meta));
   }
 
   private checkbox(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
     const value = this.get(path);
     const hintId = newId("h");
-    const box = h("input", { type: "checkbox", id: newId("f"), checked: (value ?? meta.fallback) === true, "aria-describedby": s.description ? hintId : undefined });
+    // Yes or no as written: true/false, or (in a type's `janee` field) ja/nee. Changing it writes true/false.
+    const box = h("input", { type: "checkbox", id: newId("f"), checked: isYes(value ?? meta.fallback), "aria-describedby": this.hasHint(s) ? hintId : undefined });
     box.addEventListener("change", () => this.set(path, box.checked));
     const error = h("p", { class: "error", id: newId("e"), hidden: true });
-    this.register(path, { error, focus: box, control: box, ...(s.description ? { hintId } : {}) });
-    return h("div", { class: "field checkbox" }, error, h("div", { class: "check-row" }, box, h("label", { for: box.id }, meta.label)), this.hint(s, hintId));
+    this.register(path, { error, focus: box, control: box, ...(this.hasHint(s) ? { hintId } : {}) });
+    return h("div", { class: "field checkbox" }, error, h("div", { class: "check-row" }, box, h("label", { for: box.id }, h("span", { lang: "nl" }, meta.label))), this.hint(s, hintId));
+  }
+
+  /** A field with one possible value (a document's `type:`): shown read-only, never written by the form. */
+  private fixed(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
+    const raw = this.get(path);
+    const id = newId("f");
+    const hintId = newId("h");
+    const error = h("p", { class: "error", id: newId("e"), hidden: true });
+    const input = h("input", { id, type: "text", readonly: true, autocomplete: "off", spellcheck: "false", "aria-describedby": this.hasHint(s) ? hintId : undefined });
+    input.value = raw === undefined || raw === null ? String(s.const) : typeof raw === "object" ? JSON.stringify(raw) : String(raw);
+    this.register(path, { error, focus: input, control: input, ...(this.hasHint(s) ? { hintId } : {}) });
+    // Never "(optional)": there is nothing to choose.
+    return h("div", { class: "field fixed" }, h("label", { for: id }, this.labelText({ ...meta, required: true })), this.hint(s, hintId), error, input);
   }
 
   /** Text, prose, a date or a choice from a list: one value in one control. */
@@ -397,7 +433,10 @@ export class SchemaForm {
     const id = newId("f");
     const hintId = newId("h");
     const error = h("p", { class: "error", id: newId("e"), hidden: true });
-    const describedBy = s.description ? hintId : undefined;
+    const describedBy = this.hasHint(s) ? hintId : undefined;
+    // An empty field shows its example (also in the hint, which is what assistive technology reads).
+    const example = exampleOf(s);
+    const shown = placeholder ?? (value === undefined || value === "" ? (example !== undefined ? `Bijvoorbeeld: ${example}` : undefined) : undefined);
     // An optional field left empty is taken out of the file rather than written empty.
     const write = (v: string) => (v === "" && !meta.required ? this.remove(path) : this.set(path, v));
     let input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -413,7 +452,7 @@ export class SchemaForm {
       sel.addEventListener("change", () => write(sel.value));
       input = sel;
     } else if (control === "prose" || control === "inline") {
-      const ta = h("textarea", { id, "aria-describedby": describedBy, placeholder, rows: textRows(value ?? "", control === "prose" ? 4 : 2), spellcheck: "true", lang: "nl" });
+      const ta = h("textarea", { id, "aria-describedby": describedBy, placeholder: shown, rows: textRows(value ?? "", control === "prose" ? 4 : 2), spellcheck: "true", lang: "nl" });
       ta.value = value ?? "";
       const formatted = h("div", { class: "md", lang: "nl" });
       const details = h("details", { class: "md-preview" }, h("summary", {}, "Show formatted"), formatted);
@@ -431,16 +470,18 @@ export class SchemaForm {
       extra.push(details);
     } else {
       const type = control === "date" ? "date" : control === "email" ? "email" : control === "number" ? "number" : "text";
-      const inp = h("input", { id, type, "aria-describedby": describedBy, placeholder: type === "date" ? undefined : placeholder, autocomplete: "off", spellcheck: control === "text" ? "true" : "false", lang: control === "text" ? "nl" : undefined });
+      const inp = h("input", { id, type, "aria-describedby": describedBy, placeholder: type === "date" ? undefined : shown, autocomplete: "off", spellcheck: control === "text" ? "true" : "false", lang: control === "text" ? "nl" : undefined });
       inp.value = value ?? "";
       if (control === "date" && value !== undefined && inp.value !== value) {
         // Not a date the browser can show (a placeholder, or 2020-02-30): say what is there.
         extra.push(h("p", { class: "note" }, "Now in the file: ", h("code", {}, value)));
       }
       inp.addEventListener("input", () => {
-        // An incomplete date reads as "": leave the file alone until it is a whole date.
-        if (control === "date" && inp.validity.badInput) return;
-        write(control === "number" && inp.value !== "" ? String(Number(inp.value)) : inp.value);
+        // An incomplete date (or a number being typed) reads as "": leave the file alone until it is whole.
+        if ((control === "date" || control === "number") && inp.validity.badInput) return;
+        // A number is written as a number (a quoted "12500" is text, which a bedrag is not).
+        if (control === "number" && inp.value !== "") return this.set(path, Number(inp.value));
+        write(inp.value);
       });
       input = inp;
     }

@@ -1,14 +1,21 @@
 import "./style.css";
-import { api, type Listed, type ListedKind } from "./api.ts";
+import { api, type DocumentType, type Listed, type ListedKind } from "./api.ts";
 import { h } from "./dom.ts";
 
-/** The list page: the documents in data/, a table per kind, whether each passes check, and "new proposal". */
+/**
+ * The list page: the documents in data/, a table per heading (the documents of every type share
+ * the proposals' table, with their type in a column), whether each passes check, and a form to
+ * create a new document of a chosen type.
+ */
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const editLink = (f: Listed) => `/edit?file=${encodeURIComponent(f.path)}`;
 
-/** One kind's table: title (a link to edit it), the kind's own columns, the check result, the file. */
+/** Whether a document belongs in a table: by the heading the server gives it, else by its kind. */
+const belongsIn = (f: Listed, table: ListedKind): boolean => (f.list !== undefined ? f.list === table.heading : (table.kinds ?? [table.name]).includes(f.kind));
+
+/** One table: title (a link to edit it), the kind's own columns, the check result, the file. */
 function table(files: Listed[], kind: ListedKind): HTMLElement {
   if (files.length === 0) return h("p", {}, kind.empty);
   const head = [kind.titleHeading, ...kind.columns.map((c) => c.label), "Check", "File"];
@@ -46,26 +53,46 @@ async function main(): Promise<void> {
   $("lists").replaceChildren(
     ...files.data.kinds.map((kind) => {
       const id = `${kind.name}-h`;
-      return h("section", { "aria-labelledby": id }, h("h2", { id }, kind.heading), h("div", {}, table(all.filter((f) => f.kind === kind.name), kind)));
+      return h("section", { "aria-labelledby": id }, h("h2", { id }, kind.heading), h("div", {}, table(all.filter((f) => belongsIn(f, kind)), kind)));
     }),
   );
   const bad = all.filter((f) => f.problems > 0).length;
   $("loading").textContent = `${all.length} document${all.length === 1 ? "" : "s"}; ${bad === 0 ? "all pass check." : `${bad} with problems.`}`;
 
-  // New proposals go in a folder of data/ where a file is read as a proposal (not a meetings folder).
+  // New documents go in a folder of data/ where a file is read as a document (not a meetings folder).
   const folders = info.data.newFolders;
   const select = $<HTMLSelectElement>("new-folder");
   select.replaceChildren(...folders.map((f) => h("option", { value: f, selected: f === "proposals" }, `data/${f}${f === "" ? "" : "/"}`)));
+  setupTypes(info.data.types ?? [], info.data.defaultType);
   $("new-form").addEventListener("submit", (e) => {
     e.preventDefault();
     void create();
   });
 }
 
+/** The choice of document type: every declared type, the default chosen, its description shown. */
+function setupTypes(types: DocumentType[], defaultType: string | undefined): void {
+  const select = $<HTMLSelectElement>("new-type");
+  const field = $("new-type-field");
+  if (types.length === 0) {
+    // A server that does not list types makes its default type.
+    field.hidden = true;
+    return;
+  }
+  const chosen = types.some((t) => t.name === defaultType) ? defaultType : types[0]!.name;
+  select.replaceChildren(...types.map((t) => h("option", { value: t.name, selected: t.name === chosen }, t.name)));
+  const describe = () => {
+    $("new-type-hint").textContent = types.find((t) => t.name === select.value)?.description ?? "";
+  };
+  select.addEventListener("change", describe);
+  describe();
+}
+
 async function create(): Promise<void> {
   const input = $<HTMLInputElement>("new-name");
   const error = $("new-error");
-  const r = await api.create($<HTMLSelectElement>("new-folder").value, input.value);
+  const type = $("new-type-field").hidden ? undefined : $<HTMLSelectElement>("new-type").value;
+  const r = await api.create($<HTMLSelectElement>("new-folder").value, input.value, type);
   if (r.status === 201) {
     location.href = `/edit?file=${encodeURIComponent(r.data.path)}`;
     return;

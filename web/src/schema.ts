@@ -11,7 +11,11 @@ export interface JsonSchema {
   enum?: unknown[];
   const?: unknown;
   format?: string;
+  /** The field's label (a document type's Dutch label, see src/model/compile-type.ts). */
+  title?: string;
   description?: string;
+  /** Example values (a type's `voorbeeld`): the first is shown as a hint. */
+  examples?: unknown[];
   default?: unknown;
   minItems?: number;
   $ref?: string;
@@ -28,8 +32,13 @@ export function deref(root: JsonSchema, s: JsonSchema): JsonSchema {
     const name = /^#\/\$defs\/(.+)$/.exec(cur.$ref)?.[1];
     const target = name !== undefined ? root.$defs?.[decodeURIComponent(name)] : undefined;
     if (!target) break;
-    // Keep the referring schema's description: it says what this use of the type is for.
-    cur = { ...target, ...(cur.description ? { description: cur.description } : {}) };
+    // Keep the referring schema's label, description and examples: they say what this use of the type is for.
+    cur = {
+      ...target,
+      ...(cur.title ? { title: cur.title } : {}),
+      ...(cur.description ? { description: cur.description } : {}),
+      ...(cur.examples ? { examples: cur.examples } : {}),
+    };
   }
   return cur;
 }
@@ -38,13 +47,59 @@ export const alternativesOf = (root: JsonSchema, s: JsonSchema): JsonSchema[] =>
 
 export const isEmptyMarker = (s: JsonSchema): boolean => s.const === EMPTY;
 
+/** Words the files may write for yes and no besides true and false (a type's `janee`). */
+const YES_NO = ["ja", "nee"];
+
+/** Yes or no: a boolean, or `true | false | ja | nee` (how a `janee` field is written). */
+export function isYesNo(root: JsonSchema, schema: JsonSchema): boolean {
+  const s = deref(root, schema);
+  if (s.type === "boolean") return true;
+  const alts = alternativesOf(root, s);
+  return (
+    alts.some((a) => a.type === "boolean") &&
+    alts.every((a) => a.type === "boolean" || (a.type === "string" && Array.isArray(a.enum) && a.enum.every((v) => YES_NO.includes(String(v)))))
+  );
+}
+
+/** Whether a yes/no value as written means yes. */
+export const isYes = (v: unknown): boolean => v === true || v === "ja";
+
+/** A field's label: the schema's own (the type's Dutch label), else its key made readable. */
+export const labelFor = (key: string, s: JsonSchema): string => (s.title && s.title.trim() !== "" ? s.title : humanize(key));
+
+/** The first example of a schema as one line of text, when it has one worth showing. */
+export function exampleOf(s: JsonSchema): string | undefined {
+  const first = s.examples?.[0];
+  if (first === undefined || first === null) return undefined;
+  const text = exampleText(first);
+  return text === "" ? undefined : text;
+}
+
+function exampleText(v: unknown): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "ja" : "nee";
+  if (Array.isArray(v)) return v.map(exampleText).filter(Boolean).join("; ");
+  if (isObj(v)) {
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${exampleText(x)}`)
+      .join(", ");
+  }
+  return "";
+}
+
 /** What kind of control a schema gets. */
-export type Control = "section" | "choice" | "object" | "array" | "enum" | "date" | "prose" | "inline" | "email" | "text" | "boolean" | "number" | "unknown";
+export type Control = "fixed" | "section" | "choice" | "object" | "array" | "enum" | "date" | "prose" | "inline" | "email" | "text" | "boolean" | "number" | "unknown";
 
 export function controlOf(root: JsonSchema, schema: JsonSchema): Control {
   const s = deref(root, schema);
   const alts = alternativesOf(root, s);
-  if (alts.length > 0) return alts.some(isEmptyMarker) ? "section" : "choice";
+  if (alts.length > 0) {
+    if (alts.some(isEmptyMarker)) return "section";
+    return isYesNo(root, s) ? "boolean" : "choice";
+  }
+  // One value only (a document's `type:`): shown, not edited.
+  if (s.const !== undefined) return "fixed";
   if (s.enum) return "enum";
   switch (s.type) {
     case "object":
@@ -70,6 +125,7 @@ export function controlOf(root: JsonSchema, schema: JsonSchema): Control {
 /** A new value for a schema: what "add" puts in a list, or a section gets when it stops being `leeg`. */
 export function defaultFor(root: JsonSchema, schema: JsonSchema): unknown {
   const s = deref(root, schema);
+  if (isYesNo(root, s)) return s.default !== undefined ? isYes(s.default) : false;
   const alts = alternativesOf(root, s).filter((a) => !isEmptyMarker(a));
   if (alts.length > 0) return defaultFor(root, alts.find((a) => a.type === "string") ?? alts[0]!);
   if (s.const !== undefined) return s.const;
@@ -124,8 +180,9 @@ export function altLabel(root: JsonSchema, schema: JsonSchema): string {
     const keys = Object.keys(s.properties ?? {});
     const textKey = keys.find((k) => s.required?.includes(k) && deref(root, s.properties![k]!).type === "string");
     const others = keys.filter((k) => k !== textKey);
-    if (textKey && others.length > 0) return `Text with ${others.map(humanize).join(", ").toLowerCase()}`;
-    return keys.map(humanize).join(", ");
+    const label = (k: string) => labelFor(k, deref(root, s.properties![k]!));
+    if (textKey && others.length > 0) return `Text with ${others.map(label).join(", ").toLowerCase()}`;
+    return keys.map(label).join(", ");
   }
   return s.description ?? "Other";
 }
