@@ -57,6 +57,8 @@ describe("a type declared only in a fixture, through every command", () => {
     expect(made.code).toBe(0);
     const text = readText(join(dir, "data", "nieuw.yaml"));
     expect(text).toContain("\ntype: memo\n");
+    // Editors are pointed at the project's own schema/ folder (`schema memo --out` writes it there).
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/memo.schema.json");
     expect(text).toContain("# Waar de memo over gaat");
     const open = await run(["check", "data/nieuw.yaml"], { cwd: dir });
     expect(open.code).toBe(1);

@@ -5,7 +5,8 @@ import type { DocumentKind } from "./kind.js";
 
 /** What editors get of a kind: its JSON Schema (and where it is kept), and a new document's skeleton. */
 
-export const schemaFileOf = (kind: DocumentKind): string => join(SCHEMA_DIR, kind.jsonSchema.file);
+/** Built-in kinds keep theirs in boardpaper's schema/; a project's own types in the project's schema/. */
+export const schemaFileOf = (kind: DocumentKind): string => join(kind.jsonSchema.dir ?? SCHEMA_DIR, kind.jsonSchema.file);
 
 export const jsonSchemaOf = (kind: DocumentKind): string => jsonSchemaText(kind.schema, kind.jsonSchema.title, kind.jsonSchema.file);
 
