@@ -1,10 +1,11 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { fixture, readText, run, tempDir } from "./helpers.js";
+import { fillSkeleton, fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { REGISTRY } from "./registry.js";
 import { needs, VALIDATE_DOCX } from "./ooxml.js";
 import { spawnSync } from "node:child_process";
 
@@ -14,6 +15,8 @@ import { spawnSync } from "node:child_process";
  * data; a type extends another by declaring the difference; templates are checked against the
  * fields their type declares.
  */
+
+const xmllint = needs("xmllint", "python3", VALIDATE_DOCX);
 
 /** A project with the fixture type `memo` in its templates/ folder and its example in data/. */
 function memoProject(): string {
@@ -86,7 +89,6 @@ describe("a type declared only in a fixture, through every command", () => {
     expect((await run(["check", "data/memo.yaml"], { cwd: dir })).stderr).toContain("error: missing required field `kern`");
   });
 
-  const xmllint = needs("xmllint", "python3", VALIDATE_DOCX);
   it("build writes its .docx, HTML and text with the declared headings; text reads the .docx back the same", async () => {
     const dir = memoProject();
     const r = await run(["build", "data", "--format", "docx,html,text", "--out", "o"], { cwd: dir });
@@ -153,6 +155,58 @@ describe("a type declared only in a fixture, through every command", () => {
     const bad = await run(["check", "data/huisstijl.yaml"], { cwd: dir });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("data/huisstijl.yaml:1:16: error: unknown type `mmo`; did you mean `memo`?");
+  });
+});
+
+describe("every built-in type, end to end", () => {
+  const EXAMPLES: Record<string, string> = {
+    "ab-voorstel": "data/proposals/vervanging-tankautospuiten.yaml",
+    raadsvoorstel: "data/gemeente/raadsvoorstel-speelruimteplan.yaml",
+    collegevoorstel: "data/gemeente/collegevoorstel-gunning-speeltoestellen.yaml",
+    raadsinformatiebrief: "data/gemeente/raadsinformatiebrief-vernieuwing-speelplekken.yaml",
+    besluit: "data/besluiten/besluit-begrotingswijziging-2021.yaml",
+  };
+  it("each has an example in data/", () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(REGISTRY.types.filter((t) => t.builtin).map((t) => t.name).sort());
+  });
+
+  it.each(Object.entries(EXAMPLES))("%s: new writes a skeleton that, filled in, checks and builds", async (type) => {
+    const dir = tempDir();
+    expect((await run(["new", "--type", type, "--out", "d.yaml"], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, "d.yaml"), fillSkeleton(readText(join(dir, "d.yaml"))));
+    const r = await run(["build", "d.yaml", "--format", "docx,html,text", "--out", "o"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect((await run(["text", "o/d.docx"], { cwd: dir })).stdout).toBe(readText(join(dir, "o", "d.txt")));
+  });
+
+  it.each(Object.entries(EXAMPLES))("%s: its example builds, reads back from its .docx, and a change shows in diff", async (type, example) => {
+    const dir = tempDir();
+    const r = await run(["build", join(ROOT, example), "--format", "docx,text", "--out", dir]);
+    expect(r.code).toBe(0);
+    const name = example.split("/").pop()!.replace(/\.yaml$/, "");
+    expect(readText(join(dir, `${name}.txt`)).length).toBeGreaterThan(800);
+    expect((await run(["text", join(dir, `${name}.docx`)])).stdout).toBe(readText(join(dir, `${name}.txt`)));
+    if (!xmllint.skip) expect(spawnSync(VALIDATE_DOCX, [join(dir, `${name}.docx`)], { encoding: "utf8" }).stdout).toMatch(/^OK/);
+    // In a project of its own (its folder, with its house style and bijlagen): two versions.
+    const project = tempDir();
+    cpSync(join(ROOT, dirname(example)), join(project, dirname(example)), { recursive: true });
+    const source = readText(join(ROOT, example));
+    if (type !== "ab-voorstel") expect(source).toMatch(new RegExp(`^type: ${type}$`, "m")); // the default type needs none
+    const title = (parse(source) as Record<string, unknown>)[REGISTRY.types.find((t) => t.name === type)!.titel] as string;
+    writeFileSync(join(project, "old.yaml"), source);
+    writeFileSync(join(project, example), source.replace(title, `${title} (herzien)`));
+    const d = await run(["diff", "old.yaml", example], { cwd: project });
+    expect(d.stderr).toBe("");
+    expect(d.code).toBe(0);
+    expect(d.stdout).toContain("herzien");
+  });
+
+  it("the raadsvoorstel reads as one: its own lead sentence, the college's signature and the draft raadsbesluit", async () => {
+    const text = (await run(["text", "data/gemeente/raadsvoorstel-speelruimteplan.yaml"])).stdout;
+    expect(text).toContain("De raad wordt voorgesteld te besluiten:");
+    expect(text).toContain("Raadsbesluit");
+    expect(text).not.toContain("Het algemeen bestuur wordt verzocht:");
   });
 });
 

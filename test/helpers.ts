@@ -45,3 +45,12 @@ export function changedLines(before: string, after: string): { removed: string[]
   }
   return { removed, added };
 }
+
+/** A skeleton from `boardpaper new` with every <<…>> placeholder filled in with a value of its kind. */
+export const fillSkeleton = (text: string): string =>
+  text
+    .replace(/"<<datum JJJJ-MM-DD: [^"]*>>"/g, "2026-03-12")
+    .replace(/"<<kies: ([^|"]*?) \|[^"]*>>"/g, (_m, first: string) => first)
+    .replace(/"<<getal: [^"]*>>"/g, "1")
+    .replace(/"<<vul in: aanvang>>"/g, '"15:00"')
+    .replace(/"<<vul in: ([^"]*)>>"/g, (_m, what: string) => `Tekst voor ${what}`);

@@ -103,26 +103,27 @@ describe("house style: one file drives the Word styles and the CSS", () => {
 describe("templates: an organisation's own layout without TypeScript", () => {
   const SEED = join(ROOT, "data", "proposals", "terugblik-visitaties.yaml");
 
-  it("the example raadsvoorstel set renders the same data differently", async () => {
-    const plain = tempDir();
-    const raad = tempDir();
-    expect((await run(["build", SEED, "--out", plain, "--format", "text"])).code).toBe(0);
-    const r = await run(["build", SEED, "--out", raad, "--format", "text,docx", "--templates", "templates/raadsvoorstel"]);
-    expect(r.stderr).toBe("");
-    const a = readText(join(plain, "terugblik-visitaties.txt"));
-    const b = readText(join(raad, "terugblik-visitaties.txt"));
-    expect(a).toContain("Het algemeen bestuur wordt verzocht:");
-    expect(a).not.toContain("De raad wordt voorgesteld te besluiten:");
-    expect(b).toContain("De raad wordt voorgesteld te besluiten:");
-    expect(b).toContain("Raadsbesluit");
-    expect(b).not.toContain("Het algemeen bestuur wordt verzocht:");
-    // Same data: the beslispunt and the appendix table are in both.
-    for (const text of [a, b]) {
-      expect(text).toContain("Kennis te nemen van de rapportage ‘terugblik eerste ronde visitaties (2014-2019);");
-      expect(text).toContain("Bewust zijn van de netwerkfunctie: de focus zichtbaar");
-    }
-    // Partials not overridden (beslispunten, table) come from the built-in set.
-    expect(docxParts(readFileSync(join(raad, "terugblik-visitaties.docx")))["word/document.xml"]).toContain("<w:tblHeader/>");
+  it("a house style's templates folder restyles one type in a sub-folder named after it, and every type in the folder itself", async () => {
+    const dir = tempDir();
+    cpSync(SEED, join(dir, "p.yaml"));
+    mkdirSync(join(dir, "tpl", "raadsvoorstel", "partials"), { recursive: true });
+    mkdirSync(join(dir, "tpl", "partials"), { recursive: true });
+    writeFileSync(join(dir, "huisstijl.yaml"), "templates: tpl\n");
+    // Only for raadsvoorstellen: the voorstel (an ab-voorstel) is not touched.
+    const own = readText(join(ROOT, "templates", "raadsvoorstel", "partials", "metadata.hbs"));
+    writeFileSync(join(dir, "tpl", "raadsvoorstel", "partials", "metadata.hbs"), own.replace("<dl>", "<dl>\n  <dt>Raad</dt><dd>eigen huisstijl</dd>"));
+    const only = await run(["build", "p.yaml", "--format", "text", "--out", "o"], { cwd: dir });
+    expect(only.stderr).toBe("");
+    expect(readText(join(dir, "o", "p.txt"))).not.toContain("Raad: eigen huisstijl");
+    cpSync(join(ROOT, "data", "gemeente", "raadsvoorstel-speelruimteplan.yaml"), join(dir, "r.yaml"));
+    const raad = await run(["build", "r.yaml", "--format", "text", "--out", "o"], { cwd: dir });
+    expect(raad.code).toBe(0);
+    expect(readText(join(dir, "o", "r.txt"))).toContain("Raad: eigen huisstijl");
+    // For every type: the folder itself (a type's own folder still comes first: ab-voorstel has no sectie-proza of its own).
+    writeFileSync(join(dir, "tpl", "partials", "sectie-proza.hbs"), "{{#if aanwezig}}<h2>Alle: {{label}}</h2>{{/if}}\n");
+    const all = await run(["build", "p.yaml", "--format", "text", "--out", "o"], { cwd: dir });
+    expect(all.stderr).toBe("");
+    expect(readText(join(dir, "o", "p.txt"))).toContain("Alle: Inleiding");
   });
 
   it("a template that overrides a partial is used file by file, and its mistakes name file and line", async () => {

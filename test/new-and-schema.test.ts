@@ -5,7 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { REGISTRY } from "./registry.js";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { fillSkeleton, fixture, readText, ROOT, run, tempDir } from "./helpers.js";
 
 describe("boardpaper new", () => {
   it("writes a skeleton that check rejects, naming each placeholder at its position", async () => {
@@ -52,12 +52,7 @@ describe("boardpaper new", () => {
 
 describe("new --type, and a document's kind from its `type:` or `$schema` line", () => {
   /** Fill every placeholder of a skeleton with something valid. */
-  const fill = (text: string) =>
-    text
-      .replace(/"<<datum JJJJ-MM-DD: [^"]*>>"/g, "2026-03-12")
-      .replace(/"<<kies: ([^|"]*?) \|[^"]*>>"/g, (_m, first: string) => first)
-      .replace(/"<<vul in: aanvang>>"/g, '"15:00"')
-      .replace(/"<<vul in: ([^"]*)>>"/g, (_m, what: string) => `Tekst voor ${what}`);
+  const fill = fillSkeleton;
 
   it.each(REGISTRY.kinds.map((k) => [k.types[0], k.name]))("new --type %s writes a %s skeleton that check reads as one, wherever it is", async (type, kind) => {
     const dir = tempDir();

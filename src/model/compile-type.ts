@@ -110,12 +110,18 @@ function objectOf(fields: readonly Field[]): z.ZodType {
 /** One field: its content, `leeg` where allowed, optional or defaulted, with its label and description. */
 export function compileField(f: Field): z.ZodType {
   const base = CONTENT[f.soort](f);
-  const description = [f.omschrijving ?? f.label, HINT[f.soort]].filter(Boolean).join(". ");
+  const lead = (f.omschrijving ?? f.label).replace(/\.$/, "");
+  const hint = HINT[f.soort];
+  const description = hint ? `${lead}${/[?!:;]$/.test(lead) ? " " : ". "}${hint}` : lead;
   let s: z.ZodType = f.leeg ? z.union([z.literal(EMPTY).describe("deze sectie is leeg met opzet"), base]) : base;
   const meta: Record<string, unknown> = { title: f.label, description: f.leeg ? `${description}; schrijf \`${EMPTY}\` als er niets te zeggen is` : description };
   if (f.voorbeeld !== undefined) meta.examples = [f.voorbeeld];
   s = s.meta(meta);
-  if (f.standaard !== undefined) return s.default(f.standaard as never);
+  // The default as the field reads it (`nee` → false), so templates see what a written value gives.
+  if (f.standaard !== undefined) {
+    const read = s.safeParse(f.standaard);
+    return s.default((read.success ? read.data : f.standaard) as never);
+  }
   return f.verplicht === false ? s.optional() : s;
 }
 

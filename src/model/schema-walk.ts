@@ -10,6 +10,7 @@ interface Def {
   type: string;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
+  valueType?: z.ZodType;
   innerType?: z.ZodType;
   options?: z.ZodType[];
   getter?: () => z.ZodType;
@@ -47,6 +48,7 @@ export function schemasAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodT
       const d = defOf(s);
       if (d.type === "object" && typeof seg === "string" && d.shape?.[seg]) next.push(d.shape[seg]);
       else if (d.type === "array" && typeof seg === "number" && d.element) next.push(d.element);
+      else if (d.type === "record" && typeof seg === "string" && d.valueType) next.push(d.valueType);
     }
     current = next;
   }

@@ -23,6 +23,7 @@ function placeholder(s: z.ZodType, what: string): string {
   if (d.type === "enum") return `<<kies: ${literalsOf(u).join(" | ")}>>`;
   const format = (u as unknown as { format?: string }).format ?? (u as unknown as { _zod?: { bag?: { format?: string } } })._zod?.bag?.format;
   if (format === "date") return `<<datum JJJJ-MM-DD: ${what}>>`;
+  if (d.type === "number") return `<<getal: ${what}>>`;
   return `<<vul in: ${what}>>`;
 }
 
@@ -42,10 +43,12 @@ function fieldLines(key: string, s: z.ZodType, indent: string, commented: boolea
     out.push(`${indent}# ${key === "" ? "- …" : `${key}: …`} (the same fields as above)`);
   } else if (d.type === "object") {
     out.push(key === "" ? `${indent}${c}-` : `${indent}${c}${key}:`);
-    objectLines(u, `${indent}  `, commented, out, {}, new Set([...within, shape]), key === "");
+    // A list item, or a required mapping, must say something (see objectLines).
+    objectLines(u, `${indent}  `, commented, out, {}, new Set([...within, shape]), key === "" || !commented);
   } else if (d.type === "array" && d.element) {
     out.push(`${indent}${c}${key}:`);
-    fieldLines("", d.element, `${indent}  `, commented, out, key, within);
+    // As many items as the list needs (a signature block of two), at least one.
+    for (let i = 0; i < Math.max(1, minItems(u)); i++) fieldLines("", d.element, `${indent}  `, commented, out, key, within);
   } else if (d.type === "boolean") {
     out.push(`${lead}false`);
   } else {
@@ -54,11 +57,17 @@ function fieldLines(key: string, s: z.ZodType, indent: string, commented: boolea
   }
 }
 
+/** The fewest items a list takes (its `min`). */
+function minItems(s: z.ZodType): number {
+  const checks = (defOf(s) as { checks?: { _zod: { def: { check?: string; minimum?: number } } }[] }).checks ?? [];
+  return Math.max(0, ...checks.map((c) => (c._zod.def.check === "min_length" ? (c._zod.def.minimum ?? 0) : 0)));
+}
+
 /** The fields of an object; `given` top-level values are written as they are (a document's `type:`). */
 function objectLines(s: z.ZodType, indent: string, commented: boolean, out: string[], given: Readonly<Record<string, string>> = {}, within: ReadonlySet<string> = new Set(), item = false): void {
   const fields = Object.entries(defOf(s).shape ?? {});
   const optionalField = (f: z.ZodType) => isOptional(f) && defaultOf(f) === undefined;
-  // A list item must say something: of an item whose fields are all optional, show the first.
+  // A list item (or a required mapping) must say something: of one whose fields are all optional, show the first.
   const shown = item && fields.every(([, f]) => optionalField(f)) ? fields[0]?.[0] : undefined;
   for (const [key, field] of fields) {
     if (given[key] !== undefined) {

@@ -93,7 +93,8 @@ export class Pipeline {
     const unknown = kind ? [] : this.unknownType(file, text);
     const r = validateFile(file, bytes, k.schema);
     const doc = r.valid && unknown.length === 0 ? { kind: k.name, path: found.path, root: found.root, file, value: r.valid.value, parsed: r.valid.parsed } : undefined;
-    const diagnostics = unknown.length ? [...r.diagnostics.filter((d) => d.path !== "type"), ...unknown] : r.diagnostics;
+    // A type it cannot have: checking it against another type's fields would only mislead.
+    const diagnostics = unknown.length ? [...(r.plain === undefined ? r.diagnostics : []), ...unknown] : r.diagnostics;
     return { kind: k, plain: r.plain, ...(doc ? { doc } : {}), diagnostics };
   }
 

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { mergeTexts } from "../tree/inline.js";
+import { listIndent } from "../writers/docx/numbering.js";
 import type { Block, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEntry, Paragraph, TableRow } from "../tree/types.js";
 
 /**
@@ -75,6 +76,9 @@ function readBody(body: Element, formats: Formats): Block[] {
       continue;
     }
     if (style === "ListContinue" && open.length) {
+      // Indented as the item it continues (text after a sub-list belongs to the item above it).
+      const left = Number(attr(find(find(el.children, "w:pPr")?.children ?? [], "w:ind"), "w:left") ?? NaN);
+      while (open.length > 1 && listIndent(open[open.length - 1]!.level) > left) open.pop();
       const top = open[open.length - 1]!;
       (top.list.children[top.list.children.length - 1]!.children as (Paragraph | List)[]).push({ type: "paragraph", children: content });
       continue;

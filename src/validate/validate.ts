@@ -81,7 +81,9 @@ const HANDLERS: HandlerTable = {
       const hint = suggest(key, known);
       const message = hint
         ? `unknown key \`${key}\`; did you mean \`${hint}\`?`
-        : `unknown key \`${key}\`; allowed here: ${known.join(", ")}`;
+        : known.length
+          ? `unknown key \`${key}\`; allowed here: ${known.join(", ")}`
+          : `unknown key \`${key}\`; remove it`;
       return at(ctx, [...path, key], message, true);
     });
   },
