@@ -210,6 +210,32 @@ describe("every built-in type, end to end", () => {
   });
 });
 
+describe("what a declaration says holds for the documents", () => {
+  it("a ja/nee default reads as a written value does (`standaard: nee` is false in templates)", async () => {
+    const dir = tempDir();
+    declare(dir, "t", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datum }\n  spoed: { soort: janee, standaard: nee }\n");
+    mkdirSync(join(dir, "templates", "t", "partials"), { recursive: true });
+    writeFileSync(join(dir, "templates", "t", "partials", "gegeven-spoed.hbs"), "{{#if @root.spoed}}<dt>Spoed</dt><dd>SPOED</dd>{{/if}}\n");
+    writeFileSync(join(dir, "d.yaml"), "type: t\nonderwerp: Iets\ndatum: 2026-01-01\n");
+    const r = await run(["build", "d.yaml", "--format", "text", "--out", "o"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(readText(join(dir, "o", "d.txt"))).not.toContain("SPOED");
+    writeFileSync(join(dir, "d.yaml"), "type: t\nonderwerp: Iets\ndatum: 2026-01-01\nspoed: ja\n");
+    await run(["build", "d.yaml", "--format", "text", "--out", "o"], { cwd: dir });
+    expect(readText(join(dir, "o", "d.txt"))).toContain("SPOED");
+  });
+
+  it("a skeleton gives a list its minimum and a required group a field, so filled in it checks", async () => {
+    const dir = tempDir();
+    declare(dir, "t", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datum }\nsecties:\n  handtekeningen: { soort: ondertekening, min: 2 }\n  extra:\n    soort: groep\n    velden:\n      a: { soort: proza, verplicht: nee }\n      b: { soort: proza, verplicht: nee }\n");
+    const made = await run(["new", "--type", "t"], { cwd: dir });
+    expect(made.stdout.match(/^ {2}- *$|^ {2}- functie:/gm)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    writeFileSync(join(dir, "d.yaml"), fillSkeleton(made.stdout));
+    const r = await run(["check", "d.yaml"], { cwd: dir });
+    expect(r.stderr).toBe("");
+  });
+});
+
 describe("a declaration is checked like data", () => {
   const cases: [string, string, RegExp][] = [
     ["an unknown kind, with a hint", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datm }\n", /templates\/t\/type\.yaml:4:19: error: `datm` is not allowed here; allowed: tekst, proza, datum, .*; did you mean `datum`\?/],

@@ -73,7 +73,14 @@ describe("markup: document properties, header and footer", () => {
     expect(doc.type).toBe("document");
   });
 
-  it("requires title, language and date, reported at the last template file", () => {
+  it("a missing <meta> is said of the template the document came from (its first element's)", () => {
+    const markup = '<meta data-src="0:7:1" name="title" content="T"><meta data-src="0:8:1" name="language" content="nl-NL"><h1 data-src="0:9:1">T</h1>';
+    const d = diagnosticOf(markup);
+    expect(d.file).toBe("templates/proposal.hbs");
+    expect(d.message).toBe('the template must set <meta name="date" content="…">');
+  });
+
+  it("requires title, language and date, reported at the last template file when nothing says which", () => {
     for (const missing of ["title", "language", "date"]) {
       const markup = META.replace(new RegExp(`<meta name="${missing}"[^>]*>`), "");
       const d = diagnosticOf(markup);

@@ -29,7 +29,10 @@ export function treeFromMarkup(markup: string, templateFiles: readonly string[])
   const root = parseDocument(markup, { decodeEntities: true, recognizeSelfClosing: true });
   const cx: Cx = { files: templateFiles, ids: new Set(), meta: {}, header: undefined, footer: undefined };
   const children = blocks(root.children, cx, TOP, "the top level");
-  const where = { file: templateFiles[templateFiles.length - 1] ?? "template", pos: { line: 1, col: 1 } };
+  // Said of the template that was rendered: the one the first element came from.
+  const first = root.children.find((n): n is Element => isElement(n) && n.attribs[SOURCE_ATTRIBUTE] !== undefined);
+  const id = Number(first?.attribs[SOURCE_ATTRIBUTE]?.split(":")[0] ?? NaN);
+  const where = { file: templateFiles[id] ?? templateFiles[templateFiles.length - 1] ?? "template", pos: { line: 1, col: 1 } };
   for (const required of ["title", "language", "date"] as const) {
     if (!cx.meta[required]) throw templateError(where.file, where.pos, `the template must set <meta name="${required}" content="…">`);
   }
