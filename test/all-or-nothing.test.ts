@@ -18,14 +18,14 @@ describe("a build is all or nothing, streaming each output as it is made", () =>
     const out = tempDir();
     const r = await run(["build", "--out", out]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/10 documents rendered: 19 files written, 0 unchanged\.\n$/);
     const a = files(join(ROOT, "out"));
+    expect(r.stdout).toMatch(new RegExp(`\\d+ documents rendered: ${a.size} files written, 0 unchanged\\.\\n$`));
     const b = files(out);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [name, bytes] of a) expect(Buffer.compare(bytes, b.get(name)!), name).toBe(0);
     expect((await run(["build", "--out", out, "--check"])).code).toBe(0);
     // A second build finds every file already right and writes nothing.
-    expect((await run(["build", "--out", out])).stdout).toMatch(/19 unchanged\.\n$/);
+    expect((await run(["build", "--out", out])).stdout).toMatch(new RegExp(` ${a.size} unchanged\\.\\n$`));
   });
 
   it("shows a proposal's warnings, and still writes", async () => {
