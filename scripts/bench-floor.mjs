@@ -16,13 +16,13 @@ const [mode, a, b] = process.argv.slice(2);
 
 /** The seed's (or any proposal's) document tree through the pipeline. */
 async function tree(pipeline, path, bytes) {
-  const loaded = bytes ? pipeline.loadBytes({ path }, bytes) : await pipeline.load({ path });
+  const loaded = bytes ? await pipeline.loadBytes({ path }, bytes) : await pipeline.load({ path });
   const resolved = await pipeline.resolve(loaded.doc);
   return pipeline.render(loaded.doc, resolved.resolved, { includeBesloten: false }).documents[0];
 }
 
 if (mode === "trees") {
-  const pipeline = new Pipeline(nodeHost(process, { cwd: a }));
+  const pipeline = await Pipeline.open(nodeHost(process, { cwd: a }));
   mkdirSync(b, { recursive: true });
   for (const name of readdirSync(join(a, "data", "proposals"))) {
     const d = await tree(pipeline, join("data", "proposals", name));
@@ -39,7 +39,7 @@ if (mode === "trees") {
 } else {
   const file = "data/proposals/terugblik-visitaties.yaml";
   const bytes = readFileSync(file);
-  const pipeline = new Pipeline(nodeHost());
+  const pipeline = await Pipeline.open(nodeHost());
   const d = await tree(pipeline, file);
   const perDoc = async (fn, n = 300) => {
     for (let i = 0; i < 30; i++) await fn();
