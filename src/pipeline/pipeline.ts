@@ -105,11 +105,13 @@ export class Pipeline {
   private unknownType(file: string, text: string): Diagnostic[] {
     const named = typeLineOf(text);
     if (named === undefined || this.registry.kindOfType(named)) return [];
-    const line = text.slice(0, text.search(/^type:/m)).split("\n").length;
+    const start = text.search(/^type:/m);
+    const line = text.slice(0, start).split("\n").length;
+    const col = text.slice(start).indexOf(named) + 1;
     const broken = this.registry.diagnostics.filter((d) => d.file.split(/[\\/]/).slice(-2, -1)[0] === named);
     if (broken.length) return [error(file, { line, col: 1 }, `type \`${named}\` cannot be used: its declaration has problems (below); fix them first`, "type"), ...broken];
     const hint = suggest(named, this.registry.typeNames);
-    return [error(file, { line, col: 7 }, `unknown type \`${named}\`${hint ? `; did you mean \`${hint}\`?` : ""} (types: ${this.registry.typeNames.join(", ")}; \`boardpaper types\` lists them)`, "type")];
+    return [error(file, { line, col }, `unknown type \`${named}\`${hint ? `; did you mean \`${hint}\`?` : ""} (types: ${this.registry.typeNames.join(", ")}; \`boardpaper types\` lists them)`, "type")];
   }
 
   /** Find and check what the document needs besides itself; with the house styles' problems. */
