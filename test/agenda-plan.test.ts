@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { attachmentNumber, decisionNumber, DEFAULT_NUMBERING, itemNumber, subItemNumber } from "../src/meeting/numbering.js";
+import { applyPattern, decisionNumber, DEFAULT_NUMBERING, numberingOf, patternAt } from "../src/meeting/numbering.js";
 import { planAgenda, type AgendaPlan, type PlannedItem } from "../src/meeting/plan.js";
 import { Meeting } from "../src/model/meeting.js";
 import type { Proposal } from "../src/model/proposal.js";
@@ -26,6 +26,8 @@ const meeting = (punten: unknown[], extra: Record<string, unknown> = {}): Meetin
     aanvang: "15:00",
     locatie: "Kazerne Noord",
     voorzitter: "J. de Vries",
+    // Most tests here are of the grouping by behandelwijze; the order as written has its own.
+    indeling: "per behandelwijze",
     punten,
     ...extra,
   });
@@ -46,10 +48,10 @@ function plan(m: Meeting, proposals: Record<string, Proposal> = {}): AgendaPlan 
 /** The agenda as lines: part, group, number, title. */
 const outline = (p: AgendaPlan): string[] =>
   p.parts.flatMap((part) =>
-    part.groups.flatMap((g) => {
+    part.blocks.flatMap((g) => {
       const lines: string[] = [];
       const walk = (i: PlannedItem, depth: number) => {
-        lines.push(`${part.besloten ? "besloten" : "openbaar"} | ${g.key} | ${"  ".repeat(depth)}${i.number} ${i.title}`);
+        lines.push(`${part.besloten ? "besloten" : "openbaar"} | ${g.key ?? g.heading ?? "-"} | ${"  ".repeat(depth)}${i.number} ${i.title}`);
         i.children.forEach((c) => walk(c, depth + 1));
       };
       g.items.forEach((i) => walk(i, 0));
@@ -64,25 +66,30 @@ const byTitle = (p: AgendaPlan, title: string): PlannedItem => {
 };
 
 describe("numbering", () => {
-  it("items 1, 2, 3 or I, II, III", () => {
-    expect(DEFAULT_NUMBERING).toEqual({ items: "1, 2, 3", subItems: "a, b, c" });
-    expect([1, 2, 9, 10, 12].map((n) => itemNumber(DEFAULT_NUMBERING, n))).toEqual(["1", "2", "9", "10", "12"]);
-    const roman = { items: "I, II, III", subItems: "a, b, c" } as const;
-    expect([1, 3, 4, 5, 9, 14, 19, 40, 49].map((n) => itemNumber(roman, n))).toEqual(["I", "III", "IV", "V", "IX", "XIV", "XIX", "XL", "XLIX"]);
+  it("items by a pattern: 1, 01, I, A.1, AGP 5, and the short forms of earlier versions", () => {
+    expect(DEFAULT_NUMBERING).toEqual({ delen: "{I}", punten: "{1}", subpunten: "{punt}{a}", subsubpunten: "{punt}.{1}", bijlagen: "{punt}-{1}" });
+    expect([1, 2, 9, 10, 12].map((n) => applyPattern("{1}", n))).toEqual(["1", "2", "9", "10", "12"]);
+    expect([1, 9, 10].map((n) => applyPattern("{01}", n))).toEqual(["01", "09", "10"]);
+    expect([1, 3, 4, 5, 9, 14, 19, 40, 49].map((n) => applyPattern("{I}", n))).toEqual(["I", "III", "IV", "V", "IX", "XIV", "XIX", "XL", "XLIX"]);
+    expect(applyPattern("AGP {1}", 5)).toBe("AGP 5");
+    expect(applyPattern("A.{1}", 2)).toBe("A.2");
+    expect(applyPattern("{deel}-{1}", 3, { deel: "II" })).toBe("II-3");
+    expect(numberingOf({ punten: "I, II, III" }).punten).toBe("{I}");
+    expect(numberingOf({ subpunten: "1, 2, 3" }).subpunten).toBe("{punt}.{1}");
   });
 
-  it("sub-items 5a, 5b … 5z, 5aa, or 5.1, 5.2 — after the item's own number, also a Roman one", () => {
-    expect([1, 2, 26, 27, 28].map((n) => subItemNumber(DEFAULT_NUMBERING, "5", n))).toEqual(["5a", "5b", "5z", "5aa", "5ab"]);
-    const dotted = { items: "1, 2, 3", subItems: "1, 2, 3" } as const;
-    expect([1, 2, 10].map((n) => subItemNumber(dotted, "5", n))).toEqual(["5.1", "5.2", "5.10"]);
-    expect(subItemNumber({ items: "I, II, III", subItems: "a, b, c" }, "IV", 2)).toBe("IVb");
-    expect(subItemNumber({ items: "I, II, III", subItems: "1, 2, 3" }, "IV", 2)).toBe("IV.2");
+  it("sub-items after the item's number — 5a … 5z, 5aa, 5.1, a), 2.b.1 — and deeper levels by their own pattern", () => {
+    expect([1, 2, 26, 27, 28].map((n) => applyPattern(DEFAULT_NUMBERING.subpunten, n, { punt: "5" }))).toEqual(["5a", "5b", "5z", "5aa", "5ab"]);
+    expect([1, 2, 10].map((n) => applyPattern("{punt}.{1}", n, { punt: "5" }))).toEqual(["5.1", "5.2", "5.10"]);
+    expect(applyPattern("{a})", 2, { punt: "5" })).toBe("b)");
+    expect(applyPattern("{punt}.{1}", 1, { punt: applyPattern("{punt}.{a}", 2, { punt: "2" }) })).toBe("2.b.1");
+    expect([0, 1, 2, 3].map((d) => patternAt(DEFAULT_NUMBERING, d))).toEqual(["{1}", "{punt}{a}", "{punt}.{1}", "{punt}.{1}"]);
   });
 
-  it("attachments after their item: 5-1, 5a-1, IV.2-3", () => {
-    expect(attachmentNumber("5", 1)).toBe("5-1");
-    expect(attachmentNumber("5a", 1)).toBe("5a-1");
-    expect(attachmentNumber("IV.2", 3)).toBe("IV.2-3");
+  it("attachments after their item, or lettered: 5-1, 5a-1, A, B", () => {
+    expect(applyPattern(DEFAULT_NUMBERING.bijlagen, 1, { punt: "5" })).toBe("5-1");
+    expect(applyPattern(DEFAULT_NUMBERING.bijlagen, 1, { punt: "5a" })).toBe("5a-1");
+    expect([1, 2, 3].map((n) => applyPattern("{A}", n, { punt: "5" }))).toEqual(["A", "B", "C"]);
   });
 
   it("decision numbers: the date without hyphens, the item in two digits, sub-items after a dot", () => {
@@ -140,7 +147,7 @@ describe("planAgenda: grouping and order", () => {
 
   it("the opening items keep the meeting file's order among themselves; empty groups are left out", () => {
     const p = plan(meeting([{ vast: "ingekomen_stukken" }, { vast: "vaststellen_agenda" }, { vast: "opening" }, { voorstel: "kennis.yaml" }]), proposals);
-    expect(p.parts[0]!.groups.map((g) => g.key)).toEqual(["opening", "ter kennisname"]);
+    expect(p.parts[0]!.blocks.map((g) => g.key)).toEqual(["opening", "ter kennisname"]);
     expect(outline(p).map((l) => l.split(" | ")[2])).toEqual(["1 Ingekomen stukken", "2 Vaststellen van de agenda", "3 Opening", "4 Jaarverslag"]);
   });
 
@@ -215,7 +222,8 @@ describe("planAgenda: the besloten part", () => {
       "besloten | ter kennisname | 5 Juridisch advies",
       "besloten | sluiting | 6 Rondvraag en sluiting",
     ]);
-    expect(p.all.filter((i) => i.besloten).map((i) => i.number)).toEqual(["3", "4", "5"]);
+    // The rondvraag closes the besloten part, so it is besloten too.
+    expect(p.all.filter((i) => i.besloten).map((i) => i.number)).toEqual(["3", "4", "5", "6"]);
   });
 
   it("its own place, a besloten opening item, and an item that opens a besloten proposal to the public", () => {
@@ -226,7 +234,7 @@ describe("planAgenda: the besloten part", () => {
     const p = plan(m, proposals);
     expect(p.parts.map((x) => [x.besloten, x.aanvang, x.locatie])).toEqual([
       [false, "15:00", "Kazerne Noord"],
-      [true, "", "Kamer 2"],
+      [true, null, "Kamer 2"],
     ]);
     expect(outline(p)).toEqual([
       "openbaar | opening | 1 Opening",
@@ -337,8 +345,8 @@ describe("planAgenda: sub-items, attachments and decisions", () => {
       ["IIIa", [3, 1], "20201001.03.1"],
       ["IIIb", [3, 2], "20201001.03.2"],
     ]);
-    expect(byTitle(p, "Later").besluit).toEqual({ tekst: "Conform besloten.", stemming: "unaniem" });
-    expect(byTitle(p, "Eerste").besluit).toEqual({ tekst: "Aangenomen.", stemming: null });
+    expect(byTitle(p, "Later").besluit).toEqual({ tekst: "Conform besloten.", stemming: "unaniem", acties: [] });
+    expect(byTitle(p, "Eerste").besluit).toEqual({ tekst: "Aangenomen.", stemming: null, acties: [] });
     expect(byTitle(p, "Tweede").besluit).toBeNull();
   });
 
@@ -363,6 +371,9 @@ describe("the meeting schema's defaults and checks, as planAgenda relies on them
     expect(Meeting.safeParse({ ...meeting([{ titel: "x" }]), punten: [{ besloten: true }] }).success).toBe(false);
     expect(Meeting.safeParse({ ...meeting([{ titel: "x" }]), punten: [{ vast: "opening", voorstel: "a.yaml" }] }).success).toBe(false);
     expect(Meeting.safeParse({ ...meeting([{ titel: "x" }]), nummering: { punten: "a, b, c" } }).success).toBe(false);
+    expect(Meeting.safeParse({ ...meeting([{ titel: "x" }]), nummering: { punten: "{1}{a}" } }).success).toBe(false);
+    expect(Meeting.safeParse({ ...meeting([{ titel: "x" }]), nummering: { punten: "{x}" } }).success).toBe(false);
+    expect(Meeting.safeParse({ ...meeting([{ titel: "x" }]), nummering: { punten: "AGP {01}" } }).success).toBe(true);
     expect(Meeting.safeParse({ ...meeting([{ titel: "x" }]), punten: [] }).success).toBe(false);
   });
 });

@@ -30,7 +30,8 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
   const proposals = new Map<string, LoadedDocument<Proposal>>();
   const seen = new Map<string, Path>();
 
-  const visit = async (items: readonly AgendaItemInput[], prefix: Path): Promise<void> => {
+  /** The items under `prefix`, in a part of body `orgaan` held on `datum`. */
+  const visit = async (items: readonly AgendaItemInput[], prefix: Path, orgaan: string, datum: string): Promise<void> => {
     for (const [i, item] of items.entries()) {
       const path = [...prefix, i];
       if (item.voorstel !== undefined) {
@@ -47,31 +48,36 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
           if (!read.kind.proposal) at(where, `\`${item.voorstel}\` is a ${read.kind.noun}, not a proposal; an agenda item's \`voorstel\` names a document such as a voorstel or raadsvoorstel`);
           else if (loaded) {
             proposals.set(formatPath(path), loaded);
-            const m = meeting.value;
             const p = loaded.value;
             const there = (key: string) => {
               const loc = locate(loaded.parsed, [key]);
               return `${loaded.file}:${loc.pos.line}:${loc.pos.col}`;
             };
-            if (p.vergaderdatum !== undefined && p.vergaderdatum !== m.datum) {
-              at(where, `the proposal is for the meeting of ${p.vergaderdatum} (${there("vergaderdatum")}), but this meeting is on ${m.datum}; correct one of them`);
+            if (p.vergaderdatum !== undefined && p.vergaderdatum !== datum) {
+              at(where, `the proposal is for the meeting of ${p.vergaderdatum} (${there("vergaderdatum")}), but this meeting is on ${datum}; correct one of them`);
             }
-            if (p.orgaan !== undefined && p.orgaan.trim().toLowerCase() !== m.orgaan.trim().toLowerCase()) {
-              at(where, `the proposal is addressed to \`${p.orgaan}\` (${there("orgaan")}), but this is a meeting of \`${m.orgaan}\``);
+            if (p.orgaan !== undefined && p.orgaan.trim().toLowerCase() !== orgaan.trim().toLowerCase()) {
+              at(where, `the proposal is addressed to \`${p.orgaan}\` (${there("orgaan")}), but this is a meeting of \`${orgaan}\``);
             }
           }
         }
       }
-      if (item.subpunten) await visit(item.subpunten, [...path, "subpunten"]);
+      if (item.subpunten) await visit(item.subpunten, [...path, "subpunten"], orgaan, datum);
+      if (item.punten) await visit(item.punten, [...path, "punten"], orgaan, datum);
     }
   };
-  await visit(meeting.value.punten, ["punten"]);
+  const m = meeting.value;
+  if (m.punten) await visit(m.punten, ["punten"], m.orgaan, m.datum);
+  for (const [p, part] of (m.delen ?? []).entries()) await visit(part.punten, ["delen", p, "punten"], part.orgaan ?? m.orgaan, part.datum ?? m.datum);
 
   const proposalAt = (path: readonly (string | number)[]) => proposals.get(formatPath(path));
   const plan = planAgenda(meeting.value, (path) => proposalAt(path)?.value);
 
   // Attachments: the files must exist, and a besloten attachment may not hang under a public item.
   for (const item of plan.all) {
+    if (m.delen && item.besloten && !plan.parts[item.part]!.besloten && item.depth === 0) {
+      at([...item.path, ...(m.delen && item.proposalFile && item.proposal?.openbaarheid === "besloten" ? ["voorstel"] : ["besloten"])], `item ${item.number} is besloten but stands in a public part; move it to a part with \`besloten: true\``);
+    }
     const proposal = proposalAt(item.path);
     if (proposal) diagnostics.push(...(await checkBijlagen(proposal, ctx, "error", `, needed for item ${item.number} of ${meeting.file}`)));
     let fromMeeting = 0;

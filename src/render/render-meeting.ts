@@ -1,7 +1,10 @@
 import { basename, extname } from "node:path";
 import type { PlannedItem } from "../meeting/plan.js";
 import type { PreparedMeeting } from "../meeting/prepared.js";
-import type { Proposal } from "../model/proposal.js";
+import { z } from "zod";
+import { Meeting } from "../model/meeting.js";
+import { Beslispunt, type Proposal } from "../model/proposal.js";
+import { completeKeys } from "./context.js";
 import type { HouseStyle } from "../style/house-style.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
 import { nest } from "../tree/compose.js";
@@ -22,19 +25,39 @@ export interface MeetingOptions {
  */
 export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf: (p: LoadedDocument<Proposal>) => ResolvedProposal, opts: MeetingOptions): RenderedDocument[] {
   const vergadering = m.meeting.value;
-  const base = { vergadering, huisstijl: style.texts };
+  const base = { vergadering: completeKeys(vergadering, Meeting), huisstijl: style.texts };
   const render = (template: string, context: object) => {
     const tree = treeFromMarkup(style.templates.render(template, { ...base, ...context }), style.templates.files);
     return withLogo(tree, style.logo);
   };
+  const proposedDecision = (item: PlannedItem) => {
+    const proposal = m.proposalAt(item.path);
+    return proposal ? beslispuntenOf(proposal.value, resolvedOf(proposal).type) : null;
+  };
+  const columns = columnsOf(vergadering.kolommen ?? ["behandelwijze"]);
+  const row = (item: PlannedItem) => itemView(item, columns.voorstel ? proposedDecision(item) : null);
 
-  const agenda = render("agenda", { delen: m.plan.parts.map((p) => ({ ...p, groepen: p.groups.map((g) => ({ sleutel: g.key, punten: g.items.map(itemView) })) })), meerdere_delen: m.plan.parts.length > 1 });
+  const agenda = render("agenda", {
+    delen: m.plan.parts.map((p) => ({
+      nummer: p.number,
+      titel: p.title,
+      besloten: p.besloten,
+      orgaan: p.orgaan,
+      voorzitter: p.voorzitter,
+      datum: p.otherDate ? p.datum : null,
+      aanvang: p.aanvang,
+      locatie: p.locatie === vergadering.locatie ? null : p.locatie,
+      groepen: p.blocks.map((b) => ({ sleutel: b.key, kop: b.heading, toelichting: b.toelichting, rijen: flatten(b.items).map(row) })),
+    })),
+    meerdere_delen: m.plan.parts.length > 1,
+    kolommen: columns,
+  });
 
   const shown = m.plan.all.filter((item) => item.proposal && (opts.includeBesloten || !item.besloten));
   const stamped = shown.map((item) => {
     const proposal = m.proposalAt(item.path)!;
     const own = resolvedOf(proposal);
-    const tree = renderProposal(proposal.value, own, { nummer: item.number, datum: vergadering.datum });
+    const tree = renderProposal(proposal.value, own, { nummer: item.number, datum: m.plan.parts[item.part]!.datum });
     return { item, name: basename(proposal.path, extname(proposal.path)), tree, sheet: own.style.sheet };
   });
 
@@ -54,8 +77,21 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf:
   };
 
   const decided = m.plan.all.filter((item) => item.besluit && (opts.includeBesloten || !item.besloten));
+  const decision = (item: PlannedItem) => ({ ...itemView(item, null), besluitnummer: item.decisionNumber, besluit: item.besluit, zitting: item.session });
+  // Decisions from more than one session: a heading per session, in the order of the agenda.
+  const sessions = m.plan.sessions.filter((date) => decided.some((item) => item.session === date));
   const besluitenlijst = decided.length
-    ? [{ name: "besluitenlijst", sheet: style.sheet, tree: render("besluitenlijst", { besluiten: decided.map((item) => ({ ...itemView(item), besluitnummer: item.decisionNumber, besluit: item.besluit })) }) }]
+    ? [
+        {
+          name: "besluitenlijst",
+          sheet: style.sheet,
+          tree: render("besluitenlijst", {
+            besluiten: decided.map(decision),
+            zittingen: sessions.length > 1 ? sessions.map((datum) => ({ datum, besluiten: decided.filter((item) => item.session === datum).map(decision) })) : null,
+            tabel: vergadering.besluitenlijst?.vorm === "tabel",
+          }),
+        },
+      ]
     : [];
 
   return [
@@ -66,17 +102,62 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf:
   ];
 }
 
+/** Every item with its sub-items (to any depth) after it, as the agenda's rows. */
+function flatten(items: readonly PlannedItem[]): PlannedItem[] {
+  return items.flatMap((item) => [item, ...flatten(item.children)]);
+}
+
+/** The columns an agenda shows, and their widths (Nr. and Onderwerp besides them). */
+function columnsOf(chosen: readonly string[]) {
+  const has = (c: string) => chosen.includes(c);
+  const widths = { behandelwijze: 20, voorstel: 30, opmerking: 18, besluit: 22 };
+  const own = (Object.keys(widths) as (keyof typeof widths)[]).filter(has);
+  // The agenda of one column keeps its proportions of earlier versions.
+  const onlyTreatment = own.length === 1 && own[0] === "behandelwijze";
+  const number = 9;
+  const rest = onlyTreatment ? [28] : own.map((c) => widths[c]);
+  const subject = Math.max(30, 100 - number - rest.reduce((a, b) => a + b, 0));
+  return {
+    behandelwijze: has("behandelwijze"),
+    voorstel: has("voorstel"),
+    opmerking: has("opmerking"),
+    besluit: has("besluit"),
+    breedtes: [number, subject, ...rest].join(" "),
+  };
+}
+
+/** The beslispunten of a proposal of any type: those of its first field of kind `beslispunten`. */
+function beslispuntenOf(value: Proposal, type: ResolvedProposal["type"]): unknown[] | null {
+  const field = [...type.gegevens, ...type.secties].find((f) => f.soort === "beslispunten");
+  const content = field ? (value as Record<string, unknown>)[field.key] : undefined;
+  const punten = content && typeof content === "object" ? (content as { beslispunten?: unknown }).beslispunten : undefined;
+  return Array.isArray(punten) ? (completeKeys(punten, z.array(Beslispunt)) as unknown[]) : null;
+}
+
+/** Text of more than one paragraph, or with a list: printed as blocks, not on one line. */
+const isBlockText = (s: string | null): boolean => s !== null && (/\n\s*\n/.test(s.trim()) || /^\s*([-*+]|\d+[.)])\s/m.test(s));
+
 /** What templates see of an agenda item. */
-function itemView(item: PlannedItem): object {
+function itemView(item: PlannedItem, voorstel: unknown[] | null): object {
+  const blokken = isBlockText(item.toelichting);
   return {
     nummer: item.number,
+    diepte: item.depth,
     titel: item.title,
     behandelwijze: item.behandelwijze,
     hamerstuk: item.hamerstuk,
     besloten: item.besloten,
     toelichting: item.toelichting,
+    blokken,
+    mondeling: item.mondeling,
+    presentatie: item.presentatie,
+    stukken: item.stukken,
+    eerder_toegezonden: item.eerderToegezonden,
+    opmerking: item.opmerking,
+    aanvang: item.aanvang,
     vast: item.fixed,
+    voorstel,
     bijlagen: item.attachments.map((a) => ({ nummer: a.number, titel: a.title, besloten: a.besloten })),
-    subpunten: item.children.map(itemView),
+    subpunten: item.children.map((c) => itemView(c, null)),
   };
 }

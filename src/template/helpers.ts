@@ -74,11 +74,18 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
       }),
     );
   },
+  /** A start time: "15:30" → "15:30 uur"; words ("na afloop van …") as they are. */
+  tijd: (time: unknown) => {
+    const t = String(time ?? "");
+    return /^\d{1,2}[:.]\d{2}$/.test(t) ? `${t} uur` : t;
+  },
   /** `{{inc @index}}` → 1-based number. */
   inc: (n: unknown) => Number(n) + 1,
   eq: (a: unknown, b: unknown) => a === b,
   /** True when a value is a list (a beslispunt with sub-points is not plain text). */
   isText: (v: unknown) => typeof v === "string",
+  /** `{{#if (and a b)}}` */
+  and: (...all: unknown[]) => args(all).every(Boolean),
   /** `{{#if (or a b)}}` */
   or: (...all: unknown[]) => args(all).some(Boolean),
   /** Number format of the level below: 1 → a → i → 1. */
