@@ -34,7 +34,10 @@ export interface PlannedDecision {
 }
 
 export interface PlannedItem {
+  /** The number as the agenda shows it ("5", "5a", or a sub-item's own "a)"). */
   readonly number: string;
+  /** The number that names it elsewhere (besluitenlijst, stamped proposals, attachments): "5a", "I-4 a)". */
+  readonly reference: string;
   /** 0 for an item, 1 for a sub-item, 2 below that. */
   readonly depth: number;
   /** Position in its session for the besluitenlijst number: [5] or [5, 1]. */
@@ -129,22 +132,27 @@ export function planAgenda(meeting: Meeting, lookUp: (path: Path) => Proposal | 
   const all: PlannedItem[] = [];
   const sessions: string[] = [];
   const seqInSession = new Map<string, number>();
-  let counter = 0;
+  // One count per body: a portefeuillehoudersoverleg after the algemeen bestuur has its own, and
+  // the algemeen bestuur's continues after it.
+  const counters = new Map<string, number>();
   const parts = drafts.map((d, p): PlannedPart => {
-    if (d.spec.opnieuw_nummeren) counter = 0;
+    const body = (d.spec.orgaan ?? meeting.orgaan).trim().toLowerCase();
     const own = numberingOf(d.spec.nummering, scheme);
+    // Numbers that name their part (I-1, II-1) start again in each part; others when the part says so.
+    if (d.spec.opnieuw_nummeren || own.punten.includes("{deel}")) counters.set(body, 0);
     const partNumber = applyPattern(own.delen, p + 1);
     const datum = d.spec.datum ?? meeting.datum;
     if (!sessions.includes(datum)) sessions.push(datum);
     const place = (entry: Entry): PlannedItem => {
-      counter += 1;
+      const counter = (counters.get(body) ?? 0) + 1;
+      counters.set(body, counter);
       const proposal = proposalOf(entry.path) ?? null;
       const session = entry.item.besluit?.datum ?? datum;
       const seq = (seqInSession.get(session) ?? 0) + 1;
       seqInSession.set(session, seq);
       if (!sessions.includes(session)) sessions.push(session);
       const number = applyPattern(own.punten, counter, { deel: partNumber });
-      return planItem({ scheme: own, partNumber, part: p, proposalOf, all, session }, entry, proposal, d.besloten || besloten(entry.item, proposal), number, [seq], 0);
+      return planItem({ scheme: own, partNumber, part: p, proposalOf, all, session }, entry, proposal, d.besloten || besloten(entry.item, proposal), { number, reference: number }, [seq], 0);
     };
     const blocks = byBehandelwijze ? groupedBlocks(d.entries, proposalOf) : writtenBlocks(d.entries);
     return {
@@ -240,15 +248,17 @@ function titleOf(item: AgendaItemInput, proposal: Proposal | null): string {
   return proposal?.onderwerp ?? "";
 }
 
-function planItem(cx: PlanContext, entry: Entry, proposal: Proposal | null, isBesloten: boolean, number: string, seq: number[], depth: number): PlannedItem {
+function planItem(cx: PlanContext, entry: Entry, proposal: Proposal | null, isBesloten: boolean, numbers: { number: string; reference: string }, seq: number[], depth: number): PlannedItem {
   const { item, path } = entry;
+  const { number, reference } = numbers;
   const fromProposal = (proposal?.bijlagen ?? []).map((b) => ({ title: b.titel, file: b.bestand ?? null, base: "proposal" as const, besloten: b.besloten ?? false }));
   const fromMeeting = (item.bijlagen ?? []).map((b) => ({ title: b.titel, file: b.bestand ?? null, base: "meeting" as const, besloten: b.besloten ?? false }));
-  const attachments = [...fromProposal, ...fromMeeting].map((a, i) => ({ ...a, number: applyPattern(cx.scheme.bijlagen, i + 1, { punt: number, deel: cx.partNumber }) }));
+  const attachments = [...fromProposal, ...fromMeeting].map((a, i) => ({ ...a, number: applyPattern(cx.scheme.bijlagen, i + 1, { punt: reference, deel: cx.partNumber }) }));
   const children: PlannedItem[] = [];
   const session = item.besluit?.datum ?? cx.session;
   const self: PlannedItem = {
     number,
+    reference,
     depth,
     seq,
     session,
@@ -278,8 +288,11 @@ function planItem(cx: PlanContext, entry: Entry, proposal: Proposal | null, isBe
   (item.subpunten ?? []).forEach((sub, i) => {
     const subPath = [...path, "subpunten", i];
     const subProposal = cx.proposalOf(subPath) ?? null;
-    const subNumber = applyPattern(patternAt(cx.scheme, depth + 1), i + 1, { punt: number, deel: cx.partNumber });
-    children.push(planItem(cx, { item: sub, path: subPath }, subProposal, isBesloten || besloten(sub, subProposal), subNumber, [...seq, i + 1], depth + 1));
+    const pattern = patternAt(cx.scheme, depth + 1);
+    const subNumber = applyPattern(pattern, i + 1, { punt: reference, deel: cx.partNumber });
+    // A number that does not include its parent's ("a)") is named with it elsewhere: "I-4 a)".
+    const subReference = pattern.includes("{punt}") ? subNumber : `${reference} ${subNumber}`;
+    children.push(planItem(cx, { item: sub, path: subPath }, subProposal, isBesloten || besloten(sub, subProposal), { number: subNumber, reference: subReference }, [...seq, i + 1], depth + 1));
   });
   return self;
 }

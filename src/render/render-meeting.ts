@@ -57,14 +57,14 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf:
   const stamped = shown.map((item) => {
     const proposal = m.proposalAt(item.path)!;
     const own = resolvedOf(proposal);
-    const tree = renderProposal(proposal.value, own, { nummer: item.number, datum: m.plan.parts[item.part]!.datum });
+    const tree = renderProposal(proposal.value, own, { nummer: item.reference, datum: m.plan.parts[item.part]!.datum });
     return { item, name: basename(proposal.path, extname(proposal.path)), tree, sheet: own.style.sheet };
   });
 
-  const anchor = (item: PlannedItem) => `punt-${item.number.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const anchor = (item: PlannedItem) => `punt-${item.reference.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   const cover = render("bundle", {
     openbaar: !opts.includeBesloten,
-    documenten: stamped.map(({ item }) => ({ nummer: item.number, titel: item.title, anker: anchor(item) })),
+    documenten: stamped.map(({ item }) => ({ nummer: item.reference, titel: item.title, anker: anchor(item) })),
   });
   const bundle: DocumentNode = {
     ...cover,
@@ -77,7 +77,7 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf:
   };
 
   const decided = m.plan.all.filter((item) => item.besluit && (opts.includeBesloten || !item.besloten));
-  const decision = (item: PlannedItem) => ({ ...itemView(item, null), besluitnummer: item.decisionNumber, besluit: item.besluit, zitting: item.session });
+  const decision = (item: PlannedItem) => ({ ...itemView(item, null), nummer: item.reference, besluitnummer: item.decisionNumber, besluit: item.besluit, zitting: item.session });
   // Decisions from more than one session: a heading per session, in the order of the agenda.
   const sessions = m.plan.sessions.filter((date) => decided.some((item) => item.session === date));
   const besluitenlijst = decided.length
