@@ -57,7 +57,8 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf:
   const stamped = shown.map((item) => {
     const proposal = m.proposalAt(item.path)!;
     const own = resolvedOf(proposal);
-    const tree = renderProposal(proposal.value, own, { nummer: item.reference, datum: m.plan.parts[item.part]!.datum });
+    const bijlagen = item.attachments.filter((a) => a.base === "proposal").map((a) => a.number);
+    const tree = renderProposal(proposal.value, own, { nummer: item.reference, datum: m.plan.parts[item.part]!.datum, bijlagen });
     return { item, name: basename(proposal.path, extname(proposal.path)), tree, sheet: own.style.sheet };
   });
 

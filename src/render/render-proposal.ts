@@ -7,10 +7,12 @@ import { completeKeys } from "./context.js";
 import { renderTemplate } from "./render-template.js";
 import { typeView } from "./type-view.js";
 
-/** A proposal placed on a meeting's agenda: its number there and the meeting date. */
+/** A proposal placed on a meeting's agenda: its number there, the meeting date, and its bijlagen's numbers there. */
 export interface Stamp {
   readonly nummer: string;
   readonly datum: string;
+  /** The numbers the agenda gives the proposal's bijlagen, in order (5-1, 5-2 or A, B). */
+  readonly bijlagen?: readonly string[];
 }
 
 /** What a document of a declared type is rendered with: its house style (with the type's templates) and its type. */

@@ -20,6 +20,14 @@ export function formatDate(iso: string, style: "long" | "numeric" = "long"): str
 }
 
 const safe = (html: string) => new Handlebars.SafeString(html);
+
+/** What templates see of a proposal's place on an agenda (see render-proposal.ts). */
+type StampRoot = { data?: { root?: { agenda?: { nummer?: string; bijlagen?: readonly string[] } | null } } };
+
+/** A bijlage's number: as the agenda numbers it (5-1, or A), else after the agenda item, else 1, 2, 3. */
+function stampedNumber(agenda: { nummer?: string; bijlagen?: readonly string[] } | null | undefined, index: number): string {
+  return agenda?.bijlagen?.[index] ?? (agenda?.nummer ? `${agenda.nummer}-${index + 1}` : String(index + 1));
+}
 /** Handlebars passes an options object as the last argument; helpers take only the values before it. */
 const args = (all: unknown[]): unknown[] => all.slice(0, -1);
 
@@ -54,23 +62,19 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
    * `{{bijlagenummer @index}}` → 1, 2, 3; in a proposal stamped for a meeting, numbered after
    * its agenda item: 5-1, 5-2.
    */
-  bijlagenummer: (index: unknown, options: unknown) => {
-    const agenda = (options as { data?: { root?: { agenda?: { nummer?: string } | null } } }).data?.root?.agenda;
-    return agenda?.nummer ? `${agenda.nummer}-${Number(index) + 1}` : String(Number(index) + 1);
-  },
+  bijlagenummer: (index: unknown, options: unknown) => stampedNumber((options as StampRoot).data?.root?.agenda, Number(index)),
   /**
    * `{{waarde this}}` → a field of a document type (see `documenttype`) printed on one line by
    * its kind: a date in the house style's notation, an amount as "€ 1.250,50", a person with a
    * mail link, the bijlagen numbered.
    */
   waarde: (field: unknown, options: unknown) => {
-    const root = (options as { data?: { root?: { huisstijl?: { datumnotatie?: string }; agenda?: { nummer?: string } | null } } }).data?.root;
+    const root = (options as StampRoot & { data?: { root?: { huisstijl?: { datumnotatie?: string } } } }).data?.root;
     const numeric = root?.huisstijl?.datumnotatie === "numeriek";
-    const stamp = root?.agenda?.nummer;
     return safe(
       printValue(field as Printable, {
         date: (iso) => formatDate(iso, numeric ? "numeric" : "long"),
-        bijlagenummer: (i) => (stamp ? `${stamp}-${i + 1}` : String(i + 1)),
+        bijlagenummer: (i) => stampedNumber(root?.agenda, i),
       }),
     );
   },
