@@ -33,8 +33,7 @@ export function buildDocument(tree: DocumentNode, style: StyleSheet): Document {
     changes: new ChangeTracker(tree.revisions),
   };
   const children: FileChild[] = blocks(tree.children, cx);
-  // Word needs a paragraph after a table that ends the document.
-  if (!(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({ children: [] }));
+  if (!(children[children.length - 1] instanceof Paragraph)) children.push(closingParagraph());
   const p = tree.properties;
   // The body starts below the header: make room for a tall logo rather than overlap it.
   const top = Math.max(m.top, HEADER_DISTANCE + (tree.logo ? tree.logo.heightMm + 3 : 0) + 8);
@@ -69,6 +68,19 @@ export function buildDocument(tree: DocumentNode, style: StyleSheet): Document {
       },
     ],
   });
+}
+
+/**
+ * The paragraph after a table that ends the document: Word requires one (a body, like a cell,
+ * ends with a paragraph). An empty Normal paragraph still takes a line of body text, and when the
+ * table ends less than that line above the bottom margin LibreOffice sets it on a page of its
+ * own: a blank last page in the PDF. So it takes as little room as a paragraph can: an exact 1 pt
+ * line, which is what LibreOffice needs (zero spacing or a 1 pt mark alone still leave it a full
+ * line), no space before or after, and a 1 pt paragraph mark for programs that size an empty
+ * paragraph by its mark. Measured in test/blank-page.test.ts.
+ */
+function closingParagraph(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
 }
 
 /** The logo as a picture run with its alternative text; an SVG carries its PNG for older Word. */
