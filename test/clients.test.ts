@@ -48,15 +48,33 @@ function words(text: string, opts: { markers: boolean }): string[] {
  * interleaves them. Read its tables back into cells, row by row: a multiline table (what
  * pandoc writes for a .docx, whose tables have column widths) is a full-width rule, the header
  * lines, a rule whose dash runs mark the columns, rows separated by blank lines, and a closing
- * rule; without a header row, it opens with the column rule.
+ * rule; without a header row, it opens with the column rule. A table with a cell of several
+ * paragraphs or a list is a grid table instead: `+---+` rules (`+===+` below the header) whose
+ * `+` mark the columns, and rows of `| … |` lines between them.
  */
 function pandocCells(text: string): string {
   const lines = text.split("\n");
   const isRule = (l: string) => /^\s*-{3,}(\s+-{3,})*\s*$/.test(l);
+  const isGridRule = (l: string) => /^\s*\+([-=:]+\+)+\s*$/.test(l);
   const starts = (l: string) => [...l.matchAll(/-+/g)].map((m) => m.index);
   const out: string[] = [];
   let i = 0;
   while (i < lines.length) {
+    if (isGridRule(lines[i]!)) {
+      const bounds = [...lines[i]!.matchAll(/\+/g)].map((m) => m.index);
+      let row: string[] = [];
+      let j = i + 1;
+      for (; j < lines.length && (isGridRule(lines[j]!) || lines[j]!.trimStart().startsWith("|")); j++) {
+        if (!isGridRule(lines[j]!)) {
+          row.push(lines[j]!);
+          continue;
+        }
+        for (const [c, start] of bounds.slice(0, -1).entries()) out.push(row.map((l) => l.slice(start + 1, bounds[c + 1])).join(" "));
+        row = [];
+      }
+      i = j;
+      continue;
+    }
     if (!isRule(lines[i]!)) {
       out.push(lines[i++]!);
       continue;
@@ -201,7 +219,7 @@ describe.skipIf(pandoc.skip)(`pandoc reads every .docx in out/ with the same tex
     expect(firstDifference(expected, actual)).toBeUndefined();
   });
 
-  it("the table reading follows pandoc's layout (a row of several lines, a headerless table)", () => {
+  it("the table reading follows pandoc's layout (a row of several lines, a headerless table, a grid table)", () => {
     const sample = [
       "Title",
       "",
@@ -221,6 +239,25 @@ describe.skipIf(pandoc.skip)(`pandoc reads every .docx in out/ with the same tex
       "after",
     ].join("\n");
     expect(words(pandocCells(sample), { markers: true })).toEqual(["Title", "Aan", "Algemeen", "bestuur", "Datum", "1", "oktober", "Nr.", "Onderwerp", "6", "Vergaderschema", "Bijlage", "6-1", "after"]);
+    // A cell of paragraphs and lists: a grid table.
+    const grid = [
+      "before",
+      "",
+      "+-----+--------------------+----------+",
+      "| Nr. | Onderwerp          | Wijze    |",
+      "+=====+====================+==========+",
+      "| 6   | Evaluatie          | ter      |",
+      "|     |                    | bespre-  |",
+      "|     | -   eerste punt    |          |",
+      "|     |                    |          |",
+      "|     | 1.  genummerd      |          |",
+      "+-----+--------------------+----------+",
+      "| 7   | Sluiting           |          |",
+      "+-----+--------------------+----------+",
+      "",
+      "after",
+    ].join("\n");
+    expect(words(pandocCells(grid), { markers: true })).toEqual(["before", "Nr.", "Onderwerp", "Wijze", "6", "Evaluatie", "-", "eerste", "punt", "1.", "genummerd", "ter", "bespre-", "7", "Sluiting", "after"]);
   });
 });
 

@@ -2,8 +2,8 @@ import { strFromU8, unzipSync } from "fflate";
 import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { mergeTexts } from "../tree/inline.js";
-import { listIndent } from "../writers/docx/numbering.js";
-import type { Block, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEntry, Paragraph, TableRow } from "../tree/types.js";
+import { cellListIndent, listIndent } from "../writers/docx/numbering.js";
+import type { Block, Cell, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEntry, Paragraph, TableRow } from "../tree/types.js";
 
 /**
  * Read a .docx that boardpaper wrote back into a document tree (text and structure, not
@@ -40,50 +40,25 @@ type Formats = Map<string, { style: ListStyle; start: number }[]>;
 function readBody(body: Element, formats: Formats): Block[] {
   const blocks: Block[] = [];
   let caption: Inline[] | undefined;
-  // Open lists, innermost last: the list, its level and numbering instance.
-  let open: { list: List & { children: ListItem[] }; level: number; numId: string }[] = [];
-  const closeLists = () => (open = []);
+  const lists = new ListReader(formats);
 
   for (const el of elements(body.children)) {
     if (el.name === "w:tbl") {
-      closeLists();
-      blocks.push(readTable(el, caption ?? []));
+      lists.close();
+      blocks.push(readTable(el, caption ?? [], formats));
       caption = undefined;
       continue;
     }
     if (el.name !== "w:p") continue;
-    const style = attr(find(find(el.children, "w:pPr")?.children ?? [], "w:pStyle"), "w:val") ?? "";
+    const style = paragraphStyle(el);
     const content = inlines(el.children);
     if (find(find(el.children, "w:pPr")?.children ?? [], "w:pageBreakBefore")) blocks.push({ type: "pageBreak" });
-    const numPr = find(find(el.children, "w:pPr")?.children ?? [], "w:numPr");
-    if (numPr) {
-      const level = Number(attr(find(numPr.children, "w:ilvl"), "w:val") ?? "0");
-      const numId = attr(find(numPr.children, "w:numId"), "w:val") ?? "";
-      while (open.length && open[open.length - 1]!.level > level) open.pop();
-      const top = open[open.length - 1];
-      const item: ListItem = { type: "listItem", children: [{ type: "paragraph", children: content }] };
-      if (top && top.level === level && top.numId === numId) {
-        top.list.children.push(item);
-        continue;
-      }
-      if (top && top.level === level) open.pop();
-      const fmt = formats.get(numId)?.[level] ?? { style: "decimal" as const, start: 1 };
-      const list = { type: "list" as const, style: fmt.style, start: fmt.start, children: [item] };
-      const parent = open[open.length - 1];
-      if (parent) (parent.list.children[parent.list.children.length - 1]!.children as (Paragraph | List)[]).push(list);
-      else blocks.push(list);
-      open.push({ list, level, numId });
+    const taken = lists.take(el, style, content);
+    if (taken) {
+      if (taken !== true) blocks.push(taken);
       continue;
     }
-    if (style === "ListContinue" && open.length) {
-      // Indented as the item it continues (text after a sub-list belongs to the item above it).
-      const left = Number(attr(find(find(el.children, "w:pPr")?.children ?? [], "w:ind"), "w:left") ?? NaN);
-      while (open.length > 1 && listIndent(open[open.length - 1]!.level) > left) open.pop();
-      const top = open[open.length - 1]!;
-      (top.list.children[top.list.children.length - 1]!.children as (Paragraph | List)[]).push({ type: "paragraph", children: content });
-      continue;
-    }
-    closeLists();
+    lists.close();
     if (style === "Caption") {
       caption = content;
       continue;
@@ -106,22 +81,97 @@ function readBody(body: Element, formats: Formats): Block[] {
   return blocks;
 }
 
-function readTable(tbl: Element, caption: Inline[]): Block {
+const paragraphStyle = (p: Element): string => attr(find(find(p.children, "w:pPr")?.children ?? [], "w:pStyle"), "w:val") ?? "";
+const numbered = (p: Element): boolean => find(find(p.children, "w:pPr")?.children ?? [], "w:numPr") !== undefined;
+
+/**
+ * Numbered paragraphs (and List Continue ones after them) → nested lists, in the body and in a
+ * table cell alike: the paragraph's level and numbering instance say which list it is in.
+ */
+class ListReader {
+  /** Open lists, innermost last: the list, its level and numbering instance. */
+  private open: { list: List & { children: ListItem[] }; level: number; numId: string }[] = [];
+
+  /** `indent`: the left indent of a list level's text (smaller in a table cell). */
+  constructor(
+    private readonly formats: Formats,
+    private readonly indent: (level: number) => number = listIndent,
+  ) {}
+
+  close(): void {
+    this.open = [];
+  }
+
+  /**
+   * A paragraph that belongs to a list: `true` when it went into an open list, the new list when
+   * it starts one at the outer level (for the caller to place), undefined when it is no list's.
+   */
+  take(el: Element, style: string, content: Inline[]): List | true | undefined {
+    const open = this.open;
+    const numPr = find(find(el.children, "w:pPr")?.children ?? [], "w:numPr");
+    if (numPr) {
+      const level = Number(attr(find(numPr.children, "w:ilvl"), "w:val") ?? "0");
+      const numId = attr(find(numPr.children, "w:numId"), "w:val") ?? "";
+      while (open.length && open[open.length - 1]!.level > level) open.pop();
+      const top = open[open.length - 1];
+      const item: ListItem = { type: "listItem", children: [{ type: "paragraph", children: content }] };
+      if (top && top.level === level && top.numId === numId) {
+        top.list.children.push(item);
+        return true;
+      }
+      if (top && top.level === level) open.pop();
+      const fmt = this.formats.get(numId)?.[level] ?? { style: "decimal" as const, start: 1 };
+      const list = { type: "list" as const, style: fmt.style, start: fmt.start, children: [item] };
+      const parent = open[open.length - 1];
+      open.push({ list, level, numId });
+      if (!parent) return list;
+      (parent.list.children[parent.list.children.length - 1]!.children as (Paragraph | List)[]).push(list);
+      return true;
+    }
+    if (style === "ListContinue" && open.length) {
+      // Indented as the item it continues (text after a sub-list belongs to the item above it).
+      const left = Number(attr(find(find(el.children, "w:pPr")?.children ?? [], "w:ind"), "w:left") ?? NaN);
+      while (open.length > 1 && this.indent(open[open.length - 1]!.level) > left) open.pop();
+      const top = open[open.length - 1]!;
+      (top.list.children[top.list.children.length - 1]!.children as (Paragraph | List)[]).push({ type: "paragraph", children: content });
+      return true;
+    }
+    return undefined;
+  }
+}
+
+function readTable(tbl: Element, caption: Inline[], formats: Formats): Block {
   const style = attr(find(find(tbl.children, "w:tblPr")?.children ?? [], "w:tblStyle"), "w:val");
-  const rows: TableRow[] = elements(tbl.children)
-    .filter((r) => r.name === "w:tr")
-    .map((r) => ({
-      type: "tableRow",
-      cells: elements(r.children)
-        .filter((c) => c.name === "w:tc")
-        .map((c) => ({ type: "tableCell" as const, children: joinParagraphs(elements(c.children).filter((p) => p.name === "w:p")) })),
-    }));
+  const cellsOf = (r: Element) => elements(r.children).filter((c) => c.name === "w:tc").map((c) => elements(c.children).filter((p) => p.name === "w:p"));
+  const trs = elements(tbl.children).filter((r) => r.name === "w:tr");
   if (style === "BoardpaperMetadata") {
-    const entries: MetadataEntry[] = rows.map((r) => ({ type: "metadataEntry", label: r.cells[0]?.children ?? [], value: r.cells[1]?.children ?? [] }));
+    const entries: MetadataEntry[] = trs.map(cellsOf).map((cells) => ({ type: "metadataEntry", label: joinParagraphs(cells[0] ?? []), value: joinParagraphs(cells[1] ?? []) }));
     return { type: "metadata", entries };
   }
+  const rows: TableRow[] = trs.map((r) => ({ type: "tableRow", cells: cellsOf(r).map((ps) => readCell(ps, formats)) }));
   const [head, ...body] = rows;
   return { type: "table", caption, widths: (head?.cells ?? []).map(() => 1), head: head ?? { type: "tableRow", cells: [] }, rows: body };
+}
+
+/**
+ * A table cell: one paragraph is a line of inline content (what we write for one); several, or
+ * list paragraphs, are a cell of paragraphs and lists.
+ */
+function readCell(ps: Element[], formats: Formats): Cell {
+  if (ps.length <= 1 && !ps.some(numbered)) return { type: "tableCell", children: joinParagraphs(ps) };
+  const children: (Paragraph | List)[] = [];
+  const lists = new ListReader(formats, cellListIndent);
+  for (const p of ps) {
+    const content = inlines(p.children);
+    const taken = lists.take(p, paragraphStyle(p), content);
+    if (taken) {
+      if (taken !== true) children.push(taken);
+      continue;
+    }
+    lists.close();
+    children.push({ type: "paragraph", children: content });
+  }
+  return { type: "tableBlockCell", children };
 }
 
 /** Inline content split at its first tab (inside an insertion or deletion too). */

@@ -1,4 +1,4 @@
-import type { Block, DocumentNode, Handlers, Inline, List, TableRow } from "../tree/types.js";
+import type { Block, Cell, DocumentNode, Handlers, Inline, List, TableRow } from "../tree/types.js";
 
 /**
  * Of a redline, only what changed, with the heading of each section it is in: the terminal
@@ -24,7 +24,11 @@ export function changedOnly(tree: DocumentNode): DocumentNode {
 
 const inlineChanged = (nodes: readonly Inline[]): boolean =>
   nodes.some((n) => n.type === "insertion" || n.type === "deletion" || ("children" in n && inlineChanged(n.children)));
-const rowChanged = (r: TableRow): boolean => r.revision !== undefined || r.cells.some((c) => inlineChanged(c.children));
+const CELL_CHANGED: Handlers<Cell, void, boolean> = {
+  tableCell: (c) => inlineChanged(c.children),
+  tableBlockCell: (c) => c.children.some((b) => changed(b)),
+};
+const rowChanged = (r: TableRow): boolean => r.revision !== undefined || r.cells.some((c) => CELL_CHANGED[c.type](c as never));
 const listChanged = (l: List): boolean =>
   l.children.some((i) => i.revision !== undefined || i.children.some((c) => (c.type === "list" ? listChanged(c) : inlineChanged(c.children))));
 

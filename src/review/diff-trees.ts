@@ -1,6 +1,6 @@
 import { diffArrays } from "diff";
 import { plain } from "../tree/from-markup.js";
-import type { Block, DocumentNode, Handlers, List, ListItem, MetadataEntry, Paragraph, Revisions, Table, TableRow } from "../tree/types.js";
+import type { Block, Cell, DocumentNode, Handlers, List, ListItem, MetadataEntry, Paragraph, Revisions, Table, TableRow } from "../tree/types.js";
 import { diffInlines, wholly } from "./inline-diff.js";
 
 /**
@@ -161,8 +161,14 @@ const BLOCK_TEXT: Handlers<Block, void, string> = {
   pageBreak: () => "",
 };
 const blockText = (b: Block): string => BLOCK_TEXT[b.type](b as never);
-const rowText = (r: TableRow): string => r.cells.map((c) => plain(c.children)).join(" ");
-const itemText = (i: ListItem): string => i.children.map((c) => (c.type === "list" ? blockText(c) : plain(c.children))).join(" ");
+const flowText = (c: Paragraph | List): string => (c.type === "list" ? blockText(c) : plain(c.children));
+const CELL_TEXT: Handlers<Cell, void, string> = {
+  tableCell: (c) => plain(c.children),
+  tableBlockCell: (c) => c.children.map(flowText).join(" "),
+};
+const cellText = (c: Cell): string => CELL_TEXT[c.type](c as never);
+const rowText = (r: TableRow): string => r.cells.map(cellText).join(" ");
+const itemText = (i: ListItem): string => i.children.map(flowText).join(" ");
 
 /** Per block type, a function of the older and the newer block. */
 type Pairwise = { [T in Block["type"]]: (a: Extract<Block, { type: T }>, b: Extract<Block, { type: T }>, c: Counter) => Block };
@@ -210,7 +216,34 @@ function modifyParagraph(a: Paragraph, b: Paragraph, c: Counter): Paragraph {
 }
 
 function modifyRow(a: TableRow, b: TableRow, c: Counter): TableRow {
-  return { ...b, cells: b.cells.map((cell, i) => ({ ...cell, children: inlines(a.cells[i]?.children ?? [], cell.children, c) })) };
+  return { ...b, cells: b.cells.map((cell, i) => modifyCell(a.cells[i] ?? { type: "tableCell", children: [] }, cell, c)) };
+}
+
+/**
+ * A changed cell: word by word as a paragraph when both are a line of text; otherwise as the
+ * paragraphs and lists of a list item (a line of text counting as one paragraph), which makes
+ * the newer cell a cell of blocks.
+ */
+function modifyCell(a: Cell, b: Cell, c: Counter): Cell {
+  if (a.type === "tableCell" && b.type === "tableCell") return { ...b, children: inlines(a.children, b.children, c) };
+  return { type: "tableBlockCell", children: diffFlow(cellBlocks(a), cellBlocks(b), c) };
+}
+
+const CELL_BLOCKS: Handlers<Cell, void, (Paragraph | List)[]> = {
+  tableCell: (x) => (x.children.length > 0 ? [{ type: "paragraph", children: x.children }] : []),
+  tableBlockCell: (x) => x.children,
+};
+const cellBlocks = (x: Cell): (Paragraph | List)[] => CELL_BLOCKS[x.type](x as never);
+
+/** Paragraphs and lists (of a list item, or a table cell): aligned, then each pair compared. */
+function diffFlow(a: readonly (Paragraph | List)[], b: readonly (Paragraph | List)[], c: Counter): (Paragraph | List)[] {
+  return align(a, b, {
+    same: (p, q) => JSON.stringify(p) === JSON.stringify(q),
+    similarity: (p, q) => (p.type === q.type ? similarity(flowText(p), flowText(q)) : 0),
+    modify: (p, q) => (p.type === "list" && q.type === "list" ? modifyList(p, q, c) : modifyParagraph(p as Paragraph, q as Paragraph, c)),
+    deleted: (p) => markBlock(p, "deleted", c) as Paragraph | List,
+    inserted: (q) => markBlock(q, "inserted", c) as Paragraph | List,
+  });
 }
 
 function modifyList(a: List, b: List, c: Counter): List {
@@ -219,16 +252,7 @@ function modifyList(a: List, b: List, c: Counter): List {
     children: align(a.children, b.children, {
       same: (x, y) => JSON.stringify(x) === JSON.stringify(y),
       similarity: (x, y) => similarity(itemText(x), itemText(y)),
-      modify: (x, y): ListItem => ({
-        ...y,
-        children: align(x.children, y.children, {
-          same: (p, q) => JSON.stringify(p) === JSON.stringify(q),
-          similarity: (p, q) => (p.type === q.type ? similarity(p.type === "list" ? blockText(p) : plain(p.children), q.type === "list" ? blockText(q) : plain(q.children)) : 0),
-          modify: (p, q) => (p.type === "list" && q.type === "list" ? modifyList(p, q, c) : modifyParagraph(p as Paragraph, q as Paragraph, c)),
-          deleted: (p) => markBlock(p, "deleted", c) as Paragraph | List,
-          inserted: (q) => markBlock(q, "inserted", c) as Paragraph | List,
-        }),
-      }),
+      modify: (x, y): ListItem => ({ ...y, children: diffFlow(x.children, y.children, c) }),
       deleted: (x) => markItem(x, "deleted", c),
       inserted: (y) => markItem(y, "inserted", c),
     }),
@@ -259,7 +283,13 @@ function markItem(i: ListItem, m: Mark, c: Counter): ListItem {
 }
 
 function markRow(r: TableRow, m: Mark, c: Counter): TableRow {
-  return { ...r, revision: m, cells: r.cells.map((cell) => ({ ...cell, children: wholly(kindOf(m), cell.children) })) };
+  // The row is the change: its cells' text is marked, not counted again.
+  const uncounted: Counter = { changes: 0 };
+  const CELL: Handlers<Cell, void, Cell> = {
+    tableCell: (x) => ({ ...x, children: wholly(kindOf(m), x.children) }),
+    tableBlockCell: (x) => ({ ...x, children: x.children.map((b) => markBlock(b, m, uncounted) as Paragraph | List) }),
+  };
+  return { ...r, revision: m, cells: r.cells.map((cell) => CELL[cell.type](cell as never)) };
 }
 
 function markEntry(e: MetadataEntry, m: Mark, c: Counter): MetadataEntry {

@@ -1,4 +1,4 @@
-import type { Block, DocumentNode, Handlers, Heading, Inline, List, ListItem, TableRow } from "./types.js";
+import type { Block, Cell, DocumentNode, Handlers, Heading, Inline, List, ListItem, Paragraph, TableRow } from "./types.js";
 
 /**
  * Put a whole document inside another (a proposal inside the meeting bundle): its title becomes
@@ -13,8 +13,13 @@ export function nest(doc: DocumentNode, anchor: string): Block[] {
       if (n.type === "strong" || n.type === "emphasis") return { ...n, children: inlines(n.children) };
       return n;
     });
-  const row = (r: TableRow): TableRow => ({ ...r, cells: r.cells.map((c) => ({ ...c, children: inlines(c.children) })) });
-  const list = (l: List): List => ({ ...l, children: l.children.map((item): ListItem => ({ ...item, children: item.children.map((c) => (c.type === "list" ? list(c) : { ...c, children: inlines(c.children) })) })) });
+  const flow = (c: Paragraph | List): Paragraph | List => (c.type === "list" ? list(c) : { ...c, children: inlines(c.children) });
+  const list = (l: List): List => ({ ...l, children: l.children.map((item): ListItem => ({ ...item, children: item.children.map(flow) })) });
+  const CELL: Handlers<Cell, void, Cell> = {
+    tableCell: (c) => ({ ...c, children: inlines(c.children) }),
+    tableBlockCell: (c) => ({ ...c, children: c.children.map(flow) }),
+  };
+  const row = (r: TableRow): TableRow => ({ ...r, cells: r.cells.map((c) => CELL[c.type](c as never)) });
   const BLOCK: Handlers<Block, void, Block> = {
     title: (b) => ({ type: "heading", depth: 1, id: anchor, children: inlines(b.children) }),
     heading: (b) => ({ ...b, depth: Math.min(3, b.depth + 1) as Heading["depth"], id: id(b.id), children: inlines(b.children) }),

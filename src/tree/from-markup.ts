@@ -4,6 +4,7 @@ import type { Position } from "../diagnostics/diagnostic.js";
 import { templateError } from "../diagnostics/template-error.js";
 import type {
   Block,
+  Cell,
   DocumentNode,
   FooterInline,
   Inline,
@@ -14,7 +15,6 @@ import type {
   Paragraph,
   Properties,
   Table,
-  TableCell,
   TableRow,
 } from "./types.js";
 import { mergeTexts } from "./inline.js";
@@ -199,12 +199,32 @@ function table(el: Element, cx: Cx): Table {
 function rows(section: Element, cx: Cx, cellName: "th" | "td"): TableRow[] {
   return section.children.filter((n) => !isBlank(n)).map((tr): TableRow => {
     if (!isElement(tr) || tr.name !== "tr") fail(isElement(tr) ? tr : section, cx, `<${section.name}> may only contain <tr>`);
-    const cells = tr.children.filter((n) => !isBlank(n)).map((c): TableCell => {
+    const cells = tr.children.filter((n) => !isBlank(n)).map((c): Cell => {
       if (!isElement(c) || c.name !== cellName) fail(isElement(c) ? c : tr, cx, `a row in <${section.name}> may only contain <${cellName}>`);
-      return { type: "tableCell", children: inlines(c, cx, INLINE) as Inline[] };
+      return cell(c, cx);
     });
     return { type: "tableRow", cells };
   });
+}
+
+/** The blocks a table cell may hold instead of inline content: what the `md` helper writes. */
+const CELL_BLOCKS: Readonly<Record<string, (el: Element, cx: Cx) => Paragraph | List>> = { p: paragraph, ul: list, ol: list };
+
+/**
+ * A table cell: a line of inline content (as it always was); or, when it holds a <p>, <ul> or
+ * <ol>, paragraphs and lists only. Loose text or inline markup beside those blocks would belong
+ * to no paragraph: an error, as is any other block.
+ */
+function cell(el: Element, cx: Cx): Cell {
+  if (!el.children.some((n) => isElement(n) && Object.hasOwn(CELL_BLOCKS, n.name))) return { type: "tableCell", children: inlines(el, cx, INLINE) as Inline[] };
+  const children = el.children.filter((n) => !isBlank(n)).map((n): Paragraph | List => {
+    if (isElement(n) && Object.hasOwn(CELL_BLOCKS, n.name)) return CELL_BLOCKS[n.name]!(n, cx);
+    if (isElement(n) && !Object.hasOwn(INLINE, n.name)) fail(n, cx, `<${n.name}> cannot appear in a table cell; a cell holds a line of text, or <p>, <ul> and <ol>`);
+    const snippet = textOf(n).replace(/\s+/g, " ").trim().slice(0, 30);
+    const what = `${isElement(n) ? `<${n.name}>` : "text"}${snippet ? ` \`${snippet}\`` : ""}`;
+    fail(isElement(n) ? n : el, cx, `a <${el.name}> holds either a line of text or blocks (<p>, <ul>, <ol>), not both: ${what} is outside a block; put it in a <p>`);
+  });
+  return { type: "tableBlockCell", children };
 }
 
 function metadataEntries(el: Element, cx: Cx): MetadataEntry[] {

@@ -107,12 +107,27 @@ export interface Table {
 export interface TableRow {
   readonly revision?: BlockRevision;
   readonly type: "tableRow";
-  readonly cells: TableCell[];
+  readonly cells: Cell[];
 }
 
+/**
+ * A table cell holds either one line of inline content (`tableCell`) or paragraphs and lists
+ * (`tableBlockCell`): two node types, so that every writer's cell handler table must say what
+ * it does with each (see Handlers).
+ */
+export type Cell = TableCell | TableBlockCell;
+
+/** A cell of inline content (line breaks allowed): the common case. */
 export interface TableCell {
   readonly type: "tableCell";
   readonly children: Inline[];
+}
+
+/** A cell of paragraphs and lists (an agenda item's explanation in Markdown, say). */
+export interface TableBlockCell {
+  readonly type: "tableBlockCell";
+  /** At least one block. */
+  readonly children: (Paragraph | List)[];
 }
 
 /** The metadata block at the top of a proposal: label/value pairs. */
@@ -182,7 +197,7 @@ export interface PageCount {
   readonly type: "pageCount";
 }
 
-export type Node = DocumentNode | Image | Block | ListItem | TableRow | TableCell | MetadataEntry | FooterInline;
+export type Node = DocumentNode | Image | Block | ListItem | TableRow | Cell | MetadataEntry | FooterInline;
 export type NodeType = Node["type"];
 
 /**

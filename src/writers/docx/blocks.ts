@@ -13,14 +13,15 @@ import {
   TextRun,
   WidthType,
   type FileChild,
+  type IParagraphOptions,
   type ParagraphChild,
 } from "docx";
 import type { StyleSheet } from "../../style/style-sheet.js";
-import type { Block, BlockRevision, List, Table as TableNode } from "../../tree/types.js";
+import type { Block, BlockRevision, Cell, List, Table as TableNode } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
 import { bookmarked, runs } from "./inlines.js";
 import type { ChangeTracker } from "./revisions.js";
-import { listIndent, numberingReference } from "./numbering.js";
+import { CELL_INDENT, cellListIndent, listIndent, numberingReference } from "./numbering.js";
 import { METADATA_RULE, STYLE } from "./styles.js";
 import { distribute } from "./units.js";
 
@@ -110,22 +111,59 @@ function tabRun(cx: BlockCx, revision: BlockRevision | undefined): ParagraphChil
   return new TextRun({ children: [new Tab()] });
 }
 
+/**
+ * A list: one paragraph per item in List Bullet or List Number, on its own numbering instance
+ * (so it counts from its start), nested lists a level deeper; an item's further paragraphs in
+ * List Continue, indented as the item.
+ */
 function list(n: List, level: number, cx: BlockCx): Paragraph[] {
+  return listParagraphs(n, level, cx, false).map((o) => new Paragraph(o));
+}
+
+/**
+ * The options of a list's paragraphs. `inCell`: in a table cell, where the indents are smaller
+ * and no page break or gap after a table applies.
+ */
+function listParagraphs(n: List, level: number, cx: BlockCx, inCell: boolean): IParagraphOptions[] {
   const reference = numberingReference(n.style, n.start);
   cx.numbering.add(reference);
   const instance = cx.nextInstance++;
   const style = n.style === "bullet" ? STYLE.listBullet : STYLE.listNumber;
+  const first = () => (inCell ? { indent: { left: cellListIndent(level), hanging: CELL_INDENT } } : { ...takeBreak(cx), ...gapAfterTable(cx) });
+  const left = inCell ? cellListIndent(level) : listIndent(level);
   return n.children.flatMap((item) =>
-    item.children.flatMap((child, k) => {
-      if (child.type === "list") return list(child, level + 1, cx);
+    item.children.flatMap((child, k): IParagraphOptions[] => {
+      if (child.type === "list") return listParagraphs(child, level + 1, cx, inCell);
       return [
         k === 0
-          ? new Paragraph({ style, numbering: { reference, level, instance }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision), ...takeBreak(cx), ...gapAfterTable(cx) })
-          : new Paragraph({ style: STYLE.listContinue, indent: { left: listIndent(level) }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision) }),
+          ? { style, numbering: { reference, level, instance }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision), ...first() }
+          : { style: STYLE.listContinue, indent: { left }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision) },
       ];
     }),
   );
 }
+
+/** Space below a paragraph in a table cell that more follow (3 pt, as below a list item). */
+const CELL_PARAGRAPH_GAP = 60;
+
+const CELL: Handlers<Cell, { style: string; cx: BlockCx }, Paragraph[]> = {
+  // One paragraph, exactly as before cells could hold blocks (the same bytes).
+  tableCell: (c, { style, cx }) => [new Paragraph({ style, children: runs(c.children, cx.changes) })],
+  // Paragraphs in the cell's style, lists as real Word lists (numbering instances of their
+  // own) indented from the cell's edge, less than in the body. Nothing below the last
+  // paragraph: the cell has margins.
+  tableBlockCell: (c, { style, cx }) => {
+    const options = c.children.flatMap((b, i): IParagraphOptions[] =>
+      b.type === "list"
+        ? listParagraphs(b, 0, cx, true)
+        : [{ style, children: runs(b.children, cx.changes), ...cx.changes.paragraphMark(b.revision), ...(i < c.children.length - 1 ? { spacing: { after: CELL_PARAGRAPH_GAP } } : {}) }],
+    );
+    if (options.length === 0) return [new Paragraph({ style, children: [] })]; // a cell needs a paragraph
+    const last = options.length - 1;
+    if (c.children[c.children.length - 1]?.type === "list") options[last] = { ...options[last], spacing: { after: 0 } };
+    return options.map((o) => new Paragraph(o));
+  },
+};
 
 function table(n: TableNode, cx: BlockCx): FileChild[] {
   const widths = distribute(cx.textWidth, n.widths);
@@ -140,10 +178,10 @@ function table(n: TableNode, cx: BlockCx): FileChild[] {
     tableHeader: true,
     cantSplit: true,
     ...cx.changes.mark(n.head.revision),
-    children: n.head.cells.map((c, i) => cell([new Paragraph({ style: STYLE.tableHeading, children: runs(c.children, cx.changes) })], i, true)),
+    children: n.head.cells.map((c, i) => cell(CELL[c.type](c as never, { style: STYLE.tableHeading, cx }), i, true)),
   });
   const rows = n.rows.map(
-    (r) => new TableRow({ cantSplit: true, ...cx.changes.mark(r.revision), children: r.cells.map((c, i) => cell([new Paragraph({ style: STYLE.tableText, children: runs(c.children, cx.changes) })], i, false)) }),
+    (r) => new TableRow({ cantSplit: true, ...cx.changes.mark(r.revision), children: r.cells.map((c, i) => cell(CELL[c.type](c as never, { style: STYLE.tableText, cx }), i, false)) }),
   );
   return [
     new Paragraph({ style: STYLE.caption, children: runs(n.caption, cx.changes), ...cx.changes.paragraphMark(n.revision), ...takeBreak(cx) }),

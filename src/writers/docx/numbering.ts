@@ -13,6 +13,13 @@ const INDENT = 425; // twips per level (0.75 cm), the hanging indent of the numb
 
 export const listIndent = (level: number): number => INDENT * (level + 1);
 
+/**
+ * In a table cell, where columns are narrow, lists take less room: 0.5 cm per level, the
+ * hanging indent of the number too (set on each paragraph, over its numbering level's).
+ */
+export const CELL_INDENT = 284;
+export const cellListIndent = (level: number): number => CELL_INDENT * (level + 1);
+
 /** One numbering definition per list style and start value; `reference` names it. */
 export const numberingReference = (style: ListStyle, start: number): string => `${style}-${start}`;
 

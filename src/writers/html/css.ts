@@ -16,7 +16,19 @@ export interface CssInput {
   readonly columnWidths: readonly number[];
   /** A redline: style insertions and deletions. */
   readonly redline?: boolean;
+  /** Some table cell holds paragraphs or lists. */
+  readonly cellBlocks?: boolean;
 }
+
+/**
+ * Paragraphs and lists in a table cell: closer together than in the body, and none of their
+ * space below the last one (the cell's padding is enough). Only in documents that have them,
+ * so that the style sheet of the others stays as it was.
+ */
+const CELL_BLOCKS_CSS = [
+  "td > p, th > p, td > ul, th > ul, td > ol, th > ol { margin: 0 0 0.3em; }",
+  "td > :last-child, th > :last-child { margin-bottom: 0; }",
+];
 
 /**
  * A redline's changes are shown by more than colour: inserted text is underlined and deleted
@@ -101,6 +113,7 @@ export function houseCss(style: StyleSheet, input: CssInput): string {
     "  font-weight: bold;",
     "}",
     ...input.columnWidths.map((w) => `col.${columnClass(w)} { width: ${tenths(w)}%; }`),
+    ...(input.cellBlocks ? CELL_BLOCKS_CSS : []),
     ".metadata { margin: 0 0 1.2em; }",
     ".metadata > div { display: flex; flex-wrap: wrap; column-gap: 1em; }",
     ".metadata dt { flex: 0 0 12em; font-weight: bold; }",

@@ -1,5 +1,5 @@
 import type { StyleSheet } from "../../style/style-sheet.js";
-import type { Block, DocumentNode, Heading, Image, Inline, List, ListItem, ListStyle, Paragraph, Properties, Table, TableRow } from "../../tree/types.js";
+import type { Block, Cell, DocumentNode, Heading, Image, Inline, List, ListItem, ListStyle, Paragraph, Properties, Table, TableRow } from "../../tree/types.js";
 import type { Handlers, Writer } from "../writer.js";
 import { columnClass, houseCss, percentTenths } from "./css.js";
 
@@ -10,7 +10,7 @@ import { columnClass, houseCss, percentTenths } from "./css.js";
  * margin box in print. Output depends only on the tree and the style.
  */
 export function writeHtml(tree: DocumentNode, style: StyleSheet): string {
-  const cx: Cx = { columnWidths: new Set() };
+  const cx: Cx = { columnWidths: new Set(), cellBlocks: false };
   // The body first: it collects the column widths the style sheet must define.
   const main = blocks(tree.children, cx);
   const css = houseCss(style, {
@@ -18,6 +18,7 @@ export function writeHtml(tree: DocumentNode, style: StyleSheet): string {
     footer: tree.footer,
     columnWidths: [...cx.columnWidths].sort((a, b) => a - b),
     redline: tree.revisions !== undefined,
+    cellBlocks: cx.cellBlocks,
   });
   const logo = tree.logo ? `${logoImg(tree.logo)}\n` : "";
   const text = tree.header.length > 0 ? `<p>${inline(tree.header)}</p>\n` : "";
@@ -66,6 +67,8 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 interface Cx {
   /** Table column widths seen, in tenths of a percent; each becomes a `col.w-…` rule. */
   readonly columnWidths: Set<number>;
+  /** A table cell holds paragraphs or lists: the style sheet spaces them. */
+  cellBlocks: boolean;
 }
 
 /** Optional properties as `<meta>`; Dublin Core names where HTML has no standard one. */
@@ -143,15 +146,24 @@ function table(n: Table, cx: Cx): string {
   for (const w of widths) cx.columnWidths.add(w);
   const caption = n.caption.length > 0 ? `<caption>${inline(n.caption)}</caption>\n` : "";
   const cols = `<colgroup>\n${widths.map((w) => `<col class="${columnClass(w)}">\n`).join("")}</colgroup>\n`;
-  const thead = `<thead>\n${row(n.head, (c) => `<th scope="col">${c}</th>`)}</thead>\n`;
+  const thead = `<thead>\n${row(n.head, cx, (c) => `<th scope="col">${c}</th>`)}</thead>\n`;
   // An empty <tbody> says nothing; a table may be all header (e.g. no rows yet).
-  const tbody = n.rows.length > 0 ? `<tbody>\n${n.rows.map((r) => row(r, (c) => `<td>${c}</td>`)).join("")}</tbody>\n` : "";
+  const tbody = n.rows.length > 0 ? `<tbody>\n${n.rows.map((r) => row(r, cx, (c) => `<td>${c}</td>`)).join("")}</tbody>\n` : "";
   return `<table>\n${caption}${cols}${thead}${tbody}</table>\n`;
 }
 
-function row(r: TableRow, cell: (content: string) => string): string {
-  return `<tr>${r.cells.map((c) => cell(inline(c.children))).join("")}</tr>\n`;
+function row(r: TableRow, cx: Cx, cell: (content: string) => string): string {
+  return `<tr>${r.cells.map((c) => cell(CELL[c.type](c as never, cx))).join("")}</tr>\n`;
 }
+
+/** A cell's content: its line of text, or its paragraphs and lists each on a line of their own. */
+const CELL: Handlers<Cell, Cx, string> = {
+  tableCell: (n) => inline(n.children),
+  tableBlockCell: (n, cx) => {
+    cx.cellBlocks = true;
+    return `\n${n.children.map((c) => ITEM_CHILD[c.type](c as never, cx)).join("")}`;
+  },
+};
 
 const INLINE: Handlers<Inline, void, string> = {
   text: (n) => htmlEscape(n.value),

@@ -1,11 +1,12 @@
-import type { Block, DocumentNode, FooterInline, List, ListStyle } from "../../tree/types.js";
+import type { Block, Cell, DocumentNode, FooterInline, List, ListStyle, Paragraph } from "../../tree/types.js";
 import { alphabetic, roman } from "../../util/counters.js";
 import type { Handlers, Writer } from "../writer.js";
 
 /**
  * The canonical plain text of a document: what a reviewer reads in `git diff` and what the
  * parity tests compare. One block per paragraph, lists numbered as the other writers number
- * them, table rows with cells separated by " | ".
+ * them, table rows with cells separated by " | ". A line break in a cell, or a cell of several
+ * paragraphs and lists, goes on over more lines: its paragraphs one per line, its lists numbered.
  */
 export function writeText(tree: DocumentNode, marks: ChangeMarks = PLAIN_MARKS): string {
   const cx: Cx = { indent: "", marks };
@@ -55,10 +56,26 @@ const BLOCK: Handlers<Block, Cx, string> = {
   list: (n, cx) => list(n, cx),
   table: (n, cx) =>
     [inlineText(n.caption, cx.marks), n.head, ...n.rows]
-      .map((r) => (typeof r === "string" ? r : r.cells.map((c) => inlineText(c.children, cx.marks)).join(" | ")))
+      .map((r) => (typeof r === "string" ? r : r.cells.map((c) => CELL[c.type](c as never, cx)).join(" | ")))
       .join("\n"),
   metadata: (n, cx) => n.entries.map((e) => `${inlineText(e.label, cx.marks)}: ${inlineText(e.value, cx.marks).replace(/\n/g, "; ")}`).join("\n"),
   pageBreak: () => "",
+};
+
+const CELL: Handlers<Cell, Cx, string> = {
+  tableCell: (n, cx) => inlineText(n.children, cx.marks),
+  // One line per paragraph (as a line break in a cell), lists as in the body; no blank lines,
+  // so that the row still reads as one row.
+  tableBlockCell: (n, cx) =>
+    n.children
+      .map((c) => ITEM_CHILD[c.type](c as never, { ...cx, indent: "" }))
+      .filter((s) => s !== "")
+      .join("\n"),
+};
+
+const ITEM_CHILD: Handlers<Paragraph | List, Cx, string> = {
+  paragraph: (n, cx) => BLOCK.paragraph(n, cx),
+  list: (n, cx) => list(n, cx),
 };
 
 function list(n: List, cx: Cx): string {
