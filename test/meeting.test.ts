@@ -44,7 +44,8 @@ describe("agenda: numbered, grouped, stamped", () => {
     expect(text.indexOf("Hamerstukken")).toBeLessThan(text.indexOf("Ter besluitvorming"));
     expect(text.indexOf("Ter besluitvorming")).toBeLessThan(text.indexOf("Ter kennisname"));
     expect(text.indexOf("Besloten deel (aanvang 16:30 uur)")).toBeLessThan(text.indexOf("9 | Benoeming"));
-    expect(text.trimEnd().split("\n").at(-1)).toBe("10 | Rondvraag en sluiting |");
+    // The rondvraag closes the besloten part, so it is besloten too.
+    expect(text.trimEnd().split("\n").at(-1)).toBe("10 | Rondvraag en sluiting | besloten");
   });
 
   it("stamps each proposal with the meeting date and its agendapunt; the data file is not edited", async () => {
@@ -212,7 +213,7 @@ describe("cross-checks: each a positioned error, and nothing is written", () => 
   it("a meeting's own mistakes are positioned like a proposal's", async () => {
     const dir = project(edit('aanvang: "15:00"', 'aanvang: "3 uur"').replace("  - vast: opening", "  - vast: openng"));
     const r = await run(["check"], { cwd: dir });
-    expect(r.stderr).toContain('data/meetings/ab-2020-10-01.yaml:8:10: error: `3 uur`: write a time as HH:MM, e.g. "15:30" (aanvang)');
+    expect(r.stderr).toContain('data/meetings/ab-2020-10-01.yaml:8:10: error: `3 uur`: write a time as HH:MM, e.g. "15:30", or in words, e.g. "na afloop van de vergadering van het dagelijks bestuur" (aanvang)');
     expect(r.stderr).toMatch(/ab-2020-10-01\.yaml:\d+:11: error: `openng` is not allowed here; allowed: opening, .*; did you mean `opening`\? \(punten\[0\]\.vast\)/);
   });
 });

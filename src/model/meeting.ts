@@ -32,7 +32,9 @@ const startTime = (description: string) =>
     .string()
     .trim()
     .min(1)
-    .refine((v) => !/^\d/.test(v) || CLOCK.test(v), { error: 'write a time as HH:MM, e.g. "15:30", or in words, e.g. "na afloop van de vergadering van het dagelijks bestuur"' })
+    .refine((v) => !/^\d/.test(v) || CLOCK.test(v), {
+      error: (issue) => `\`${String(issue.input)}\`: write a time as HH:MM, e.g. "15:30", or in words, e.g. "na afloop van de vergadering van het dagelijks bestuur"`,
+    })
     .describe(`${description}: HH:MM, or in words`);
 
 export const isClockTime = (v: string): boolean => CLOCK.test(v);

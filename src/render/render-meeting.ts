@@ -108,22 +108,19 @@ function flatten(items: readonly PlannedItem[]): PlannedItem[] {
   return items.flatMap((item) => [item, ...flatten(item.children)]);
 }
 
-/** The columns an agenda shows, and their widths (Nr. and Onderwerp besides them). */
+/** The columns an agenda shows, and their relative widths (Nr. and Onderwerp besides them). */
 function columnsOf(chosen: readonly string[]) {
   const has = (c: string) => chosen.includes(c);
-  const widths = { behandelwijze: 20, voorstel: 30, opmerking: 18, besluit: 22 };
-  const own = (Object.keys(widths) as (keyof typeof widths)[]).filter(has);
+  const weights = { behandelwijze: 20, voorstel: 32, opmerking: 18, besluit: 18 };
+  const own = (Object.keys(weights) as (keyof typeof weights)[]).filter(has);
   // The agenda of one column keeps its proportions of earlier versions.
-  const onlyTreatment = own.length === 1 && own[0] === "behandelwijze";
-  const number = 9;
-  const rest = onlyTreatment ? [28] : own.map((c) => widths[c]);
-  const subject = Math.max(30, 100 - number - rest.reduce((a, b) => a + b, 0));
+  const widths = own.length === 1 && own[0] === "behandelwijze" ? [9, 63, 28] : [10, 38, ...own.map((c) => weights[c])];
   return {
     behandelwijze: has("behandelwijze"),
     voorstel: has("voorstel"),
     opmerking: has("opmerking"),
     besluit: has("besluit"),
-    breedtes: [number, subject, ...rest].join(" "),
+    breedtes: widths.join(" "),
   };
 }
 
