@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { nodeHost } from "../src/host/host.js";
 import { jsonSchemaOf } from "../src/kinds/for-editors.js";
 import { loadRegistry } from "../src/kinds/registry.js";
@@ -124,7 +125,12 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
     // The documents of every type share this table; the Type column says which type each is.
     await expect(proposals.getByRole("columnheader").allInnerTexts()).resolves.toEqual(["Title", "Type", "Meeting date", "Behandelwijze", "Check", "File"]);
     await expect(seedRow.getByRole("cell").allInnerTexts()).resolves.toEqual(["ab-voorstel", "2020-10-01", "ter kennisname", "✓ valid", SEED]);
-    await expect(page.getByRole("table", { name: "Meetings" }).getByRole("link").allInnerTexts()).resolves.toEqual(["Algemeen bestuur, 2020-10-01"]);
+    // Every meeting in data/meetings, titled by its orgaan and date.
+    const meetings = readdirSync(join(ROOT, "data", "meetings"))
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => parse(readFileSync(join(ROOT, "data", "meetings", f), "utf8")) as { orgaan: string; datum: string })
+      .map((m) => `${m.orgaan}, ${m.datum}`);
+    await expect(page.getByRole("table", { name: "Meetings" }).getByRole("link").allInnerTexts().then((t) => t.sort())).resolves.toEqual(meetings.sort());
     // Every document in data/ is in a table (how many there are is data/'s business).
     const rows = await page.locator("table.files tbody tr").count();
     await expect(page.locator("#loading").innerText()).resolves.toBe(`${rows} documents; all pass check.`);

@@ -21,5 +21,5 @@ export function skeletonOf(kind: DocumentKind, cwd: string, out: string | undefi
   const rel = relative(from, schemaFile).split("\\").join("/");
   const inside = !relative(cwd, schemaFile).startsWith("..") && !relative(cwd, from).startsWith("..");
   const schemaRef = inside ? (rel.startsWith(".") ? rel : `./${rel}`) : schemaFile;
-  return skeleton(kind.schema, [`yaml-language-server: $schema=${schemaRef}`, ...kind.skeleton], { type: kind.types[0] });
+  return skeleton(kind.schema, [`yaml-language-server: $schema=${schemaRef}`, ...kind.skeleton], { type: kind.types[0] }, kind.skeletonShows);
 }

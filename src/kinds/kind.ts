@@ -29,6 +29,8 @@ export interface DocumentKind<T = unknown, R = unknown> {
   readonly proposal?: DocumentType;
   /** The comment lines that head a new document's skeleton (after the schema line). */
   readonly skeleton: readonly string[];
+  /** Optional top-level fields a new document's skeleton writes out anyway (a meeting's `punten`, not its `delen`). */
+  readonly skeletonShows?: readonly string[];
   /**
    * Find what the document needs besides itself (its house style, a meeting's proposals) and
    * cross-check them. Problems are diagnostics; nothing is rendered.

@@ -28,6 +28,7 @@ export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
   types: MEETING_TYPES,
   matches: (file) => file.split(/[\\/]/).slice(0, -1).some((dir) => dir === "meetings" || dir === "vergaderingen"),
   jsonSchema: { name: "meeting", file: "meeting.schema.json", title: "boardpaper meeting (vergadering)" },
+  skeletonShows: ["punten"],
   skeleton: [
     "A meeting (vergadering): its agenda items in the order they are treated. Fill in every <<…>>;",
     "`boardpaper check` lists what is left. Dates: YYYY-MM-DD; times: HH:MM.",

@@ -8,9 +8,9 @@ import { EMPTY } from "./common.js";
  * required values as `<<…>>` placeholders (which `check` reports until they are filled in),
  * optional fields commented out. Generated, so a field added to the schema appears here too.
  */
-export function skeleton(schema: z.ZodType, header: readonly string[], given: Readonly<Record<string, string>> = {}): string {
+export function skeleton(schema: z.ZodType, header: readonly string[], given: Readonly<Record<string, string>> = {}, shown: readonly string[] = []): string {
   const lines = [...header.map((h) => `# ${h}`), ""];
-  objectLines(unwrap(schema), "", false, lines, given);
+  objectLines(unwrap(schema), "", false, lines, given, new Set(), false, shown);
   return `${lines.join("\n")}\n`;
 }
 
@@ -64,7 +64,7 @@ function minItems(s: z.ZodType): number {
 }
 
 /** The fields of an object; `given` top-level values are written as they are (a document's `type:`). */
-function objectLines(s: z.ZodType, indent: string, commented: boolean, out: string[], given: Readonly<Record<string, string>> = {}, within: ReadonlySet<string> = new Set(), item = false): void {
+function objectLines(s: z.ZodType, indent: string, commented: boolean, out: string[], given: Readonly<Record<string, string>> = {}, within: ReadonlySet<string> = new Set(), item = false, shownKeys: readonly string[] = []): void {
   const fields = Object.entries(defOf(s).shape ?? {});
   const optionalField = (f: z.ZodType) => isOptional(f) && defaultOf(f) === undefined;
   // A list item (or a required mapping) must say something: of one whose fields are all optional, show the first.
@@ -74,7 +74,8 @@ function objectLines(s: z.ZodType, indent: string, commented: boolean, out: stri
       out.push(`${indent}${key}: ${scalar(given[key])}`);
       continue;
     }
-    const optional = optionalField(field) && key !== shown;
+    // `shownKeys`: optional in the schema (one of two ways to write it), but the way a new document starts.
+    const optional = optionalField(field) && key !== shown && !shownKeys.includes(key);
     const note = [describe(field), optional ? "(optional)" : ""].filter(Boolean).join(" ");
     if (note) out.push(`${indent}# ${note}`);
     fieldLines(key, field, indent, commented || optional, out, key, within);
