@@ -15,12 +15,47 @@ const md = new MarkdownIt("zero", { html: false, linkify: false, typographer: fa
   "newline",
 ]);
 
-/** Block Markdown → markup (`p`, `ul`, `ol`, `li`, `strong`, `em`, `a`, `br`). */
-export function markdownBlocks(source: string): string {
-  return md.render(source);
+/**
+ * A cross-reference as written in prose: `[[bijlage:begroting]]`, `[[beslispunt:kosten]]`,
+ * `[[punt:jaarrekening]]`; a capital (`[[Bijlage:…]]`) starts a sentence. Resolved by the caller
+ * into the word and the target's current number ("bijlage 7-2"); see src/render/references.ts.
+ */
+export const REFERENCE = /\[\[([A-Za-z]+):([A-Za-z0-9_-]+)\]\]/g;
+
+/** What a reference prints and where it points, or undefined when it points nowhere (check says so). */
+export type ReferenceResolver = (kind: string, id: string) => { readonly word: string; readonly number: string; readonly anchor: string } | undefined;
+
+const escapeHtml = (s: string) => md.utils.escapeHtml(s);
+
+// An inline rule of our own: markdown-it has no syntax for references, and a link (`[x](#y)`)
+// would print what the writer typed, not the number the target has now.
+md.inline.ruler.before("link", "reference", (state, silent) => {
+  if (state.src.charCodeAt(state.pos) !== 0x5b || state.src.charCodeAt(state.pos + 1) !== 0x5b) return false;
+  const m = /^\[\[([A-Za-z]+):([A-Za-z0-9_-]+)\]\]/.exec(state.src.slice(state.pos));
+  if (!m) return false;
+  if (!silent) {
+    const token = state.push("reference", "", 0);
+    token.meta = { kind: m[1], id: m[2] };
+    token.content = m[0];
+  }
+  state.pos += m[0].length;
+  return true;
+});
+md.renderer.rules.reference = (tokens, idx, _options, env: { refs?: ReferenceResolver }) => {
+  const token = tokens[idx]!;
+  const { kind, id } = token.meta as { kind: string; id: string };
+  const found = env.refs?.(kind.toLowerCase(), id);
+  if (!found) return escapeHtml(token.content);
+  const word = kind.charAt(0) === kind.charAt(0).toUpperCase() ? found.word.charAt(0).toUpperCase() + found.word.slice(1) : found.word;
+  return `${escapeHtml(word)} <ref to="${escapeHtml(found.anchor)}">${escapeHtml(found.number)}</ref>`;
+};
+
+/** Block Markdown → markup (`p`, `ul`, `ol`, `li`, `strong`, `em`, `a`, `br`, `ref`). */
+export function markdownBlocks(source: string, refs?: ReferenceResolver): string {
+  return md.render(source, { refs });
 }
 
-/** Inline Markdown → markup (`strong`, `em`, `a`, `br`). */
-export function markdownInline(source: string): string {
-  return md.renderInline(source);
+/** Inline Markdown → markup (`strong`, `em`, `a`, `br`, `ref`). */
+export function markdownInline(source: string, refs?: ReferenceResolver): string {
+  return md.renderInline(source, { refs });
 }

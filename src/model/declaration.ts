@@ -160,4 +160,4 @@ export const TypeDeclaration = z
 export type TypeDeclaration = z.infer<typeof TypeDeclaration>;
 
 /** Keys the templates see besides the data: a type cannot declare them. */
-export const RESERVED_KEYS = ["type", "huisstijl", "agenda", "documenttype"] as const;
+export const RESERVED_KEYS = ["type", "huisstijl", "agenda", "documenttype", "verwijzingen"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { documentType, inline, isoDate, prose, text } from "./common.js";
-import { BEHANDELWIJZEN } from "./proposal.js";
+import { BEHANDELWIJZEN, referenceId } from "./proposal.js";
 
 /**
  * The zod schema of a meeting (vergadering): its agenda as the secretariat writes it — parts,
@@ -102,6 +102,7 @@ const common = {
 };
 
 export interface AgendaItemInput {
+  id?: string | undefined;
   vast?: FixedItem | undefined;
   voorstel?: string | undefined;
   titel?: string | undefined;
@@ -126,6 +127,7 @@ export interface AgendaItemInput {
 export const AgendaItem: z.ZodType<AgendaItemInput> = z.lazy(() =>
   z
     .strictObject({
+      id: referenceId.describe("A name other items' text refers to it by: [[punt:name]] prints \"agendapunt 7\"").optional(),
       vast: z.enum(FIXED_KEYS).describe(`A fixed item: ${FIXED_KEYS.join(", ")}`).optional(),
       voorstel: text("Path of the proposal file, relative to the meeting file").optional(),
       titel: text("Title (required for an item that is neither fixed nor a proposal; overrides the others')").optional(),

@@ -13,20 +13,27 @@ export const OPENBAARHEID = ["openbaar", "besloten"] as const;
 
 /** A beslispunt is a sentence, or a sentence with sub-points (1 → a → i) and closing text after them. */
 export interface BeslispuntObject {
+  id?: string | undefined;
   tekst: string;
   subpunten?: Beslispunt[] | undefined;
   slottekst?: string | undefined;
+  bijlagen?: string[] | undefined;
 }
 export type Beslispunt = string | BeslispuntObject;
 
 const BeslispuntText = inline("Een beslispunt, los te lezen");
+
+/** The name a target carries for cross-references (`[[bijlage:begroting]]`). */
+export const referenceId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: "an id has letters, digits, - and _, and starts with a letter, e.g. begroting-2021" });
 export const Beslispunt: z.ZodType<Beslispunt> = z.lazy(() =>
   z.union([
     BeslispuntText,
     z.strictObject({
+      id: referenceId.describe("Een naam waarmee de tekst ernaar verwijst: [[beslispunt:naam]] drukt \"beslispunt 2b\"").optional(),
       tekst: BeslispuntText,
       subpunten: z.array(Beslispunt).min(1).describe("Subpunten, genummerd a, b, c").optional(),
       slottekst: inline("Tekst na de subpunten").optional(),
+      bijlagen: z.array(referenceId).min(1).describe("De bijlagen (hun id's) die bij dit beslispunt horen; ze worden erbij genoemd").optional(),
     }),
   ]),
 );
@@ -54,6 +61,7 @@ const Blok = z.union([z.string().trim().min(1).describe("Tekst (Markdown)"), z.s
 
 export const Bijlage = z
   .strictObject({
+    id: referenceId.describe("Een naam waarmee de tekst ernaar verwijst: [[bijlage:naam]] drukt \"bijlage 2\" (of 7-2 op een agenda)").optional(),
     titel: text("Titel van de bijlage"),
     bestand: text("Pad van het bijgevoegde bestand, vanaf dit bestand").optional(),
     registratienummer: text("Registratienummer (zaak- of documentnummer) van de bijlage").optional(),

@@ -5,6 +5,8 @@ import type { HouseStyle } from "../style/house-style.js";
 import type { DocumentNode } from "../tree/types.js";
 import { completeKeys } from "./context.js";
 import { renderTemplate } from "./render-template.js";
+import { stampedNumber } from "../template/helpers.js";
+import { declaredTargets, referenceIndex } from "./references.js";
 import { typeView } from "./type-view.js";
 
 /** A proposal placed on a meeting's agenda: its number there, the meeting date, and its bijlagen's numbers there. */
@@ -32,5 +34,6 @@ export function renderProposal(proposal: Proposal, { style, type }: ResolvedProp
   const stamped = stamp ? { ...proposal, ...(declares("agendapunt") ? { agendapunt: stamp.nummer } : {}), ...(declares("vergaderdatum") ? { vergaderdatum: stamp.datum } : {}) } : proposal;
   const complete = completeKeys(stamped, type.schema) as Record<string, unknown>;
   const documenttype = typeView(type, complete, style.templates, style.texts.datumnotatie, stamp?.nummer);
-  return renderTemplate("proposal", type.schema, stamped, style, { agenda: stamp, documenttype });
+  const verwijzingen = referenceIndex(declaredTargets(type, stamped, (i) => stampedNumber(stamp, i)), stamped);
+  return renderTemplate("proposal", type.schema, stamped, style, { agenda: stamp, documenttype, verwijzingen });
 }

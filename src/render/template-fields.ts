@@ -5,7 +5,7 @@ import type { TemplateSet } from "../template/template-set.js";
 import type { z } from "zod";
 
 /** What templates see besides the data (see render-proposal.ts). */
-const NOT_DATA = ["huisstijl", "agenda", "documenttype"];
+const NOT_DATA = ["huisstijl", "agenda", "documenttype", "verwijzingen"];
 
 /**
  * A type's templates against its declaration, before anything is rendered: a template that

@@ -1,6 +1,6 @@
 import type { HelperDelegate } from "handlebars";
 import Handlebars from "handlebars";
-import { markdownBlocks, markdownInline } from "../markdown/markdown.js";
+import { markdownBlocks, markdownInline, type ReferenceResolver } from "../markdown/markdown.js";
 import { EMPTY } from "../model/common.js";
 import { boardName, withArticle, withArticleCapitalised } from "./dutch.js";
 import { printValue, type Printable } from "./values.js";
@@ -21,11 +21,19 @@ export function formatDate(iso: string, style: "long" | "numeric" = "long"): str
 
 const safe = (html: string) => new Handlebars.SafeString(html);
 
+/** The cross-reference targets of the document being rendered (`verwijzingen`, see src/render/references.ts). */
+type Targets = Readonly<Record<string, { word: string; number: string; anchor: string; referenced: boolean }>>;
+const indexOf = (options: unknown): Targets => (options as { data?: { root?: { verwijzingen?: Targets } } }).data?.root?.verwijzingen ?? {};
+const resolverOf = (options: unknown): ReferenceResolver => {
+  const index = indexOf(options);
+  return (kind, id) => index[`${kind}:${id}`];
+};
+
 /** What templates see of a proposal's place on an agenda (see render-proposal.ts). */
 type StampRoot = { data?: { root?: { agenda?: { nummer?: string; bijlagen?: readonly string[] } | null } } };
 
 /** A bijlage's number: as the agenda numbers it (5-1, or A), else after the agenda item, else 1, 2, 3. */
-function stampedNumber(agenda: { nummer?: string; bijlagen?: readonly string[] } | null | undefined, index: number): string {
+export function stampedNumber(agenda: { nummer?: string; bijlagen?: readonly string[] } | null | undefined, index: number): string {
   return agenda?.bijlagen?.[index] ?? (agenda?.nummer ? `${agenda.nummer}-${index + 1}` : String(index + 1));
 }
 /** Handlebars passes an options object as the last argument; helpers take only the values before it. */
@@ -41,10 +49,27 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
     const chosen = args(rest)[0] ?? options.data?.root?.huisstijl?.datumnotatie;
     return formatDate(String(iso), chosen === "numeriek" ? "numeric" : "long");
   },
-  /** Prose field → paragraphs and lists. */
-  md: (text: unknown) => safe(markdownBlocks(String(text ?? ""))),
+  /** Prose field → paragraphs and lists; its cross-references printed as their targets are numbered now. */
+  md: (text: unknown, options: unknown) => safe(markdownBlocks(String(text ?? ""), resolverOf(options))),
   /** One-line prose field → inline markup. */
-  mdInline: (text: unknown) => safe(markdownInline(String(text ?? ""))),
+  mdInline: (text: unknown, options: unknown) => safe(markdownInline(String(text ?? ""), resolverOf(options))),
+  /**
+   * `{{doel "bijlage" id}}` → the anchor a target carries when something refers to it, else ""
+   * (a target nobody names gets no bookmark).
+   */
+  doel: (kind: unknown, id: unknown, options: unknown) => {
+    const t = indexOf(options)[`${String(kind)}:${String(id)}`];
+    return t?.referenced ? t.anchor : "";
+  },
+  /** `{{verwijsNaar "bijlage" ids}}` → "bijlage 2 en 3" (each a cross-reference), for a beslispunt's bijlagen. */
+  verwijsNaar: (kind: unknown, ids: unknown, options: unknown) => {
+    const refs = resolverOf(options);
+    const parts = (Array.isArray(ids) ? ids : []).map((id) => refs(String(kind), String(id))).filter((t) => t !== undefined);
+    if (parts.length === 0) return "";
+    const numbers = parts.map((t) => `<ref to="${Handlebars.Utils.escapeExpression(t.anchor)}">${Handlebars.Utils.escapeExpression(t.number)}</ref>`);
+    const joined = numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(", ")} en ${numbers[numbers.length - 1]}`;
+    return safe(`${Handlebars.Utils.escapeExpression(parts[0]!.word)} ${joined}`);
+  },
   /** True for a section written as `leeg`. */
   leeg: (value: unknown) => value === EMPTY,
   /** A board in running text, with its own article: "het algemeen bestuur", "de auditcommissie", "de raad". */
@@ -75,6 +100,10 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
       printValue(field as Printable, {
         date: (iso) => formatDate(iso, numeric ? "numeric" : "long"),
         bijlagenummer: (i) => stampedNumber(root?.agenda, i),
+        target: (kind, id) => {
+          const t = indexOf(options)[`${kind}:${String(id)}`];
+          return t?.referenced ? t.anchor : "";
+        },
       }),
     );
   },

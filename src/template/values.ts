@@ -19,6 +19,8 @@ export interface PrintContext {
   readonly date: (iso: string) => string;
   /** The number of the bijlage at `index` (5-1 in a proposal stamped for agenda item 5). */
   readonly bijlagenummer: (index: number) => string;
+  /** The anchor of a target that something refers to (see src/render/references.ts), else "". */
+  readonly target: (kind: string, id: unknown) => string;
 }
 
 const esc = (s: unknown): string => Handlebars.Utils.escapeExpression(String(s));
@@ -50,7 +52,12 @@ const PRINT: Readonly<Record<Soort, (v: unknown, p: Printable, c: PrintContext) 
   bijlagen: (v, _p, c) => {
     const list = Array.isArray(v) ? v.map(obj) : [];
     if (list.length === 0) return "geen";
-    return list.map((b, i) => `${c.bijlagenummer(i)}. ${esc(b.titel)}${typeof b.registratienummer === "string" ? ` (${esc(b.registratienummer)})` : ""}${b.besloten === true ? " (besloten)" : ""}`).join("<br>");
+    // A bijlage printed only here (no content of its own) is the target of references to it.
+    const numbered = (b: Record<string, unknown>, i: number) => {
+      const anchor = b.inhoud ? "" : c.target("bijlage", b.id);
+      return anchor ? `<target id="${esc(anchor)}">${esc(c.bijlagenummer(i))}</target>` : c.bijlagenummer(i);
+    };
+    return list.map((b, i) => `${numbered(b, i)}. ${esc(b.titel)}${typeof b.registratienummer === "string" ? ` (${esc(b.registratienummer)})` : ""}${b.besloten === true ? " (besloten)" : ""}`).join("<br>");
   },
   lijst: (v, p, c) => (p.elementen ? p.elementen.map((e) => printValue(e, c)) : Array.isArray(v) ? v.map((e) => (typeof e === "object" ? printObject(e) : esc(e))) : []).join("<br>"),
   groep: (v) => printObject(v),

@@ -1,0 +1,95 @@
+import { REFERENCE } from "../markdown/markdown.js";
+import type { DocumentType } from "../model/compile-type.js";
+import { alphabetic, roman } from "../util/counters.js";
+
+/**
+ * The targets a document's cross-references can name, with what a reference to each prints now:
+ * its word and its current number ("bijlage" "7-2" in a proposal stamped as agenda item 7,
+ * "beslispunt" "2b"), and the anchor its target carries. Pure.
+ */
+export interface ReferenceTarget {
+  readonly word: string;
+  readonly number: string;
+  readonly anchor: string;
+  /** Whether some reference names it: only then does the target carry its anchor (a bookmark). */
+  readonly referenced: boolean;
+}
+
+/** Keyed "kind:id": "bijlage:begroting", "beslispunt:kosten". */
+export type ReferenceIndex = Readonly<Record<string, ReferenceTarget>>;
+
+/** The kinds of target a proposal's references name. */
+export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt"] as const;
+
+/** An id on a target, where it is in the data, and what it is. */
+export interface DeclaredTarget {
+  readonly kind: string;
+  readonly id: string;
+  readonly number: string;
+  readonly path: readonly (string | number)[];
+}
+
+const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+/** Beslispunt numbers as the lists print them: 1 → a → i, written together: "2", "2b", "2b.ii". */
+const LEVEL: readonly ((n: number, top: string) => string)[] = [
+  (n, top) => (top === "a" ? alphabetic(n) : top === "i" ? roman(n) : String(n)),
+  (n) => alphabetic(n),
+  (n) => `.${roman(n)}`,
+];
+
+/**
+ * The targets a document of `type` declares with an `id`: its bijlagen (numbered as `bijlage`
+ * says, e.g. as the agenda numbers them) and its beslispunten at every level.
+ */
+export function declaredTargets(type: DocumentType, value: Record<string, unknown>, bijlageNumber: (index: number) => string): DeclaredTarget[] {
+  const out: DeclaredTarget[] = [];
+  for (const f of [...type.gegevens, ...type.secties]) {
+    if (f.soort === "bijlagen") {
+      list(value[f.key]).forEach((b, i) => {
+        const id = obj(b).id;
+        if (typeof id === "string") out.push({ kind: "bijlage", id, number: bijlageNumber(i), path: [f.key, i, "id"] });
+      });
+    }
+    if (f.soort === "beslispunten") {
+      const top = f.nummering ?? "1";
+      const walk = (punten: unknown[], prefix: string, depth: number, path: (string | number)[]) =>
+        punten.forEach((p, i) => {
+          const number = `${prefix}${(LEVEL[Math.min(depth, LEVEL.length - 1)] ?? LEVEL[0]!)(i + 1, top)}`;
+          const o = obj(p);
+          if (typeof o.id === "string") out.push({ kind: "beslispunt", id: o.id, number, path: [...path, i, "id"] });
+          walk(list(o.subpunten), number, depth + 1, [...path, i, "subpunten"]);
+        });
+      walk(list(obj(value[f.key]).beslispunten), "", 0, [f.key, "beslispunten"]);
+    }
+  }
+  return out;
+}
+
+/** Every reference written in the data: its kind, id, and the path of the text it is in. */
+export function writtenReferences(value: unknown, path: (string | number)[] = []): { kind: string; id: string; raw: string; index: number; path: (string | number)[] }[] {
+  if (typeof value === "string") return [...value.matchAll(REFERENCE)].map((m) => ({ kind: m[1]!.toLowerCase(), id: m[2]!, raw: m[0], index: m.index, path }));
+  if (Array.isArray(value)) return value.flatMap((v, i) => writtenReferences(v, [...path, i]));
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => writtenReferences(v, [...path, k]));
+  return [];
+}
+
+/** The index templates get as `verwijzingen`. */
+export function referenceIndex(targets: readonly DeclaredTarget[], value: unknown, prefix = ""): ReferenceIndex {
+  const named = new Set(writtenReferences(value).map((r) => `${r.kind}:${r.id}`));
+  const index: Record<string, ReferenceTarget> = {};
+  for (const t of targets) {
+    const key = `${t.kind}:${t.id}`;
+    index[key] = { word: t.kind === "punt" ? "agendapunt" : t.kind, number: t.number, anchor: `${prefix}${t.kind}-${t.id}`, referenced: named.has(key) || referencedByBeslispunt(value, t) };
+  }
+  return index;
+}
+
+/** A beslispunt's `bijlagen` list names bijlagen too (they are printed with it). */
+function referencedByBeslispunt(value: unknown, t: DeclaredTarget): boolean {
+  if (t.kind !== "bijlage") return false;
+  const found = (v: unknown): boolean =>
+    Array.isArray(v) ? v.some(found) : v !== null && typeof v === "object" ? (Array.isArray(obj(v).bijlagen) && obj(v).tekst !== undefined && list(obj(v).bijlagen).includes(t.id)) || Object.values(v).some(found) : false;
+  return found(value);
+}
