@@ -59,7 +59,7 @@ describe("in the proposal", () => {
     expect(refs.length).toBeGreaterThanOrEqual(6);
     for (const [name] of refs) expect(bookmarks).toContain(name);
     // A beslispunt is a numbered paragraph: Word's \r gives its number.
-    expect(refs.some(([, switches]) => switches.includes("\\r"))).toBe(true);
+    expect(refs.some(([, switches]) => switches!.includes("\\r"))).toBe(true);
     const html = readText(join(dir, "vervanging-tankautospuiten.html"));
     const links = [...html.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].filter((m) => /^(bijlage|beslispunt)-/.test(m[1]!));
     expect(links.length).toBeGreaterThanOrEqual(6);

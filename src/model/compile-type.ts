@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EMPTY, isoDate } from "./common.js";
 import type { Soort, VeldDeclaratie } from "./declaration.js";
 import { OPENBAARHEID, Beslispunt, Bijlage, Tabel } from "./proposal.js";
+import { Regeling } from "./regeling.js";
 
 /**
  * A document type's declaration → the zod schema of its documents. The schema carries each
@@ -76,6 +77,7 @@ const CONTENT: Readonly<Record<Soort, (f: Field) => z.ZodType>> = {
   ondertekening: (f) => counted(z.array(Ondertekenaar), f),
   groep: (f) => objectOf(entriesOf(f.velden)),
   bijlagen: () => z.array(Bijlage),
+  regeling: () => Regeling,
 };
 
 /** What each kind adds to a field's description, so editors say how to write it. */

@@ -26,6 +26,7 @@ export const SOORTEN = [
   "ondertekening",
   "groep",
   "bijlagen",
+  "regeling",
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -46,6 +47,7 @@ export const SOORT_UITLEG: Readonly<Record<Soort, string>> = {
   ondertekening: "paraaf- of ondertekeningsblok: functie, naam, eenheid, datum",
   groep: "een groep van velden (`velden`), gedrukt als subsecties",
   bijlagen: "de bijlagen: titel, bestand, registratienummer, besloten, inhoud",
+  regeling: "een regeling als wettekst: hoofdstukken, paragrafen en artikelen (automatisch genummerd) met leden, onderdelen en begripsbepalingen; inwerkingtreding en citeertitel",
 };
 
 /** YAML 1.2 reads `ja`/`nee` as text; a declaration (written in Dutch) may use them for yes/no. */

@@ -19,7 +19,7 @@ export interface ReferenceTarget {
 export type ReferenceIndex = Readonly<Record<string, ReferenceTarget>>;
 
 /** The kinds of target a proposal's references name. */
-export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt"] as const;
+export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt", "artikel"] as const;
 
 /** An id on a target, where it is in the data, and what it is. */
 export interface DeclaredTarget {
@@ -51,6 +51,22 @@ export function declaredTargets(type: DocumentType, value: Record<string, unknow
         const id = obj(b).id;
         if (typeof id === "string") out.push({ kind: "bijlage", id, number: bijlageNumber(i), path: [f.key, i, "id"] });
       });
+    }
+    if (f.soort === "regeling") {
+      // Numbered through the whole regeling, as it is printed (see type-view.ts).
+      const r = obj(value[f.key]);
+      let n = 0;
+      const artikelen = (arts: unknown, path: (string | number)[]) =>
+        list(arts).forEach((a, i) => {
+          n += 1;
+          const id = obj(a).id;
+          if (typeof id === "string") out.push({ kind: "artikel", id, number: String(n), path: [...path, i, "id"] });
+        });
+      list(r.hoofdstukken).forEach((h, i) => {
+        list(obj(h).paragrafen).forEach((p, j) => artikelen(obj(p).artikelen, [f.key, "hoofdstukken", i, "paragrafen", j, "artikelen"]));
+        artikelen(obj(h).artikelen, [f.key, "hoofdstukken", i, "artikelen"]);
+      });
+      artikelen(r.artikelen, [f.key, "artikelen"]);
     }
     if (f.soort === "beslispunten") {
       const top = f.nummering ?? "1";

@@ -29,6 +29,8 @@ export function checkTemplateFields(
   const { undeclared, unprinted } = checkFields(uses, type.schema, NOT_DATA);
   const walks = (part: string) => uses.some((u) => u.path[0] === "documenttype" && u.path[1] === part);
   const walked = new Set([...(walks("gegevens") ? type.gegevens : []), ...(walks("secties") ? type.secties : [])].map((f) => f.key));
+  // `documenttype.velden.<field>`: a template that prints one field where it wants it.
+  for (const u of uses) if (u.path[0] === "documenttype" && u.path[1] === "velden" && u.path[2] !== undefined) walked.add(u.path[2]);
 
   const diagnostics: Diagnostic[] = undeclared.map((u) =>
     error(u.file, { line: u.line, col: u.col }, `the template prints \`${u.path.join(".").replace(/\.\*/g, "[]")}\`, which type \`${type.name}\` does not declare; declare it in the type, or take it out of the template`),

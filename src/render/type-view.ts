@@ -31,6 +31,8 @@ export interface FieldView {
   readonly rijen?: readonly (readonly FieldView[])[];
   readonly bijschrift?: string;
   readonly breedtes?: string | null;
+  /** A regeling: its hoofdstukken, paragrafen and artikelen in order, numbered, each with its heading level. */
+  readonly blokken?: readonly RegelingBlock[];
   /** Beslispunten: the lead sentence when the data gives none, the numbering, and whether to print without numbers. */
   readonly aanhef?: string;
   readonly nummering?: string;
@@ -47,6 +49,8 @@ export interface TypeView {
   readonly datum: string | null;
   readonly gegevens: readonly FieldView[];
   readonly secties: readonly FieldView[];
+  /** Every field's view by its key, for a template that prints one field where it wants it. */
+  readonly velden: Readonly<Record<string, FieldView>>;
   /** The bijlagen, for the appendix that prints their content. */
   readonly bijlagen: readonly unknown[];
 }
@@ -68,6 +72,7 @@ const SECTION_PARTIAL: Readonly<Record<Soort, string>> = {
   ondertekening: "sectie-tabel",
   beslispunten: "sectie-beslispunten",
   groep: "sectie-groep",
+  regeling: "sectie-regeling",
 };
 
 const SIGN_OFF_COLUMNS = [
@@ -85,6 +90,8 @@ const cell = (soort: Soort, waarde: unknown, opmaak = false): FieldView => ({ sl
 
 /** What a field's view adds by its kind: the parts its partial prints besides label and value. */
 interface ViewContext {
+  /** The heading level of the field itself. */
+  readonly niveau: number;
   /** The view of a field inside this one (a group's), one heading level down. */
   readonly inner: (f: Field, value: unknown) => FieldView;
   /** The whole document's value (for the default lead sentence, which names its orgaan). */
@@ -94,6 +101,7 @@ type Extra = (f: Field, content: unknown, cx: ViewContext) => Partial<FieldView>
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
 const EXTRA: Partial<Record<Soort, Extra>> = {
+  regeling: (_f, content, cx) => ({ blokken: regelingBlocks(obj(content), cx.niveau + 1) }),
   groep: (f, content, cx) => ({ velden: entriesOf(f.velden).map((g) => cx.inner(g, obj(content)[g.key])) }),
   lijst: (f, content) => {
     const element = fieldOf("element", f.van ?? { soort: "tekst" });
@@ -136,10 +144,12 @@ export function typeView(type: DocumentType, value: Record<string, unknown>, tem
     const given = waarde === undefined ? null : waarde;
     const leeg = given === EMPTY && f.leeg === true;
     const base = { sleutel: f.key, label: f.label, soort: f.soort, waarde: given, aanwezig: given !== null, leeg, partial, niveau, opmaak: f.opmaak === true };
-    const cx: ViewContext = { inner: (g, v) => view(g, v, niveau + 1, partialOf("sectie", g, SECTION_PARTIAL[g.soort])), document: value };
+    const cx: ViewContext = { niveau, inner: (g, v) => view(g, v, niveau + 1, partialOf("sectie", g, SECTION_PARTIAL[g.soort])), document: value };
     return { ...base, ...EXTRA[f.soort]?.(f, leeg ? null : given, cx) };
   };
 
+  const gegevens = type.gegevens.map((f) => view(f, value[f.key], 2, partialOf("gegeven", f, "gegeven")));
+  const secties = type.secties.map((f) => view(f, value[f.key], 2, partialOf("sectie", f, SECTION_PARTIAL[f.soort])));
   const titel = str(value[type.titel]) ?? "";
   const kop = [str(value.organisatie), str(value.orgaan), str(value.vergaderdatum) && formatDate(str(value.vergaderdatum)!, dateStyle === "numeriek" ? "numeric" : "long"), (agendaNumber ?? str(value.agendapunt)) && `agendapunt ${agendaNumber ?? str(value.agendapunt)}`].filter(Boolean).join(" · ");
   const bijlagenField = type.gegevens.find((f) => f.soort === "bijlagen") ?? type.secties.find((f) => f.soort === "bijlagen");
@@ -149,12 +159,74 @@ export function typeView(type: DocumentType, value: Record<string, unknown>, tem
     kop: kop || titel,
     auteur: str(obj(value.steller).naam) ?? str(obj(Array.isArray(value.stellers) ? value.stellers[0] : undefined).naam) ?? null,
     datum: str(obj(value.versie).datum) ?? str(value.vergaderdatum) ?? type.gegevens.map((f) => (f.soort === "datum" ? str(value[f.key]) : undefined)).find(Boolean) ?? null,
-    gegevens: type.gegevens.map((f) => view(f, value[f.key], 2, partialOf("gegeven", f, "gegeven"))),
-    secties: type.secties.map((f) => view(f, value[f.key], 2, partialOf("sectie", f, SECTION_PARTIAL[f.soort]))),
+    gegevens,
+    secties,
+    velden: Object.fromEntries([...gegevens, ...secties].map((v) => [v.sleutel, v])),
     bijlagen: bijlagenField && Array.isArray(value[bijlagenField.key]) ? (value[bijlagenField.key] as unknown[]) : [],
   };
 }
 
 function tableOf(f: Field, kolommen: readonly { readonly label: string }[], rijen: readonly (readonly FieldView[])[]) {
   return { kolommen, rijen, bijschrift: f.bijschrift ?? f.label, breedtes: f.breedtes ? f.breedtes.join(" ") : null };
+}
+
+/** One block of a regeling as printed: a heading of a hoofdstuk or paragraaf, or an artikel. */
+export interface RegelingBlock {
+  readonly soort: "hoofdstuk" | "paragraaf" | "artikel" | "inwerkingtreding" | "citeertitel";
+  readonly niveau: number;
+  readonly kop?: string;
+  readonly nummer?: string;
+  readonly id?: string | null;
+  readonly titel?: string | null;
+  readonly tekst?: string | null;
+  /** More than one lid: numbered 1, 2, 3; one lid is printed as the article's text. */
+  readonly leden?: readonly { readonly tekst: string; readonly onderdelen: readonly string[] }[];
+  readonly begrippen?: readonly { readonly begrip: string; readonly betekenis: string }[];
+  readonly inwerkingtreding?: Record<string, unknown>;
+  readonly citeertitel?: string;
+}
+
+/**
+ * The regeling in print order, numbered as Dutch regelgeving numbers it: hoofdstukken 1, 2;
+ * paragrafen § 1.1, § 1.2 within their hoofdstuk; artikelen 1, 2, 3 through the whole regeling,
+ * the inwerkingtreding and the citeertitel as its last artikelen. Levels below `base`.
+ */
+function regelingBlocks(r: Record<string, unknown>, base: number): RegelingBlock[] {
+  // Templates run in strict mode: every block has every key.
+  const EMPTY_BLOCK = { kop: null, nummer: null, id: null, titel: null, tekst: null, leden: [], begrippen: [], inwerkingtreding: null, citeertitel: null };
+  const blocks: RegelingBlock[] = [];
+  const push = (b: RegelingBlock) => blocks.push({ ...EMPTY_BLOCK, ...b } as RegelingBlock);
+  let article = 0;
+  const lid = (l: unknown) => (typeof l === "string" ? { tekst: l, onderdelen: [] } : { tekst: String(obj(l).tekst ?? ""), onderdelen: list(obj(l).onderdelen).map(String) });
+  const artikel = (a: unknown, niveau: number) => {
+    const o = obj(a);
+    article += 1;
+    const leden = list(o.leden).map(lid);
+    push({
+      soort: "artikel",
+      niveau,
+      nummer: String(article),
+      id: str(o.id) ?? null,
+      titel: str(o.titel) ?? null,
+      // One lid is the article's text: it has no number.
+      tekst: str(o.tekst) ?? (leden.length === 1 && leden[0]!.onderdelen.length === 0 ? leden[0]!.tekst : null),
+      leden: leden.length === 1 && leden[0]!.onderdelen.length === 0 ? [] : leden,
+      begrippen: list(o.begrippen).map((b) => ({ begrip: String(obj(b).begrip ?? ""), betekenis: String(obj(b).betekenis ?? "") })),
+    });
+  };
+  const chapters = list(r.hoofdstukken);
+  chapters.forEach((h, i) => {
+    const o = obj(h);
+    push({ soort: "hoofdstuk", niveau: base, kop: `Hoofdstuk ${i + 1}. ${String(o.hoofdstuk ?? "")}` });
+    list(o.paragrafen).forEach((p, j) => {
+      push({ soort: "paragraaf", niveau: base + 1, kop: `§ ${i + 1}.${j + 1} ${String(obj(p).paragraaf ?? "")}` });
+      list(obj(p).artikelen).forEach((a) => artikel(a, base + 2));
+    });
+    list(o.artikelen).forEach((a) => artikel(a, base + 1));
+  });
+  list(r.artikelen).forEach((a) => artikel(a, base));
+  const last = chapters.length ? base + 1 : base;
+  if (r.inwerkingtreding) push({ soort: "inwerkingtreding", niveau: last, nummer: String(++article), titel: "Inwerkingtreding", inwerkingtreding: { datum: null, na_bekendmaking: null, terugwerkend_tot: null, ...obj(r.inwerkingtreding) } });
+  if (typeof r.citeertitel === "string") push({ soort: "citeertitel", niveau: last, nummer: String(++article), titel: "Citeertitel", citeertitel: r.citeertitel });
+  return blocks;
 }

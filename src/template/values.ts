@@ -65,6 +65,7 @@ const PRINT: Readonly<Record<Soort, (v: unknown, p: Printable, c: PrintContext) 
   rijen: (v) => esc(Array.isArray(v) ? `${v.length} rijen` : ""),
   ondertekening: (v) => (Array.isArray(v) ? v.map((s) => printObject(s)).join("<br>") : ""),
   beslispunten: () => "",
+  regeling: () => "",
 };
 
 /** A mapping on one line: its values in order, separated by commas (a version, an element of a list). */
