@@ -8,6 +8,7 @@ import type { Proposal } from "../model/proposal.js";
 import { locate } from "../validate/locate.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
 import { checkBijlagen } from "./attachments.js";
+import { checkReferences } from "./references-check.js";
 import type { ResolveContext } from "./kind.js";
 
 type Path = (string | number)[];
@@ -94,6 +95,9 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
       else if ((await host.kind(file)) !== "file") at(where, `attachment file \`${a.file}\` not found (looked for ${displayPath(host, file)}), needed for item ${item.number} of ${meeting.file}`);
     }
   }
+  // `[[punt:id]]` in the meeting's text names an item with that id.
+  const targets = plan.all.flatMap((item) => (item.id ? [{ kind: "punt", id: item.id, number: item.reference, path: [...item.path, "id"] }] : []));
+  diagnostics.push(...checkReferences(meeting.file, meeting.parsed, m, targets, ["punt"]));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   return { ok: true, prepared: { meeting, plan, proposalAt }, warnings: diagnostics };
 }

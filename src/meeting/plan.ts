@@ -38,6 +38,8 @@ export interface PlannedItem {
   readonly number: string;
   /** The number that names it elsewhere (besluitenlijst, stamped proposals, attachments): "5a", "I-4 a)". */
   readonly reference: string;
+  /** The name other items' text refers to it by (`[[punt:id]]`), if any. */
+  readonly id: string | null;
   /** 0 for an item, 1 for a sub-item, 2 below that. */
   readonly depth: number;
   /** Position in its session for the besluitenlijst number: [5] or [5, 1]. */
@@ -259,6 +261,7 @@ function planItem(cx: PlanContext, entry: Entry, proposal: Proposal | null, isBe
   const self: PlannedItem = {
     number,
     reference,
+    id: item.id ?? null,
     depth,
     seq,
     session,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Meeting } from "../model/meeting.js";
 import { Beslispunt, type Proposal } from "../model/proposal.js";
 import { completeKeys } from "./context.js";
+import { referenceIndex } from "./references.js";
 import type { HouseStyle } from "../style/house-style.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
 import { nest } from "../tree/compose.js";
@@ -37,7 +38,11 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf:
   const columns = columnsOf(vergadering.kolommen ?? ["behandelwijze"]);
   const row = (item: PlannedItem) => itemView(item, columns.voorstel ? proposedDecision(item) : null);
 
+  // `[[punt:id]]` in an item's text: "agendapunt 7", linked to that item's number.
+  const targets = m.plan.all.flatMap((item) => (item.id ? [{ kind: "punt", id: item.id, number: item.reference, path: [...item.path, "id"] }] : []));
+  const verwijzingen = referenceIndex(targets, vergadering);
   const agenda = render("agenda", {
+    verwijzingen,
     delen: m.plan.parts.map((p) => ({
       nummer: p.number,
       titel: p.title,
@@ -140,6 +145,7 @@ function itemView(item: PlannedItem, voorstel: unknown[] | null): object {
   const blokken = isBlockText(item.toelichting);
   return {
     nummer: item.number,
+    id: item.id,
     diepte: item.depth,
     titel: item.title,
     behandelwijze: item.behandelwijze,

@@ -104,6 +104,7 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
           const t = indexOf(options)[`${kind}:${String(id)}`];
           return t?.referenced ? t.anchor : "";
         },
+        refs: resolverOf(options),
       }),
     );
   },

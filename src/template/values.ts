@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { markdownBlocks, markdownInline } from "../markdown/markdown.js";
+import { markdownBlocks, markdownInline, type ReferenceResolver } from "../markdown/markdown.js";
 import type { Soort } from "../model/declaration.js";
 
 /**
@@ -21,6 +21,8 @@ export interface PrintContext {
   readonly bijlagenummer: (index: number) => string;
   /** The anchor of a target that something refers to (see src/render/references.ts), else "". */
   readonly target: (kind: string, id: unknown) => string;
+  /** Cross-references in text, printed as their targets are numbered. */
+  readonly refs?: ReferenceResolver;
 }
 
 const esc = (s: unknown): string => Handlebars.Utils.escapeExpression(String(s));
@@ -35,8 +37,8 @@ export function dutchNumber(n: number, decimals?: number): string {
 }
 
 const PRINT: Readonly<Record<Soort, (v: unknown, p: Printable, c: PrintContext) => string>> = {
-  tekst: (v, p) => (p.opmaak ? markdownInline(String(v)) : esc(v)),
-  proza: (v) => markdownBlocks(String(v)),
+  tekst: (v, p, c) => (p.opmaak ? markdownInline(String(v), c.refs) : esc(v)),
+  proza: (v, _p, c) => markdownBlocks(String(v), c.refs),
   datum: (v, _p, c) => esc(c.date(String(v))),
   keuze: (v) => esc(v),
   janee: (v) => (v === true || v === "ja" ? "ja" : "nee"),
