@@ -410,7 +410,7 @@ describe("markup: anything outside the vocabulary is an error naming the templat
   it("an unknown inline element without data-src (from data) is placed at its nearest annotated ancestor", () => {
     const d = diagnosticOf(`${META}<p data-src="0:12:1">tekst <strong data-src="0:12:10">en <span>zo</span></strong></p>`);
     expect(d).toMatchObject({ file: "templates/proposal.hbs", pos: { line: 12, col: 10 } });
-    expect(d.message).toBe("<span> cannot appear inside a line of text; only <strong>, <em>, <a>, <br> can");
+    expect(d.message).toBe("<span> cannot appear inside a line of text; only <strong>, <em>, <a>, <br>, <target>, <ref> can");
   });
 
   it("a vocabulary element in the wrong place is an error too", () => {

@@ -201,7 +201,12 @@ function joinParagraphs(ps: Element[]): Inline[] {
   return ps.flatMap((p, i) => [...(i > 0 ? [{ type: "break" } as Inline] : []), ...inlines(p.children)]);
 }
 
-/** Runs (in hyperlinks, bookmarks, insertions and deletions too) → inline nodes. */
+/**
+ * Runs (in hyperlinks, bookmarks, insertions and deletions too) → inline nodes. A complex field
+ * (a cross-reference's REF) is read as its result: its field characters and instruction
+ * (`w:fldChar`, `w:instrText`) are no text, its result runs are; bookmarks (cross-reference
+ * targets) are skipped, their content read.
+ */
 function inlines(nodes: readonly ChildNode[]): Inline[] {
   const out: Inline[] = [];
   for (const el of elements(nodes)) {
@@ -211,8 +216,11 @@ function inlines(nodes: readonly ChildNode[]): Inline[] {
         else if (c.name === "w:br") out.push({ type: "break" });
         else if (c.name === "w:tab") out.push({ type: "text", value: "\t" });
       }
-    } else if (el.name === "w:ins") out.push({ type: "insertion", children: inlines(el.children) });
-    else if (el.name === "w:del") out.push({ type: "deletion", children: inlines(el.children) });
+    } else if (el.name === "w:ins" || el.name === "w:del") {
+      // A change without text (an inserted field's characters, each in a w:ins of its own) is none.
+      const children = inlines(el.children);
+      if (children.length > 0) out.push({ type: el.name === "w:ins" ? "insertion" : "deletion", children });
+    }
     else if (el.name === "w:hyperlink" || el.name === "w:smartTag" || el.name === "w:fldSimple") out.push(...inlines(el.children));
   }
   return mergeTexts(out);

@@ -1,5 +1,6 @@
 import { diffArrays } from "diff";
-import type { Handlers, Inline } from "../tree/types.js";
+import { plain } from "../tree/from-markup.js";
+import type { Handlers, Inline, Reference, Target } from "../tree/types.js";
 
 /**
  * Word-level diff of inline content that keeps formatting: both sides are cut into word and
@@ -12,7 +13,16 @@ interface Token {
   readonly isBreak: boolean;
   /** Formatting from the outside in: "strong", "emphasis", "link:<url>". */
   readonly marks: readonly string[];
+  /**
+   * A cross-reference or target, one token kept whole (its `text` what it prints): compared by
+   * what it prints and how, not by its id, so a changed number is a change; a changed one is
+   * deleted and inserted whole, so a target is never split in two (a bookmark, an HTML id).
+   */
+  readonly whole?: Target | Reference;
 }
+
+/** What a whole token is compared by besides its text: its kind and content, not its id. */
+const wholeKey = (t: Token): string => (t.whole ? `${t.whole.type}:${JSON.stringify(t.whole.children)}` : "");
 
 export interface InlineDiff {
   readonly children: Inline[];
@@ -22,7 +32,10 @@ export interface InlineDiff {
 export function diffInlines(oldNodes: readonly Inline[], newNodes: readonly Inline[]): InlineDiff {
   const a = tokens(oldNodes);
   const b = tokens(newNodes);
-  const parts = diffArrays(a, b, { comparator: (x, y) => x.text === y.text && x.isBreak === y.isBreak && x.marks.join("|") === y.marks.join("|") });
+  // Equal parts come out as the newer tokens: a target or reference kept has the newer id.
+  const parts = diffArrays(a, b, {
+    comparator: (x, y) => x.text === y.text && x.isBreak === y.isBreak && x.marks.join("|") === y.marks.join("|") && wholeKey(x) === wholeKey(y),
+  });
   const children: Inline[] = [];
   let changed = false;
   for (const part of parts) {
@@ -57,6 +70,8 @@ const TOKENS: Handlers<Inline, readonly string[], Token[]> = {
   strong: (n, marks) => tokens(n.children, [...marks, "strong"]),
   emphasis: (n, marks) => tokens(n.children, [...marks, "emphasis"]),
   link: (n, marks) => tokens(n.children, [...marks, `link:${n.url}`]),
+  target: (n, marks) => [{ text: plain(n.children), isBreak: false, marks, whole: n }],
+  reference: (n, marks) => [{ text: plain(n.children), isBreak: false, marks, whole: n }],
   // Comparing a redline again: its marks are dropped, its text kept.
   insertion: (n, marks) => tokens(n.children, marks),
   deletion: (n, marks) => tokens(n.children, marks),
@@ -73,9 +88,14 @@ function build(list: readonly Token[]): Inline[] {
       i++;
       continue;
     }
+    if (t.whole && t.marks.length === 0) {
+      out.push(t.whole);
+      i++;
+      continue;
+    }
     if (t.marks.length === 0) {
       let text = "";
-      while (i < list.length && list[i]!.marks.length === 0 && !list[i]!.isBreak) text += list[i++]!.text;
+      while (i < list.length && list[i]!.marks.length === 0 && !list[i]!.isBreak && !list[i]!.whole) text += list[i++]!.text;
       out.push({ type: "text", value: text });
       continue;
     }

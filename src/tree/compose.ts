@@ -3,7 +3,8 @@ import type { Block, Cell, DocumentNode, Handlers, Heading, Inline, List, ListIt
 /**
  * Put a whole document inside another (a proposal inside the meeting bundle): its title becomes
  * a section heading with the anchor `anchor`, its headings move one level down, and its
- * anchors and `#` links get the anchor as a prefix so they stay unique and keep working.
+ * anchors and `#` links get the anchor as a prefix so they stay unique and keep working; so do
+ * its cross-reference targets (`target`, a list item's `id`) and the references to them.
  */
 export function nest(doc: DocumentNode, anchor: string): Block[] {
   const id = (x: string) => `${anchor}-${x}`;
@@ -11,10 +12,16 @@ export function nest(doc: DocumentNode, anchor: string): Block[] {
     nodes.map((n): Inline => {
       if (n.type === "link") return { ...n, url: n.url.startsWith("#") ? `#${id(n.url.slice(1))}` : n.url, children: inlines(n.children) };
       if (n.type === "strong" || n.type === "emphasis") return { ...n, children: inlines(n.children) };
+      // Cross-references follow their targets, which are renamed alike.
+      if (n.type === "target") return { ...n, id: id(n.id), children: inlines(n.children) };
+      if (n.type === "reference") return { ...n, target: id(n.target), children: inlines(n.children) };
       return n;
     });
   const flow = (c: Paragraph | List): Paragraph | List => (c.type === "list" ? list(c) : { ...c, children: inlines(c.children) });
-  const list = (l: List): List => ({ ...l, children: l.children.map((item): ListItem => ({ ...item, children: item.children.map(flow) })) });
+  const list = (l: List): List => ({
+    ...l,
+    children: l.children.map((item): ListItem => ({ ...item, ...(item.id !== undefined ? { id: id(item.id) } : {}), children: item.children.map(flow) })),
+  });
   const CELL: Handlers<Cell, void, Cell> = {
     tableCell: (c) => ({ ...c, children: inlines(c.children) }),
     tableBlockCell: (c) => ({ ...c, children: c.children.map(flow) }),

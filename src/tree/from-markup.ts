@@ -18,7 +18,7 @@ import type {
   TableRow,
 } from "./types.js";
 import { mergeTexts } from "./inline.js";
-import { META_NAMES, SOURCE_ATTRIBUTE } from "./vocabulary.js";
+import { CROSS_REFERENCE_ID, META_NAMES, SOURCE_ATTRIBUTE } from "./vocabulary.js";
 
 /**
  * Parse the markup a template produced into the document tree. Each element is handled by a
@@ -28,6 +28,7 @@ import { META_NAMES, SOURCE_ATTRIBUTE } from "./vocabulary.js";
 export function treeFromMarkup(markup: string, templateFiles: readonly string[]): DocumentNode {
   const root = parseDocument(markup, { decodeEntities: true, recognizeSelfClosing: true });
   const cx: Cx = { files: templateFiles, ids: new Set(), meta: {}, header: undefined, footer: undefined };
+  reserveCrossReferenceIds(root.children, cx);
   const children = blocks(root.children, cx, TOP, "the top level");
   // Said of the template that was rendered: the one the first element came from.
   const first = root.children.find((n): n is Element => isElement(n) && n.attribs[SOURCE_ATTRIBUTE] !== undefined);
@@ -43,7 +44,7 @@ export function treeFromMarkup(markup: string, templateFiles: readonly string[])
 
 interface Cx {
   readonly files: readonly string[];
-  /** Heading anchors given out so far. */
+  /** Anchors given out so far: every cross-reference id first, then heading anchors as they come. */
   readonly ids: Set<string>;
   readonly meta: Record<string, string>;
   header: Inline[] | undefined;
@@ -54,11 +55,16 @@ type BlockHandler = (el: Element, cx: Cx) => Block[];
 type InlineHandler = (el: Element, cx: Cx) => FooterInline[];
 
 function fail(el: Element, cx: Cx, message: string): never {
+  const { file, pos } = sourceOf(el, cx);
+  throw templateError(file, pos, message);
+}
+
+/** The template file and position an element came from: its own `data-src`, or its nearest ancestor's. */
+function sourceOf(el: Element, cx: Cx): { file: string; pos: Position } {
   let node: Element | null = el;
   while (node && !node.attribs?.[SOURCE_ATTRIBUTE]) node = node.parent as Element | null;
   const [id, line, col] = (node?.attribs[SOURCE_ATTRIBUTE] ?? "0:1:1").split(":").map(Number) as [number, number, number];
-  const pos: Position = { line, col };
-  throw templateError(cx.files[id] ?? "template", pos, message);
+  return { file: cx.files[id] ?? "template", pos: { line, col } };
 }
 
 const isElement = (n: ChildNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
@@ -87,6 +93,62 @@ function textOf(n: ChildNode): string {
   return "";
 }
 
+/**
+ * Cross-reference ids, checked before anything is parsed: each `<target id>` and `<li id>` is a
+ * valid id (CROSS_REFERENCE_ID) given once in the document, and each `<ref to>` names one of
+ * them. They are reserved in `cx.ids` first, so that the anchors made up for headings (and a
+ * heading's anchor and a target's id are both an HTML id) stay clear of them.
+ */
+function reserveCrossReferenceIds(nodes: readonly ChildNode[], cx: Cx): void {
+  const given = new Map<string, Element>();
+  const refs: Element[] = [];
+  const visit = (list: readonly ChildNode[]) => {
+    for (const n of list) {
+      if (!isElement(n)) continue;
+      if (n.name === "target" || (n.name === "li" && n.attribs.id !== undefined)) {
+        const id = n.attribs.id;
+        if (id === undefined) fail(n, cx, '<target> needs an id: <target id="…">');
+        if (!CROSS_REFERENCE_ID.test(id)) fail(n, cx, `<${n.name} id="${id}"> is not a valid id: a letter, then letters, digits, - and _`);
+        const first = given.get(id);
+        if (first) {
+          const { file, pos } = sourceOf(first, cx);
+          fail(n, cx, `the id "${id}" is given twice in this document (first on <${first.name}> at ${file}:${pos.line})`);
+        }
+        given.set(id, n);
+      } else if (n.name === "ref") {
+        refs.push(n);
+      }
+      visit(n.children);
+    }
+  };
+  visit(nodes);
+  for (const r of refs) {
+    const to = r.attribs.to;
+    if (to === undefined) fail(r, cx, '<ref> needs the id of what it refers to: <ref to="…">');
+    if (!given.has(to)) fail(r, cx, `<ref to="${to}"> refers to nothing in this document: there is no <target id="${to}"> or <li id="${to}">`);
+  }
+  for (const id of given.keys()) cx.ids.add(id);
+}
+
+/** The nearest enclosing element named one of `names`, if any. */
+function enclosing(el: Element, names: readonly string[]): Element | undefined {
+  for (let p = el.parent; p && isElement(p as ChildNode); p = p.parent) {
+    if (names.includes((p as Element).name)) return p as Element;
+  }
+  return undefined;
+}
+
+/** The first element inside `el` (at any depth) not named one of `names`. */
+function firstOther(el: Element, names: readonly string[]): Element | undefined {
+  for (const n of el.children) {
+    if (!isElement(n)) continue;
+    if (!names.includes(n.name)) return n;
+    const inner = firstOther(n, names);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 const TOP: Record<string, BlockHandler> = {
   meta(el, cx) {
     const name = el.attribs.name ?? "";
@@ -97,7 +159,7 @@ const TOP: Record<string, BlockHandler> = {
   },
   header(el, cx) {
     if (cx.header) fail(el, cx, "<header> appears twice");
-    cx.header = inlines(el, cx, INLINE) as Inline[];
+    cx.header = inlines(el, cx, HEADER_INLINE) as Inline[];
     return [];
   },
   footer(el, cx) {
@@ -165,7 +227,9 @@ function listItem(el: Element, cx: Cx): ListItem {
   flush();
   // An empty item ("- " in Markdown) or one that opens with a sub-list still gets its number.
   if (children[0]?.type !== "paragraph") children.unshift({ type: "paragraph", children: [] });
-  return { type: "listItem", children };
+  // A cross-reference target (checked in reserveCrossReferenceIds).
+  const id = el.attribs.id;
+  return { type: "listItem", ...(id !== undefined ? { id } : {}), children };
 }
 
 function table(el: Element, cx: Cx): Table {
@@ -255,10 +319,38 @@ const INLINE: Record<string, InlineHandler> = {
     return [{ type: "link", url, children: inlines(el, cx, INLINE) as Inline[] }];
   },
   br: () => [{ type: "break" }],
+  target(el, cx) {
+    const outer = enclosing(el, NOT_AROUND_CROSS_REFERENCES);
+    if (outer) fail(el, cx, `a <target> cannot be inside <${outer.name}>${WHY_NOT_INSIDE[outer.name] ?? ""}`);
+    return [{ type: "target", id: el.attribs.id ?? "", children: inlines(el, cx, INLINE) as Inline[] }];
+  },
+  ref(el, cx) {
+    const outer = enclosing(el, NOT_AROUND_CROSS_REFERENCES);
+    // A reference the data's Markdown wrote inside one of its links keeps its text: the link is the pointer.
+    if (outer?.name === "a" && !el.attribs[SOURCE_ATTRIBUTE]) return inlines(el, cx, INLINE);
+    if (outer) fail(el, cx, `a <ref> cannot be inside <${outer.name}>${WHY_NOT_INSIDE[outer.name] ?? ""}`);
+    const inner = firstOther(el, ["strong", "em"]);
+    if (inner) fail(inner, cx, `a <ref> holds the text it prints (text, <strong>, <em>), not <${inner.name}>`);
+    const children = inlines(el, cx, INLINE) as Inline[];
+    const to = el.attribs.to ?? "";
+    if (plain(children).trim() === "") fail(el, cx, `<ref to="${to}"> is empty: it holds what it prints now, such as the number of its target`);
+    return [{ type: "reference", target: to, children }];
+  },
 };
 
+/** Where targets and references cannot be: in each other, in a link, in the running header and footer. */
+const NOT_AROUND_CROSS_REFERENCES = ["a", "ref", "target", "header", "footer"] as const;
+const WHY_NOT_INSIDE: Readonly<Record<string, string>> = {
+  header: ": the running header is on every page; cross-references are in the body",
+  footer: ": the running footer is on every page; cross-references are in the body",
+  a: ": a link already points somewhere",
+};
+
+/** The running header's inline content: no cross-references (and none deeper in, see `enclosing`). */
+const { target: _target, ref: _ref, ...HEADER_INLINE } = INLINE;
+
 const FOOTER_INLINE: Record<string, InlineHandler> = {
-  ...INLINE,
+  ...HEADER_INLINE,
   "page-number": () => [{ type: "pageNumber" }],
   "page-count": () => [{ type: "pageCount" }],
 };
@@ -298,12 +390,13 @@ function normalize(nodes: FooterInline[]): FooterInline[] {
         pendingSpace = trail;
         atStart = false;
         out.push({ type: "text", value });
-      } else if (n.type === "strong" || n.type === "emphasis" || n.type === "link") {
+      } else if (n.type === "strong" || n.type === "emphasis" || n.type === "link" || n.type === "target" || n.type === "reference") {
         // A space before a link or bold word stays outside it (no underlined leading space).
         if (pendingSpace && !atStart) out.push({ type: "text", value: " " });
         pendingSpace = false;
         const children = walk(n.children) as Inline[];
-        if (children.length > 0) out.push({ ...n, children });
+        // A target stays even when empty: references point at it.
+        if (children.length > 0 || n.type === "target" || n.type === "reference") out.push({ ...n, children });
       } else {
         if (n.type === "break") {
           pendingSpace = false;

@@ -88,6 +88,8 @@ export interface List {
 export interface ListItem {
   readonly revision?: BlockRevision;
   readonly type: "listItem";
+  /** The item as a cross-reference target (a beslispunt): references to it print its number. */
+  readonly id?: string;
   /** Paragraphs and nested lists; the first paragraph carries the number or bullet. */
   readonly children: (Paragraph | List)[];
 }
@@ -147,7 +149,7 @@ export interface PageBreak {
   readonly type: "pageBreak";
 }
 
-export type Inline = Text | Strong | Emphasis | Link | Break | Insertion | Deletion;
+export type Inline = Text | Strong | Emphasis | Link | Break | Target | Reference | Insertion | Deletion;
 
 export interface Text {
   readonly type: "text";
@@ -167,6 +169,27 @@ export interface Emphasis {
 export interface Link {
   readonly type: "link";
   readonly url: string;
+  readonly children: Inline[];
+}
+
+/**
+ * The place a cross-reference points at: its content is what a reference to it prints (the "2"
+ * of "Bijlage 2: Begroting"). `id` is unique in the document, among list item ids too.
+ */
+export interface Target {
+  readonly type: "target";
+  readonly id: string;
+  readonly children: Inline[];
+}
+
+/**
+ * A cross-reference to a `target` or an identified `listItem` of the same document; `children`
+ * is what it prints now ("2", "7-2", "2b"), worked out when the document was made.
+ */
+export interface Reference {
+  readonly type: "reference";
+  /** The id of the target or list item. */
+  readonly target: string;
   readonly children: Inline[];
 }
 

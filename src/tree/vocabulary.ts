@@ -15,7 +15,7 @@ export const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   p: [],
   ul: [],
   ol: ["type", "start"],
-  li: [],
+  li: ["id"],
   table: ["data-widths"],
   caption: [],
   thead: [],
@@ -31,7 +31,12 @@ export const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   em: [],
   a: ["href"],
   br: [],
+  target: ["id"],
+  ref: ["to"],
 };
+
+/** A cross-reference id (`<target id>`, `<li id>`, `<ref to>`): a letter, then letters, digits, `-` and `_`. */
+export const CROSS_REFERENCE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 export const META_NAMES = ["title", "subject", "author", "description", "keywords", "language", "date"] as const;
 

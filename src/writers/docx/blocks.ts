@@ -19,6 +19,7 @@ import {
 import type { StyleSheet } from "../../style/style-sheet.js";
 import type { Block, BlockRevision, Cell, List, Table as TableNode } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
+import { listItemRuns } from "./cross-refs.js";
 import { bookmarked, runs } from "./inlines.js";
 import type { ChangeTracker } from "./revisions.js";
 import { CELL_INDENT, cellListIndent, listIndent, numberingReference } from "./numbering.js";
@@ -136,7 +137,7 @@ function listParagraphs(n: List, level: number, cx: BlockCx, inCell: boolean): I
       if (child.type === "list") return listParagraphs(child, level + 1, cx, inCell);
       return [
         k === 0
-          ? { style, numbering: { reference, level, instance }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision), ...first() }
+          ? { style, numbering: { reference, level, instance }, children: listItemRuns(item, runs(child.children, cx.changes)), ...cx.changes.paragraphMark(item.revision ?? child.revision), ...first() }
           : { style: STYLE.listContinue, indent: { left }, children: runs(child.children, cx.changes), ...cx.changes.paragraphMark(item.revision ?? child.revision) },
       ];
     }),

@@ -3,6 +3,7 @@ import { A4, type StyleSheet } from "../../style/style-sheet.js";
 import type { DocumentNode, Image } from "../../tree/types.js";
 import type { Writer, WriteOptions } from "../writer.js";
 import { blocks, type BlockCx } from "./blocks.js";
+import { listItemIds, setListItemTargets } from "./cross-refs.js";
 import { runs } from "./inlines.js";
 import { numberingConfig } from "./numbering.js";
 import { compileParts, packParts } from "./package.js";
@@ -32,6 +33,8 @@ export function buildDocument(tree: DocumentNode, style: StyleSheet): Document {
     pageBreakPending: false,
     changes: new ChangeTracker(tree.revisions),
   };
+  // References to list items print their number (REF \r): which ids are list items'.
+  setListItemTargets(cx.changes, listItemIds(tree));
   const children: FileChild[] = blocks(tree.children, cx);
   if (!(children[children.length - 1] instanceof Paragraph)) children.push(closingParagraph());
   const p = tree.properties;

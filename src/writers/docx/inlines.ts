@@ -1,6 +1,7 @@
-import { Bookmark, DeletedTextRun, ExternalHyperlink, InsertedTextRun, InternalHyperlink, PageNumber, TextRun, type ParagraphChild } from "docx";
+import { Bookmark, DeletedTextRun, ExternalHyperlink, InsertedTextRun, InternalHyperlink, PageNumber, TextRun, type ParagraphChild, type XmlComponent } from "docx";
 import type { FooterInline } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
+import { FieldInstruction, fieldChar, isListItemTarget, refInstruction, targetBookmark } from "./cross-refs.js";
 import type { ChangeTracker } from "./revisions.js";
 import { STYLE } from "./styles.js";
 
@@ -23,8 +24,8 @@ interface Cx {
   readonly format: RunFormat;
 }
 
-/** A run of text, as a tracked insertion or deletion when inside one. */
-function textRun(cx: Cx, options: { text?: string; break?: number }): ParagraphChild {
+/** A run of text (or of a field's part), as a tracked insertion or deletion when inside one. */
+function textRun(cx: Cx, options: { text?: string; break?: number; children?: XmlComponent[] }): ParagraphChild {
   const { change, ...format } = cx.format;
   const attrs = change ? cx.changes.change() : undefined;
   if (change === "insertion" && attrs) return new InsertedTextRun({ ...format, ...options, ...attrs });
@@ -45,6 +46,20 @@ const INLINE: Handlers<FooterInline, Cx, ParagraphChild[]> = {
     return [n.url.startsWith("#") ? new InternalHyperlink({ anchor: bookmarkName(n.url.slice(1)), children: children as TextRun[] }) : new ExternalHyperlink({ link: n.url, children: children as TextRun[] })];
   },
   break: (_n, cx) => [textRun(cx, { break: 1 })],
+  // Deleted text of a redline is no target and refers to nothing (what it pointed at may be
+  // gone, and its id is the newer version's, which may be beside it): its text only.
+  target: (n, cx) => {
+    const children = runs(n.children, cx.changes, cx.format);
+    return cx.format.change === "deletion" ? children : targetBookmark(n.id, children);
+  },
+  // A complex field, REF to the target's bookmark, with the reference's text as its result.
+  reference: (n, cx) => {
+    const result = runs(n.children, cx.changes, cx.format);
+    if (cx.format.change === "deletion") return result;
+    const part = (child: XmlComponent) => textRun(cx, { children: [child] });
+    const instruction = new FieldInstruction(refInstruction(n.target, isListItemTarget(cx.changes, n.target)));
+    return [part(fieldChar("begin")), part(instruction), part(fieldChar("separate")), ...result, part(fieldChar("end"))];
+  },
   insertion: (n, cx) => runs(n.children, cx.changes, with_(cx, { change: "insertion" })),
   deletion: (n, cx) => runs(n.children, cx.changes, with_(cx, { change: "deletion" })),
   pageNumber: (_n, cx) => [new TextRun({ children: [PageNumber.CURRENT], ...cx.format })],

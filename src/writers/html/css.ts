@@ -165,6 +165,9 @@ const CONTENT: Handlers<FooterInline, void, string> = {
   strong: (n) => marginContent(n.children),
   emphasis: (n) => marginContent(n.children),
   link: (n) => marginContent(n.children),
+  // (The markup keeps cross-references out of the header and footer; their text if ever there.)
+  target: (n) => marginContent(n.children),
+  reference: (n) => marginContent(n.children),
   insertion: (n) => marginContent(n.children),
   deletion: () => "",
   break: () => '"\\A"',

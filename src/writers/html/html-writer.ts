@@ -96,8 +96,9 @@ function blocks(nodes: readonly Block[], cx: Cx): string {
   return nodes.map((b) => BLOCK[b.type](b as never, cx)).join("");
 }
 
-function inline(nodes: readonly Inline[]): string {
-  return nodes.map((n) => INLINE[n.type](n as never)).join("");
+/** `deleted`: inside a redline's deleted text (see INLINE). */
+function inline(nodes: readonly Inline[], deleted = false): string {
+  return nodes.map((n) => INLINE[n.type](n as never, deleted)).join("");
 }
 
 const HEADING_TAG: Record<Heading["depth"], string> = { 1: "h2", 2: "h3", 3: "h4" };
@@ -131,9 +132,11 @@ function list(n: List, cx: Cx): string {
 
 function listItem(n: ListItem, cx: Cx): string {
   const [only] = n.children;
+  // A cross-reference target; a deleted item of a redline is none (see INLINE).
+  const open = n.id !== undefined && n.revision !== "deleted" ? `<li id="${htmlEscape(n.id)}">` : "<li>";
   // A lone paragraph is the item's text itself: `<li>text</li>`, as the Markdown would give.
-  if (n.children.length === 1 && only?.type === "paragraph") return `<li>${inline(only.children)}</li>\n`;
-  return `<li>\n${n.children.map((c) => ITEM_CHILD[c.type](c as never, cx)).join("")}</li>\n`;
+  if (n.children.length === 1 && only?.type === "paragraph") return `${open}${inline(only.children)}</li>\n`;
+  return `${open}\n${n.children.map((c) => ITEM_CHILD[c.type](c as never, cx)).join("")}</li>\n`;
 }
 
 const ITEM_CHILD: Handlers<Paragraph | List, Cx, string> = {
@@ -165,15 +168,22 @@ const CELL: Handlers<Cell, Cx, string> = {
   },
 };
 
-const INLINE: Handlers<Inline, void, string> = {
+/**
+ * Inline content; `deleted` inside a redline's deleted text, where a cross-reference target is
+ * no target (its id belongs to the newer version's, which may be beside it) and a reference is
+ * its text only (what it pointed at may be gone).
+ */
+const INLINE: Handlers<Inline, boolean, string> = {
   text: (n) => htmlEscape(n.value),
-  strong: (n) => `<strong>${inline(n.children)}</strong>`,
-  emphasis: (n) => `<em>${inline(n.children)}</em>`,
-  link: (n) => `<a href="${htmlEscape(safeUrl(n.url))}">${inline(n.children)}</a>`,
+  strong: (n, deleted) => `<strong>${inline(n.children, deleted)}</strong>`,
+  emphasis: (n, deleted) => `<em>${inline(n.children, deleted)}</em>`,
+  link: (n, deleted) => `<a href="${htmlEscape(safeUrl(n.url))}">${inline(n.children, deleted)}</a>`,
   break: () => "<br>",
+  target: (n, deleted) => (deleted ? inline(n.children, deleted) : `<span id="${htmlEscape(n.id)}">${inline(n.children, deleted)}</span>`),
+  reference: (n, deleted) => (deleted ? inline(n.children, deleted) : `<a href="#${htmlEscape(n.target)}">${inline(n.children, deleted)}</a>`),
   // A redline: <ins> and <del> are underlined and struck through, not only coloured.
-  insertion: (n) => `<ins>${inline(n.children)}</ins>`,
-  deletion: (n) => `<del>${inline(n.children)}</del>`,
+  insertion: (n, deleted) => `<ins>${inline(n.children, deleted)}</ins>`,
+  deletion: (n) => `<del>${inline(n.children, true)}</del>`,
 };
 
 /**

@@ -42,6 +42,9 @@ const INLINE: Handlers<FooterInline, ChangeMarks, string> = {
   strong: (n, m) => inlineText(n.children, m),
   emphasis: (n, m) => inlineText(n.children, m),
   link: (n, m) => inlineText(n.children, m),
+  // A cross-reference is what it prints; its target is its text.
+  target: (n, m) => inlineText(n.children, m),
+  reference: (n, m) => inlineText(n.children, m),
   break: () => "\n",
   insertion: (n, m) => m.insertion(inlineText(n.children, m)),
   deletion: (n, m) => m.deletion(inlineText(n.children, m)),
