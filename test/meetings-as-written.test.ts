@@ -170,7 +170,7 @@ describe("the example meetings in data/meetings/", () => {
       "Stukken apart toegezonden",
       "Bijlage A: Kadernota 2022 Veiligheidsregio Flevoland",
       "PHO 1 | Opening",
-      "12 | Stand van zaken tankautospuiten (vervolg)",
+      "13 | Stand van zaken tankautospuiten (vervolg)",
       "Volgende vergadering: 4 maart 2021, aanvang 15:00 uur",
       "De stukken liggen ter inzage bij het secretariaat.",
     ]) expect(agenda).toContain(line);
@@ -192,7 +192,7 @@ describe("the example meetings in data/meetings/", () => {
     expect(list).toContain("Vergadering van 10 december 2020\n---");
     expect(list).toContain("Vergadering van 17 december 2020\n---");
     expect(list).toContain("Nr. | Datum overleg | Besluit");
-    expect(list).toContain("20201217.01 | 17 december 2020 | 12. Stand van zaken tankautospuiten (vervolg)");
+    expect(list).toContain("20201217.01 | 17 december 2020 | 13. Stand van zaken tankautospuiten (vervolg)");
     expect(list).toContain("20201210.07.2 | 10 december 2020 | 07.b. Stand van zaken tankautospuiten");
     expect(list).toContain("- Actie: Aanbesteding eerste tranche publiceren (afdeling inkoop, uiterlijk 15 januari 2021)");
     expect(list.indexOf("20201210.06")).toBeLessThan(list.indexOf("20201210.07.2"));

@@ -58,8 +58,9 @@ describe("in the proposal", () => {
     const refs = [...xml.matchAll(/<w:instrText[^>]*>\s*REF (\S+)([^<]*)<\/w:instrText>/g)].map((m) => [m[1]!, m[2]!.trim()]);
     expect(refs.length).toBeGreaterThanOrEqual(6);
     for (const [name] of refs) expect(bookmarks).toContain(name);
-    // A beslispunt is a numbered paragraph: Word's \r gives its number.
-    expect(refs.some(([, switches]) => switches!.includes("\\r"))).toBe(true);
+    // A beslispunt is a numbered paragraph: a link to its bookmark, with its number as printed.
+    expect(xml).toMatch(/<w:hyperlink [^>]*w:anchor="_Ref_beslispunt_structureel"[^>]*>(?:(?!<\/w:hyperlink>).)*>3b<\/w:t><\/w:r><\/w:hyperlink>/);
+    expect(bookmarks).toContain("_Ref_beslispunt_structureel");
     const html = readText(join(dir, "vervanging-tankautospuiten.html"));
     const links = [...html.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].filter((m) => /^(bijlage|beslispunt)-/.test(m[1]!));
     expect(links.length).toBeGreaterThanOrEqual(6);

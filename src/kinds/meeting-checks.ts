@@ -96,7 +96,7 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
     }
   }
   // `[[punt:id]]` in the meeting's text names an item with that id.
-  const targets = plan.all.flatMap((item) => (item.id ? [{ kind: "punt", id: item.id, number: item.reference, path: [...item.path, "id"] }] : []));
+  const targets = plan.all.flatMap((item) => (item.id ? [{ what: "punt", id: item.id, number: item.reference, path: [...item.path, "id"] }] : []));
   diagnostics.push(...checkReferences(meeting.file, meeting.parsed, m, targets, ["punt"]));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   return { ok: true, prepared: { meeting, plan, proposalAt }, warnings: diagnostics };

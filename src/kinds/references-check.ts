@@ -28,13 +28,13 @@ export function checkReferences(file: string, parsed: ParsedYaml, value: unknown
   const out: Diagnostic[] = [];
   const seen = new Map<string, DeclaredTarget>();
   for (const t of targets) {
-    const key = `${t.kind}:${t.id}`;
+    const key = `${t.what}:${t.id}`;
     const first = seen.get(key);
-    if (first) out.push(error(file, locate(parsed, t.path).pos, `id \`${t.id}\` is used twice for a ${t.kind} (also at ${formatPath(first.path)}); give each its own`, formatPath(t.path)));
+    if (first) out.push(error(file, locate(parsed, t.path).pos, `id \`${t.id}\` is used twice for a ${t.what} (also at ${formatPath(first.path)}); give each its own`, formatPath(t.path)));
     else seen.set(key, t);
   }
   const unknown = (kind: string, id: string): string => {
-    const ids = targets.filter((t) => t.kind === kind).map((t) => t.id);
+    const ids = targets.filter((t) => t.what === kind).map((t) => t.id);
     if (ids.length === 0) return `there is no ${kind} with an id; give the ${kind} \`id: ${id}\``;
     const hint = suggest(id, ids);
     return `no ${kind} has the id \`${id}\`${hint ? `; did you mean \`${hint}\`?` : ""} (ids: ${ids.join(", ")})`;
@@ -53,7 +53,7 @@ export function checkReferences(file: string, parsed: ParsedYaml, value: unknown
 
 /** A beslispunt's `bijlagen` name bijlagen by id: each must exist. */
 export function checkNamedBijlagen(file: string, parsed: ParsedYaml, value: unknown, targets: readonly DeclaredTarget[]): Diagnostic[] {
-  const ids = new Set(targets.filter((t) => t.kind === "bijlage").map((t) => t.id));
+  const ids = new Set(targets.filter((t) => t.what === "bijlage").map((t) => t.id));
   const out: Diagnostic[] = [];
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...path, i]));

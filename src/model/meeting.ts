@@ -127,7 +127,6 @@ export interface AgendaItemInput {
 export const AgendaItem: z.ZodType<AgendaItemInput> = z.lazy(() =>
   z
     .strictObject({
-      id: referenceId.describe("A name other items' text refers to it by: [[punt:name]] prints \"agendapunt 7\"").optional(),
       vast: z.enum(FIXED_KEYS).describe(`A fixed item: ${FIXED_KEYS.join(", ")}`).optional(),
       voorstel: text("Path of the proposal file, relative to the meeting file").optional(),
       titel: text("Title (required for an item that is neither fixed nor a proposal; overrides the others')").optional(),
@@ -149,6 +148,7 @@ export const AgendaItem: z.ZodType<AgendaItemInput> = z.lazy(() =>
         .optional(),
       opmerking: inline("A remark, in the agenda's Opmerking column").optional(),
       aanvang: startTime("Start time of this item").optional(),
+      id: referenceId.describe("A name other items' text refers to it by: [[punt:name]] prints \"agendapunt 7\"").optional(),
       ...common,
       subpunten: z.array(AgendaItem).min(1).describe("Sub-items, numbered 5a, 5b (and below them 5a.1)").optional(),
       punten: z.array(AgendaItem).min(1).describe("The items of a group (`groep`)").optional(),

@@ -23,7 +23,8 @@ export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt", "artikel"] as 
 
 /** An id on a target, where it is in the data, and what it is. */
 export interface DeclaredTarget {
-  readonly kind: string;
+  /** What it is: bijlage, beslispunt, artikel, punt (an agenda item). */
+  readonly what: string;
   readonly id: string;
   readonly number: string;
   readonly path: readonly (string | number)[];
@@ -49,7 +50,7 @@ export function declaredTargets(type: DocumentType, value: Record<string, unknow
     if (f.soort === "bijlagen") {
       list(value[f.key]).forEach((b, i) => {
         const id = obj(b).id;
-        if (typeof id === "string") out.push({ kind: "bijlage", id, number: bijlageNumber(i), path: [f.key, i, "id"] });
+        if (typeof id === "string") out.push({ what: "bijlage", id, number: bijlageNumber(i), path: [f.key, i, "id"] });
       });
     }
     if (f.soort === "regeling") {
@@ -60,7 +61,7 @@ export function declaredTargets(type: DocumentType, value: Record<string, unknow
         list(arts).forEach((a, i) => {
           n += 1;
           const id = obj(a).id;
-          if (typeof id === "string") out.push({ kind: "artikel", id, number: String(n), path: [...path, i, "id"] });
+          if (typeof id === "string") out.push({ what: "artikel", id, number: String(n), path: [...path, i, "id"] });
         });
       list(r.hoofdstukken).forEach((h, i) => {
         list(obj(h).paragrafen).forEach((p, j) => artikelen(obj(p).artikelen, [f.key, "hoofdstukken", i, "paragrafen", j, "artikelen"]));
@@ -74,7 +75,7 @@ export function declaredTargets(type: DocumentType, value: Record<string, unknow
         punten.forEach((p, i) => {
           const number = `${prefix}${(LEVEL[Math.min(depth, LEVEL.length - 1)] ?? LEVEL[0]!)(i + 1, top)}`;
           const o = obj(p);
-          if (typeof o.id === "string") out.push({ kind: "beslispunt", id: o.id, number, path: [...path, i, "id"] });
+          if (typeof o.id === "string") out.push({ what: "beslispunt", id: o.id, number, path: [...path, i, "id"] });
           walk(list(o.subpunten), number, depth + 1, [...path, i, "subpunten"]);
         });
       walk(list(obj(value[f.key]).beslispunten), "", 0, [f.key, "beslispunten"]);
@@ -96,15 +97,15 @@ export function referenceIndex(targets: readonly DeclaredTarget[], value: unknow
   const named = new Set(writtenReferences(value).map((r) => `${r.kind}:${r.id}`));
   const index: Record<string, ReferenceTarget> = {};
   for (const t of targets) {
-    const key = `${t.kind}:${t.id}`;
-    index[key] = { word: t.kind === "punt" ? "agendapunt" : t.kind, number: t.number, anchor: `${prefix}${t.kind}-${t.id}`, referenced: named.has(key) || referencedByBeslispunt(value, t) };
+    const key = `${t.what}:${t.id}`;
+    index[key] = { word: t.what === "punt" ? "agendapunt" : t.what, number: t.number, anchor: `${prefix}${t.what}-${t.id}`, referenced: named.has(key) || referencedByBeslispunt(value, t) };
   }
   return index;
 }
 
 /** A beslispunt's `bijlagen` list names bijlagen too (they are printed with it). */
 function referencedByBeslispunt(value: unknown, t: DeclaredTarget): boolean {
-  if (t.kind !== "bijlage") return false;
+  if (t.what !== "bijlage") return false;
   const found = (v: unknown): boolean =>
     Array.isArray(v) ? v.some(found) : v !== null && typeof v === "object" ? (Array.isArray(obj(v).bijlagen) && obj(v).tekst !== undefined && list(obj(v).bijlagen).includes(t.id)) || Object.values(v).some(found) : false;
   return found(value);

@@ -39,7 +39,7 @@ export function renderMeeting(m: PreparedMeeting, style: HouseStyle, resolvedOf:
   const row = (item: PlannedItem) => itemView(item, columns.voorstel ? proposedDecision(item) : null);
 
   // `[[punt:id]]` in an item's text: "agendapunt 7", linked to that item's number.
-  const targets = m.plan.all.flatMap((item) => (item.id ? [{ kind: "punt", id: item.id, number: item.reference, path: [...item.path, "id"] }] : []));
+  const targets = m.plan.all.flatMap((item) => (item.id ? [{ what: "punt", id: item.id, number: item.reference, path: [...item.path, "id"] }] : []));
   const verwijzingen = referenceIndex(targets, vergadering);
   const agenda = render("agenda", {
     verwijzingen,

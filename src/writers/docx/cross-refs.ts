@@ -5,10 +5,10 @@ import type { ChangeTracker } from "./revisions.js";
 
 /**
  * Cross-references in Word. A target is a bookmark around its content, an identified list item
- * a bookmark around its paragraph's content; a reference is a complex field `REF <bookmark> \h`
- * (with `\r` for a list item: Word puts in the paragraph's number) whose result is the
- * reference's text as printed now. Word's "update fields" keeps it right; every other reader
- * shows the result.
+ * a bookmark around its paragraph's content. A reference to a target is a complex field
+ * `REF <bookmark> \h` whose result is the reference's text as printed now: Word's "update
+ * fields" keeps it right, every other reader shows the result. A reference to a list item is a
+ * link to its bookmark (see inlines.ts: the applications disagree on a REF to a number).
  */
 
 /** Word keeps 40 characters of a bookmark name. */
@@ -40,8 +40,8 @@ export function listItemRuns(item: ListItem, children: ParagraphChild[]): Paragr
   return item.id !== undefined && item.revision !== "deleted" ? targetBookmark(item.id, children) : children;
 }
 
-/** The instruction of a REF field to a target: `\h` links to it, `\r` takes a list item's number. */
-export const refInstruction = (target: string, numbered: boolean): string => ` REF ${targetBookmarkName(target)}${numbered ? " \\r" : ""} \\h `;
+/** The instruction of a REF field to a text target: its bookmarked text, `\h` linked to it. */
+export const refInstruction = (target: string): string => ` REF ${targetBookmarkName(target)} \\h `;
 
 /** A field character (`w:fldChar`): each in a run of its own, as Word writes them. */
 export const fieldChar = (type: "begin" | "separate" | "end"): XmlComponent =>

@@ -1,7 +1,7 @@
 import { Bookmark, DeletedTextRun, ExternalHyperlink, InsertedTextRun, InternalHyperlink, PageNumber, TextRun, type ParagraphChild, type XmlComponent } from "docx";
 import type { FooterInline } from "../../tree/types.js";
 import type { Handlers } from "../writer.js";
-import { FieldInstruction, fieldChar, isListItemTarget, refInstruction, targetBookmark } from "./cross-refs.js";
+import { FieldInstruction, fieldChar, isListItemTarget, refInstruction, targetBookmark, targetBookmarkName } from "./cross-refs.js";
 import type { ChangeTracker } from "./revisions.js";
 import { STYLE } from "./styles.js";
 
@@ -52,12 +52,16 @@ const INLINE: Handlers<FooterInline, Cx, ParagraphChild[]> = {
     const children = runs(n.children, cx.changes, cx.format);
     return cx.format.change === "deletion" ? children : targetBookmark(n.id, children);
   },
-  // A complex field, REF to the target's bookmark, with the reference's text as its result.
+  // A complex field, REF to the target's bookmark, with the reference's text as its result. A
+  // list item's number is not text that a bookmark can hold, and Word and LibreOffice compute a
+  // REF to a numbered paragraph differently (LibreOffice prints "b" or "a.b" for beslispunt 3b):
+  // there the reference is a link to the item's bookmark with the number as printed.
   reference: (n, cx) => {
     const result = runs(n.children, cx.changes, cx.format);
     if (cx.format.change === "deletion") return result;
+    if (isListItemTarget(cx.changes, n.target)) return [new InternalHyperlink({ anchor: targetBookmarkName(n.target), children: result as TextRun[] })];
     const part = (child: XmlComponent) => textRun(cx, { children: [child] });
-    const instruction = new FieldInstruction(refInstruction(n.target, isListItemTarget(cx.changes, n.target)));
+    const instruction = new FieldInstruction(refInstruction(n.target));
     return [part(fieldChar("begin")), part(instruction), part(fieldChar("separate")), ...result, part(fieldChar("end"))];
   },
   insertion: (n, cx) => runs(n.children, cx.changes, with_(cx, { change: "insertion" })),
