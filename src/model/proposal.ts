@@ -29,11 +29,11 @@ export const Beslispunt: z.ZodType<Beslispunt> = z.lazy(() =>
   z.union([
     BeslispuntText,
     z.strictObject({
-      id: referenceId.describe("Een naam waarmee de tekst ernaar verwijst: [[beslispunt:naam]] drukt \"beslispunt 2b\"").optional(),
       tekst: BeslispuntText,
       subpunten: z.array(Beslispunt).min(1).describe("Subpunten, genummerd a, b, c").optional(),
       slottekst: inline("Tekst na de subpunten").optional(),
       bijlagen: z.array(referenceId).min(1).describe("De bijlagen (hun id's) die bij dit beslispunt horen; ze worden erbij genoemd").optional(),
+      id: referenceId.describe("Een naam waarmee de tekst ernaar verwijst: [[beslispunt:naam]] drukt \"beslispunt 2b\"").optional(),
     }),
   ]),
 );
