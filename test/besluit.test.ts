@@ -110,3 +110,20 @@ describe("diff of two versions of a besluit", () => {
     expect(r.stdout).not.toMatch(/\[-De voorzitter roept/);
   });
 });
+
+describe("a besluit that closes a proposal (its ontwerpbesluit)", () => {
+  it("starts on a new page, under its heading, with the besluit's own parts and the meeting's date", async () => {
+    const dir = tempDir();
+    const r = await run(["build", "data/proposals/kadernota-2022.yaml", "--format", "docx,text", "--out", dir]);
+    expect(r.code).toBe(0);
+    const text = readText(join(dir, "kadernota-2022.txt"));
+    const at = text.indexOf("Ontwerpbesluit\n---");
+    expect(at).toBeGreaterThan(0);
+    const besluit = text.slice(at);
+    for (const part of ["bijeen in zijn openbare vergadering van 10 december 2020;", "overwegende dat", "gelet op artikel 34b", "besluit:", "a. de Kadernota 2022 Veiligheidsregio Flevoland;", "en deze ter kennisname toe te zenden", "te Lelystad op 10 december 2020."]) {
+      expect(besluit).toContain(part);
+    }
+    const xml = strFromU8(unzipSync(readFileSync(join(dir, "kadernota-2022.docx")))["word/document.xml"]!);
+    expect(xml).toMatch(/<w:pageBreakBefore\/><\/w:pPr><w:bookmarkStart w:name="ontwerpbesluit"[^>]*\/><w:r><w:t xml:space="preserve">Ontwerpbesluit<\/w:t>/);
+  });
+});

@@ -304,29 +304,29 @@ describe("templates: mistakes name the template file and line", () => {
   }
 
   it("an element outside the vocabulary", async () => {
-    const d = await withTemplate("sectie-proza.hbs", "{{!-- a comment <div> is fine --}}\n<h2>{{label}}</h2>\n  <div>{{md waarde}}</div>\n");
-    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
+    const d = await withTemplate("soort-proza.hbs", "{{!-- a comment <div> is fine --}}\n<h2>{{label}}</h2>\n  <div>{{md waarde}}</div>\n");
+    expect(d.file).toMatch(/partials\/soort-proza\.hbs$/);
     expect(d.pos).toEqual({ line: 3, col: 3 });
     expect(d.message).toMatch(/^<div> is not part of the document vocabulary/);
   });
 
   it("a field the data does not have (strict mode)", async () => {
-    const d = await withTemplate("sectie-proza.hbs", "<h2>{{label}}</h2>\n<p>{{tittel}}</p>\n");
-    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
+    const d = await withTemplate("soort-proza.hbs", "<h2>{{label}}</h2>\n<p>{{tittel}}</p>\n");
+    expect(d.file).toMatch(/partials\/soort-proza\.hbs$/);
     expect(d.pos.line).toBe(2);
     expect(d.message).toContain('"tittel" not defined');
   });
 
   it("a block in the wrong place", async () => {
-    const d = await withTemplate("sectie-proza.hbs", "<h2>{{label}}</h2>\n<p>\n<strong><table></table></strong></p>\n");
-    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
+    const d = await withTemplate("soort-proza.hbs", "<h2>{{label}}</h2>\n<p>\n<strong><table></table></strong></p>\n");
+    expect(d.file).toMatch(/partials\/soort-proza\.hbs$/);
     expect(d.pos.line).toBe(3);
     expect(d.message).toMatch(/<table> cannot appear inside a line of text/);
   });
 
   it("a Handlebars syntax error", async () => {
-    const d = await withTemplate("sectie-proza.hbs", "<h2>{{label}}</h2>\n{{#if waarde}}\n<p>x</p>\n");
-    expect(d.file).toMatch(/partials\/sectie-proza\.hbs$/);
+    const d = await withTemplate("soort-proza.hbs", "<h2>{{label}}</h2>\n{{#if waarde}}\n<p>x</p>\n");
+    expect(d.file).toMatch(/partials\/soort-proza\.hbs$/);
     expect(d.message).toMatch(/^template syntax:/);
   });
 });

@@ -119,8 +119,8 @@ describe("templates: an organisation's own layout without TypeScript", () => {
     const raad = await run(["build", "r.yaml", "--format", "text", "--out", "o"], { cwd: dir });
     expect(raad.code).toBe(0);
     expect(readText(join(dir, "o", "r.txt"))).toContain("Raad: eigen huisstijl");
-    // For every type: the folder itself (a type's own folder still comes first: ab-voorstel has no sectie-proza of its own).
-    writeFileSync(join(dir, "tpl", "partials", "sectie-proza.hbs"), "{{#if aanwezig}}<h2>Alle: {{label}}</h2>{{/if}}\n");
+    // For every type: the folder itself (a type's own folder still comes first: ab-voorstel has no soort-proza of its own).
+    writeFileSync(join(dir, "tpl", "partials", "soort-proza.hbs"), "{{#if aanwezig}}<h2>Alle: {{label}}</h2>{{/if}}\n");
     const all = await run(["build", "p.yaml", "--format", "text", "--out", "o"], { cwd: dir });
     expect(all.stderr).toBe("");
     expect(readText(join(dir, "o", "p.txt"))).toContain("Alle: Inleiding");
@@ -129,12 +129,12 @@ describe("templates: an organisation's own layout without TypeScript", () => {
   it("a template that overrides a partial is used file by file, and its mistakes name file and line", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "tpl", "partials"), { recursive: true });
-    writeFileSync(join(dir, "tpl", "partials", "sectie-proza.hbs"), "<h2>{{label}}</h2>\n{{#unless leeg}}\n<section>{{md waarde}}</section>{{/unless}}\n");
+    writeFileSync(join(dir, "tpl", "partials", "soort-proza.hbs"), "<h2>{{label}}</h2>\n{{#unless leeg}}\n<section>{{md waarde}}</section>{{/unless}}\n");
     cpSync(SEED, join(dir, "p.yaml"));
     const r = await run(["check", "p.yaml", "--templates", "tpl"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("tpl/partials/sectie-proza.hbs:3:1: error: <section> is not part of the document vocabulary");
-    writeFileSync(join(dir, "tpl", "partials", "sectie-proza.hbs"), "{{#if aanwezig}}<h2>Sectie: {{label}}</h2>{{/if}}\n");
+    expect(r.stderr).toContain("tpl/partials/soort-proza.hbs:3:1: error: <section> is not part of the document vocabulary");
+    writeFileSync(join(dir, "tpl", "partials", "soort-proza.hbs"), "{{#if aanwezig}}<h2>Sectie: {{label}}</h2>{{/if}}\n");
     const ok = await run(["build", "p.yaml", "--templates", "tpl", "--format", "text", "--out", "o"], { cwd: dir });
     expect(ok.stderr).toBe("");
     const text = readText(join(dir, "o", "p.txt"));

@@ -205,7 +205,7 @@ function checkFields(raw: Raw, titel: string, gegevens: readonly Placed[], secti
     }
   }
   for (const f of gegevens) {
-    if (f.soort === "beslispunten" || f.soort === "ondertekening" || f.soort === "rijen" || f.soort === "tabel" || f.soort === "regeling") at(f.origin, [...f.at, "soort"], `a ${f.soort} is printed as a section of its own; declare \`${f.key}\` under secties`);
+    if (f.soort === "beslispunten" || f.soort === "ondertekening" || f.soort === "rijen" || f.soort === "tabel" || f.soort === "regeling" || f.soort === "besluit") at(f.origin, [...f.at, "soort"], `a ${f.soort} is printed as a section of its own; declare \`${f.key}\` under secties`);
   }
   if (!gegevens.some((f) => f.soort === "datum" && f.verplicht !== false)) at(raw, [], "a type needs a required date among its gegevens (e.g. `datum: {soort: datum}` or `vergaderdatum`): it is the document's date");
   const title = keys.get(titel);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { EMPTY, isoDate } from "./common.js";
 import type { Soort, VeldDeclaratie } from "./declaration.js";
 import { OPENBAARHEID, Beslispunt, Bijlage, Tabel } from "./proposal.js";
-import { Regeling } from "./regeling.js";
+import { BesluitTekst, Regeling } from "./regeling.js";
 
 /**
  * A document type's declaration → the zod schema of its documents. The schema carries each
@@ -78,6 +78,7 @@ const CONTENT: Readonly<Record<Soort, (f: Field) => z.ZodType>> = {
   groep: (f) => objectOf(entriesOf(f.velden)),
   bijlagen: () => z.array(Bijlage),
   regeling: () => Regeling,
+  besluit: () => BesluitTekst,
 };
 
 /** What each kind adds to a field's description, so editors say how to write it. */

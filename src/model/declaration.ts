@@ -27,6 +27,7 @@ export const SOORTEN = [
   "groep",
   "bijlagen",
   "regeling",
+  "besluit",
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
@@ -47,6 +48,7 @@ export const SOORT_UITLEG: Readonly<Record<Soort, string>> = {
   ondertekening: "paraaf- of ondertekeningsblok: functie, naam, eenheid, datum",
   groep: "een groep van velden (`velden`), gedrukt als subsecties",
   bijlagen: "de bijlagen: titel, bestand, registratienummer, besloten, inhoud",
+  besluit: "een formeel besluit (ontwerpbesluit): aanhef, overwegingen, gehoord, gelet op, dictum, regeling, ondertekening; op een nieuwe bladzijde",
   regeling: "een regeling als wettekst: hoofdstukken, paragrafen en artikelen (automatisch genummerd) met leden, onderdelen en begripsbepalingen; inwerkingtreding en citeertitel",
 };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inline, isoDate, text } from "./common.js";
-import { referenceId } from "./proposal.js";
+import { Beslispunt, referenceId } from "./proposal.js";
 
 /**
  * The adopted instrument of a formal besluit, as a legal text: hoofdstukken, paragrafen and
@@ -76,3 +76,30 @@ export const Regeling = z
   })
   .describe("De regeling: hoofdstukken of artikelen, inwerkingtreding, citeertitel");
 export type Regeling = z.infer<typeof Regeling>;
+
+/**
+ * A formal besluit as the content of one field: a proposal's ontwerpbesluit. The same parts as
+ * the `besluit` type's sections (see templates/besluit/type.yaml); printed on a page of its own.
+ */
+export const BesluitTekst = z
+  .strictObject({
+    aanhef: text("Wie besluit, zonder ; aan het eind; weglaten: gemaakt uit orgaan, organisatie en vergaderdatum").optional(),
+    gelezen: text("Het voorstel waarop wordt besloten").optional(),
+    overwegingen: z.array(inline("Een overweging, gedrukt als: overwegende dat …;")).min(1).optional(),
+    gehoord: z.array(text("Wie gehoord is")).min(1).optional(),
+    gelet_op: z.array(text("Een grondslag")).min(1).optional(),
+    besluit: z
+      .strictObject({
+        aanhef: inline('De zin voor het dictum; zonder: "besluit:"').optional(),
+        beslispunten: z.array(Beslispunt).min(1).describe("Het dictum: één beslispunt zonder nummer, of meer genummerd"),
+      })
+      .describe("Het dictum"),
+    regeling: Regeling.optional(),
+    plaats: text("Waar wordt besloten").optional(),
+    ondertekening: z
+      .array(z.strictObject({ functie: text("Functie, bijv. voorzitter"), naam: text("Naam").optional() }))
+      .min(1)
+      .describe("Wie ondertekent; zonder naam: ruimte voor de naam")
+      .optional(),
+  })
+  .describe("Een formeel besluit: aanhef, overwegingen, gelet op, het dictum, de regeling, de ondertekening");

@@ -31,6 +31,8 @@ export interface FieldView {
   readonly rijen?: readonly (readonly FieldView[])[];
   readonly bijschrift?: string;
   readonly breedtes?: string | null;
+  /** An ontwerpbesluit: the view of its regeling, if it has one. */
+  readonly regeling?: FieldView | null;
   /** A regeling: its hoofdstukken, paragrafen and artikelen in order, numbered, each with its heading level. */
   readonly blokken?: readonly RegelingBlock[];
   /** Beslispunten: the lead sentence when the data gives none, the numbering, and whether to print without numbers. */
@@ -57,22 +59,23 @@ export interface TypeView {
 
 /** The partial that prints a section of each kind (a section of its own name comes first). */
 const SECTION_PARTIAL: Readonly<Record<Soort, string>> = {
-  tekst: "sectie-waarde",
-  proza: "sectie-proza",
-  datum: "sectie-waarde",
-  keuze: "sectie-waarde",
-  janee: "sectie-waarde",
-  getal: "sectie-waarde",
-  bedrag: "sectie-waarde",
-  persoon: "sectie-waarde",
-  bijlagen: "sectie-waarde",
-  lijst: "sectie-lijst",
-  tabel: "sectie-tabel",
-  rijen: "sectie-tabel",
-  ondertekening: "sectie-tabel",
-  beslispunten: "sectie-beslispunten",
-  groep: "sectie-groep",
-  regeling: "sectie-regeling",
+  tekst: "soort-waarde",
+  proza: "soort-proza",
+  datum: "soort-waarde",
+  keuze: "soort-waarde",
+  janee: "soort-waarde",
+  getal: "soort-waarde",
+  bedrag: "soort-waarde",
+  persoon: "soort-waarde",
+  bijlagen: "soort-waarde",
+  lijst: "soort-lijst",
+  tabel: "soort-tabel",
+  rijen: "soort-tabel",
+  ondertekening: "soort-tabel",
+  beslispunten: "soort-beslispunten",
+  groep: "soort-groep",
+  regeling: "soort-regeling",
+  besluit: "soort-besluit",
 };
 
 const SIGN_OFF_COLUMNS = [
@@ -102,6 +105,12 @@ const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
 const EXTRA: Partial<Record<Soort, Extra>> = {
   regeling: (_f, content, cx) => ({ blokken: regelingBlocks(obj(content), cx.niveau + 1) }),
+  // An ontwerpbesluit's regeling is printed as a regeling field of its own would be.
+  besluit: (f, content, cx) => {
+    const regeling = obj(content).regeling;
+    if (!regeling) return { regeling: null };
+    return { regeling: cx.inner({ ...f, key: "regeling", soort: "regeling", label: "Regeling" }, regeling) };
+  },
   groep: (f, content, cx) => ({ velden: entriesOf(f.velden).map((g) => cx.inner(g, obj(content)[g.key])) }),
   lijst: (f, content) => {
     const element = fieldOf("element", f.van ?? { soort: "tekst" });

@@ -68,6 +68,7 @@ const PRINT: Readonly<Record<Soort, (v: unknown, p: Printable, c: PrintContext) 
   ondertekening: (v) => (Array.isArray(v) ? v.map((s) => printObject(s)).join("<br>") : ""),
   beslispunten: () => "",
   regeling: () => "",
+  besluit: () => "",
 };
 
 /** A mapping on one line: its values in order, separated by commas (a version, an element of a list). */
