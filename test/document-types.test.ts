@@ -362,3 +362,32 @@ describe("templates are checked against their type's fields", () => {
   });
 });
 
+
+describe("prose that a type lets grow", () => {
+  it("headings (one level below the section's) and lettered lists, only where the type says so", async () => {
+    const dir = tempDir();
+    declare(dir, "t", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datum }\nsecties:\n  toelichting: { soort: proza, koppen: ja, letters: ja }\n  kort: { soort: proza }\n");
+    const prose = "# Achtergrond\\n\\nDe aanleiding.\\n\\na. eerst dit;\\nb. dan dat.\\n\\n## Detail\\n\\nMeer.";
+    writeFileSync(join(dir, "d.yaml"), `type: t\nonderwerp: Iets\ndatum: 2026-01-01\ntoelichting: "${prose}"\nkort: "${prose}"\n`);
+    const r = await run(["build", "d.yaml", "--format", "html,docx,text", "--out", "o"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    const html = readText(join(dir, "o", "d.html"));
+    const [allowed, plain] = html.split(/<h2 id="[^"]*">Kort<\/h2>/) as [string, string];
+    expect(allowed).toMatch(/<h3 id="[^"]*">Achtergrond<\/h3>/);
+    expect(allowed).toMatch(/<h4 id="[^"]*">Detail<\/h4>/);
+    expect(allowed).toMatch(/<ol type="a">\s*<li>eerst dit;<\/li>\s*<li>dan dat\.<\/li>\s*<\/ol>/);
+    // Where the type does not allow them, they stay text as written.
+    expect(plain).toContain("# Achtergrond");
+    expect(plain).not.toContain("<h3");
+    const text = readText(join(dir, "o", "d.txt"));
+    expect(text).toContain("a. eerst dit;\nb. dan dat.");
+    if (!xmllint.skip) expect(spawnSync(VALIDATE_DOCX, [join(dir, "o", "d.docx")], { encoding: "utf8" }).stdout).toMatch(/^OK/);
+  });
+
+  it("an option of prose on another kind is a positioned error", async () => {
+    const dir = tempDir();
+    declare(dir, "t", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst, koppen: ja }\n  datum: { soort: datum }\n");
+    const r = await run(["check", "templates/t/type.yaml"], { cwd: dir });
+    expect(r.stderr).toMatch(/templates\/t\/type\.yaml:3:\d+: error: `koppen` hoort bij soort proza, niet bij tekst/);
+  });
+});

@@ -29,7 +29,7 @@ const escapeHtml = (s: string) => md.utils.escapeHtml(s);
 
 // An inline rule of our own: markdown-it has no syntax for references, and a link (`[x](#y)`)
 // would print what the writer typed, not the number the target has now.
-md.inline.ruler.before("link", "reference", (state, silent) => {
+const referenceRule: Parameters<typeof md.inline.ruler.before>[2] = (state, silent) => {
   if (state.src.charCodeAt(state.pos) !== 0x5b || state.src.charCodeAt(state.pos + 1) !== 0x5b) return false;
   const m = /^\[\[([A-Za-z]+):([A-Za-z0-9_-]+)\]\]/.exec(state.src.slice(state.pos));
   if (!m) return false;
@@ -40,7 +40,8 @@ md.inline.ruler.before("link", "reference", (state, silent) => {
   }
   state.pos += m[0].length;
   return true;
-});
+};
+md.inline.ruler.before("link", "reference", referenceRule);
 md.renderer.rules.reference = (tokens, idx, _options, env: { refs?: ReferenceResolver }) => {
   const token = tokens[idx]!;
   const { kind, id } = token.meta as { kind: string; id: string };
@@ -50,9 +51,41 @@ md.renderer.rules.reference = (tokens, idx, _options, env: { refs?: ReferenceRes
   return `${escapeHtml(word)} <ref to="${escapeHtml(found.anchor)}">${escapeHtml(found.number)}</ref>`;
 };
 
-/** Block Markdown → markup (`p`, `ul`, `ol`, `li`, `strong`, `em`, `a`, `br`, `ref`). */
-export function markdownBlocks(source: string, refs?: ReferenceResolver): string {
-  return md.render(source, { refs });
+/**
+ * Where a document type allows it (a prose field's `koppen` and `letters`), prose grows by two
+ * things, and no more: headings (`# Kop`, printed one level below the section's heading), and
+ * lettered lists (`a. …`, `b. …`), which Markdown does not know.
+ */
+export interface ProseOptions {
+  /** The heading level of the section the prose is in: `#` becomes the level below it. */
+  readonly headingsBelow?: number;
+  readonly letters?: boolean;
+}
+
+const withHeadings = new MarkdownIt("zero", { html: false, linkify: false, typographer: false, breaks: false }).enable(["heading", "paragraph", "list", "emphasis", "link", "escape", "newline"]);
+withHeadings.inline.ruler.before("link", "reference", referenceRule);
+withHeadings.renderer.rules.reference = md.renderer.rules.reference!;
+// `#` is the level below the section's heading; the documents have h2 to h4.
+withHeadings.renderer.rules.heading_open = (tokens, idx, _o, env: { below?: number }) => `<h${Math.min(4, (env.below ?? 2) + Number(tokens[idx]!.tag.slice(1)))}>`;
+withHeadings.renderer.rules.heading_close = (tokens, idx, _o, env: { below?: number }) => `</h${Math.min(4, (env.below ?? 2) + Number(tokens[idx]!.tag.slice(1)))}>\n`;
+
+/** A lettered item (`a. `, `b) `) at the start of a line: read as a numbered one, then printed with letters. */
+const LETTERED = /^(\s*)([a-z])[.)](?=\s)/;
+
+function render(source: string, refs: ReferenceResolver | undefined, opts: ProseOptions): string {
+  const engine = opts.headingsBelow !== undefined ? withHeadings : md;
+  if (!opts.letters) return engine.render(source, { refs, below: opts.headingsBelow });
+  const lines = source.split("\n");
+  const numbered = lines.map((l) => l.replace(LETTERED, (_m, indent: string, letter: string) => `${indent}${letter.charCodeAt(0) - 96}.`)).join("\n");
+  const env = { refs, below: opts.headingsBelow };
+  const tokens = engine.parse(numbered, env);
+  for (const t of tokens) if (t.type === "ordered_list_open" && t.map && LETTERED.test(lines[t.map[0]] ?? "")) t.attrSet("type", "a");
+  return engine.renderer.render(tokens, engine.options, env);
+}
+
+/** Block Markdown → markup (`p`, `ul`, `ol`, `li`, `strong`, `em`, `a`, `br`, `ref`; headings where allowed). */
+export function markdownBlocks(source: string, refs?: ReferenceResolver, opts: ProseOptions = {}): string {
+  return opts.headingsBelow === undefined && !opts.letters ? md.render(source, { refs }) : render(source, refs, opts);
 }
 
 /** Inline Markdown → markup (`strong`, `em`, `a`, `br`, `ref`). */

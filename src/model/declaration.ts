@@ -82,6 +82,8 @@ export interface VeldDeclaratie {
   bijschrift?: string | undefined;
   breedtes?: number[] | undefined;
   opmaak?: boolean | undefined;
+  koppen?: boolean | undefined;
+  letters?: boolean | undefined;
   na?: string | undefined;
   voor?: string | undefined;
 }
@@ -100,6 +102,8 @@ const OPTION_KINDS: Readonly<Record<string, readonly Soort[]>> = {
   bijschrift: ["tabel", "rijen", "ondertekening"],
   breedtes: ["tabel", "rijen", "ondertekening"],
   opmaak: ["tekst"],
+  koppen: ["proza"],
+  letters: ["proza"],
 };
 
 export const Veld: z.ZodType<VeldDeclaratie, unknown> = z.lazy(() =>
@@ -127,6 +131,8 @@ export const Veld: z.ZodType<VeldDeclaratie, unknown> = z.lazy(() =>
       bijschrift: z.string().trim().min(1).describe("tabel, rijen: het bijschrift van de tabel").optional(),
       breedtes: z.array(z.number().positive()).min(1).describe("tabel, rijen: kolombreedtes in procenten").optional(),
       opmaak: jaNee("tekst: **vet**, *cursief* en links toestaan").optional(),
+      koppen: jaNee("proza: koppen toestaan (`# Kop`, gedrukt onder de kop van de sectie)").optional(),
+      letters: jaNee("proza: lijsten met letters toestaan (`a. …`, `b. …`)").optional(),
       na: fieldKey.describe("Bij uitbreiding: zet dit nieuwe veld na dit veld").optional(),
       voor: fieldKey.describe("Bij uitbreiding: zet dit nieuwe veld voor dit veld").optional(),
     })

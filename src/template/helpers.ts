@@ -50,7 +50,11 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
     return formatDate(String(iso), chosen === "numeriek" ? "numeric" : "long");
   },
   /** Prose field → paragraphs and lists; its cross-references printed as their targets are numbered now. */
-  md: (text: unknown, options: unknown) => safe(markdownBlocks(String(text ?? ""), resolverOf(options))),
+  md: (text: unknown, options: unknown) => {
+    // `{{md x koppen=koppen letters=letters onder=niveau}}`: headings and lettered lists where the type allows them.
+    const hash = (options as { hash?: { koppen?: unknown; letters?: unknown; onder?: unknown } }).hash ?? {};
+    return safe(markdownBlocks(String(text ?? ""), resolverOf(options), { ...(hash.koppen === true ? { headingsBelow: Number(hash.onder ?? 2) } : {}), letters: hash.letters === true }));
+  },
   /** One-line prose field → inline markup. */
   mdInline: (text: unknown, options: unknown) => safe(markdownInline(String(text ?? ""), resolverOf(options))),
   /**
