@@ -85,20 +85,20 @@ export function declaredTargets(type: DocumentType, value: Record<string, unknow
 }
 
 /** Every reference written in the data: its kind, id, and the path of the text it is in. */
-export function writtenReferences(value: unknown, path: (string | number)[] = []): { kind: string; id: string; raw: string; index: number; path: (string | number)[] }[] {
-  if (typeof value === "string") return [...value.matchAll(REFERENCE)].map((m) => ({ kind: m[1]!.toLowerCase(), id: m[2]!, raw: m[0], index: m.index, path }));
+export function writtenReferences(value: unknown, path: (string | number)[] = []): { kind: string; id: string; raw: string; path: (string | number)[] }[] {
+  if (typeof value === "string") return [...value.matchAll(REFERENCE)].map((m) => ({ kind: m[1]!.toLowerCase(), id: m[2]!, raw: m[0], path }));
   if (Array.isArray(value)) return value.flatMap((v, i) => writtenReferences(v, [...path, i]));
   if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => writtenReferences(v, [...path, k]));
   return [];
 }
 
 /** The index templates get as `verwijzingen`. */
-export function referenceIndex(targets: readonly DeclaredTarget[], value: unknown, prefix = ""): ReferenceIndex {
+export function referenceIndex(targets: readonly DeclaredTarget[], value: unknown): ReferenceIndex {
   const named = new Set(writtenReferences(value).map((r) => `${r.kind}:${r.id}`));
   const index: Record<string, ReferenceTarget> = {};
   for (const t of targets) {
     const key = `${t.what}:${t.id}`;
-    index[key] = { word: t.what === "punt" ? "agendapunt" : t.what, number: t.number, anchor: `${prefix}${t.what}-${t.id}`, referenced: named.has(key) || referencedByBeslispunt(value, t) };
+    index[key] = { word: t.what === "punt" ? "agendapunt" : t.what, number: t.number, anchor: `${t.what}-${t.id}`, referenced: named.has(key) || referencedByBeslispunt(value, t) };
   }
   return index;
 }
