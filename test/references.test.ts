@@ -128,3 +128,22 @@ describe("diff shows references as printed", () => {
     expect(r.stdout).toMatch(/bijlage \[-4-\]\{\+1\+\}|bijlage.*4.*1/);
   });
 });
+
+describe("a reference to a section", () => {
+  it("prints its heading, linked to it; an unknown section is an error with the closest name", async () => {
+    const dir = project();
+    const file = join(dir, EXAMPLE);
+    writeFileSync(file, readText(file).replace("De marktverkenning ([[bijlage:raming]]) laat", "De marktverkenning ([[bijlage:raming]]; zie ook [[sectie:kanttekeningen]]) laat"));
+    const r = await run(["build", EXAMPLE, "--format", "html,docx,text", "--out", "o"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(readText(join(dir, "o", "vervanging-tankautospuiten.txt"))).toContain("(bijlage 4; zie ook Kanttekeningen/risico’s) laat");
+    const html = readText(join(dir, "o", "vervanging-tankautospuiten.html"));
+    expect(html).toContain('<a href="#sectie-kanttekeningen">Kanttekeningen/risico’s</a>');
+    expect(html).toMatch(/<h2 id="[^"]+"><span id="sectie-kanttekeningen">Kanttekeningen\/risico’s<\/span><\/h2>/);
+    const xml = strFromU8(unzipSync(readFileSync(join(dir, "o", "vervanging-tankautospuiten.docx")))["word/document.xml"]!);
+    expect(xml).toContain("REF _Ref_sectie_kanttekeningen \\h");
+    writeFileSync(file, readText(file).replace("[[sectie:kanttekeningen]]", "[[sectie:kanttekening]]"));
+    const bad = await run(["check", EXAMPLE], { cwd: dir });
+    expect(bad.stderr).toMatch(/error: `\[\[sectie:kanttekening\]\]`: no sectie has the id `kanttekening`; did you mean `kanttekeningen`\?/);
+  });
+});

@@ -48,7 +48,7 @@ md.renderer.rules.reference = (tokens, idx, _options, env: { refs?: ReferenceRes
   const found = env.refs?.(kind.toLowerCase(), id);
   if (!found) return escapeHtml(token.content);
   const word = kind.charAt(0) === kind.charAt(0).toUpperCase() ? found.word.charAt(0).toUpperCase() + found.word.slice(1) : found.word;
-  return `${escapeHtml(word)} <ref to="${escapeHtml(found.anchor)}">${escapeHtml(found.number)}</ref>`;
+  return `${word ? `${escapeHtml(word)} ` : ""}<ref to="${escapeHtml(found.anchor)}">${escapeHtml(found.number)}</ref>`;
 };
 
 /**

@@ -19,7 +19,7 @@ export interface ReferenceTarget {
 export type ReferenceIndex = Readonly<Record<string, ReferenceTarget>>;
 
 /** The kinds of target a proposal's references name. */
-export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt", "artikel"] as const;
+export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt", "artikel", "sectie"] as const;
 
 /** An id on a target, where it is in the data, and what it is. */
 export interface DeclaredTarget {
@@ -46,6 +46,8 @@ const LEVEL: readonly ((n: number, top: string) => string)[] = [
  */
 export function declaredTargets(type: DocumentType, value: Record<string, unknown>, bijlageNumber: (index: number) => string): DeclaredTarget[] {
   const out: DeclaredTarget[] = [];
+  // Each section by its field's name: a reference prints its heading ("zie Argumenten").
+  for (const f of type.secties) out.push({ what: "sectie", id: f.key, number: f.label, path: [] });
   for (const f of [...type.gegevens, ...type.secties]) {
     if (f.soort === "bijlagen") {
       list(value[f.key]).forEach((b, i) => {
@@ -92,13 +94,16 @@ export function writtenReferences(value: unknown, path: (string | number)[] = []
   return [];
 }
 
+/** The word before a target's number; a section is named by its heading alone. */
+const WORDS: Readonly<Record<string, string>> = { punt: "agendapunt", sectie: "" };
+
 /** The index templates get as `verwijzingen`. */
 export function referenceIndex(targets: readonly DeclaredTarget[], value: unknown): ReferenceIndex {
   const named = new Set(writtenReferences(value).map((r) => `${r.kind}:${r.id}`));
   const index: Record<string, ReferenceTarget> = {};
   for (const t of targets) {
     const key = `${t.what}:${t.id}`;
-    index[key] = { word: t.what === "punt" ? "agendapunt" : t.what, number: t.number, anchor: `${t.what}-${t.id}`, referenced: named.has(key) || referencedByBeslispunt(value, t) };
+    index[key] = { word: WORDS[t.what] ?? t.what, number: t.number, anchor: `${t.what}-${t.id}`, referenced: named.has(key) || referencedByBeslispunt(value, t) };
   }
   return index;
 }
