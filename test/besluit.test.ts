@@ -47,7 +47,7 @@ describe("the besluit's structure", () => {
       "Artikel 3. Vergaderingen\n\n1. Het bestuur vergadert ten minste viermaal per jaar.",
       "3. De uitnodiging vermeldt:\n   a. de datum, het tijdstip en de plaats van de vergadering;",
       "Artikel 4. Digitaal vergaderen\n\n1. Het bestuur kan digitaal vergaderen",
-      "2. Het bepaalde in artikel 3 is van overeenkomstige toepassing.",
+      "2. Het bepaalde in artikel 3, derde lid is van overeenkomstige toepassing;",
       "§ 2.2 Besluitvorming",
       "Artikel 6. Inwerkingtreding\n\nDeze regeling treedt in werking met ingang van de dag na die van haar bekendmaking en werkt terug tot en met 1 januari 2021.",
       "Artikel 7. Citeertitel\n\nDeze regeling wordt aangehaald als: Reglement van orde algemeen bestuur 2021.",
@@ -73,7 +73,10 @@ describe("the besluit's structure", () => {
     expect(new Set(numIds).size).toBeGreaterThanOrEqual(3);
     // [[artikel:vergaderingen]] twice: a REF field to the bookmark on Artikel 3's number.
     expect(xml).toMatch(/<w:bookmarkStart w:name="_Ref_artikel_vergaderingen" w:id="\d+"\/>(<w:r>(?:(?!<\/w:r>).)*<\/w:r>)*?<w:r>(?:(?!<\/w:r>).)*>3<\/w:t><\/w:r><w:bookmarkEnd/);
-    expect(xml.match(/REF _Ref_artikel_vergaderingen \\h/g)).toHaveLength(2);
+    expect(xml.match(/REF _Ref_artikel_vergaderingen \\h/g)).toHaveLength(1);
+    // [[lid:uitnodiging]]: a link to the bookmark on the lid's numbered paragraph, printed "artikel 3, derde lid".
+    expect(xml).toMatch(/<w:hyperlink [^>]*w:anchor="_Ref_lid_uitnodiging"[^>]*>(?:(?!<\/w:hyperlink>).)*>artikel 3, derde lid<\/w:t><\/w:r><\/w:hyperlink>/);
+    expect(xml).toContain('<w:bookmarkStart w:name="_Ref_lid_uitnodiging"');
     if (!xmllint.skip) expect(spawnSync(VALIDATE_DOCX, [await file("docx")], { encoding: "utf8" }).stdout).toMatch(/^OK/);
   });
 
@@ -82,7 +85,9 @@ describe("the besluit's structure", () => {
     expect(html).toMatch(/<h3 id="[^"]+">Hoofdstuk 2\. Vergaderingen<\/h3>/);
     expect(html).toMatch(/<h4 id="[^"]+">Artikel <span id="artikel-vergaderingen">3<\/span>\. Vergaderingen<\/h4>/);
     expect(html).toMatch(/<ol type="a">\s*<li>de datum, het tijdstip/);
-    expect(html.match(/<a href="#artikel-vergaderingen">3<\/a>/g)).toHaveLength(2);
+    expect(html.match(/<a href="#artikel-vergaderingen">3<\/a>/g)).toHaveLength(1);
+    expect(html).toContain('<a href="#lid-uitnodiging">artikel 3, derde lid</a>');
+    expect(html).toMatch(/<li id="lid-uitnodiging">/);
   });
 
   it("a regeling has artikelen or hoofdstukken, and an inwerkingtreding with a date or after publication", async () => {

@@ -13,6 +13,7 @@ import { Beslispunt, referenceId } from "./proposal.js";
 export interface LidObject {
   tekst: string;
   onderdelen?: string[] | undefined;
+  id?: string | undefined;
 }
 export type Lid = string | LidObject;
 
@@ -21,6 +22,7 @@ const Lid: z.ZodType<Lid> = z.union([
   z.strictObject({
     tekst: inline("De aanloopzin van het lid"),
     onderdelen: z.array(inline("Een onderdeel")).min(1).describe("De onderdelen, genummerd a, b, c").optional(),
+    id: referenceId.describe("Een naam waarmee de tekst ernaar verwijst: [[lid:naam]] drukt \"artikel 3, tweede lid\"").optional(),
   }),
 ]);
 

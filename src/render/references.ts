@@ -19,7 +19,11 @@ export interface ReferenceTarget {
 export type ReferenceIndex = Readonly<Record<string, ReferenceTarget>>;
 
 /** The kinds of target a proposal's references name. */
-export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt", "artikel", "sectie"] as const;
+export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt", "artikel", "lid", "sectie"] as const;
+
+/** "tweede lid": the ordinal words regelgeving writes a lid's number in. */
+const ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende", "elfde", "twaalfde"];
+const ordinal = (n: number): string => ORDINALS[n - 1] ?? `${n}e`;
 
 /** An id on a target, where it is in the data, and what it is. */
 export interface DeclaredTarget {
@@ -64,6 +68,11 @@ export function declaredTargets(type: DocumentType, value: Record<string, unknow
           n += 1;
           const id = obj(a).id;
           if (typeof id === "string") out.push({ what: "artikel", id, number: String(n), path: [...path, i, "id"] });
+          // A lid by its article and place: "artikel 3, tweede lid".
+          list(obj(a).leden).forEach((l, j) => {
+            const lidId = obj(l).id;
+            if (typeof lidId === "string") out.push({ what: "lid", id: lidId, number: `artikel ${n}, ${ordinal(j + 1)} lid`, path: [...path, i, "leden", j, "id"] });
+          });
         });
       list(r.hoofdstukken).forEach((h, i) => {
         list(obj(h).paragrafen).forEach((p, j) => artikelen(obj(p).artikelen, [f.key, "hoofdstukken", i, "paragrafen", j, "artikelen"]));
@@ -95,7 +104,7 @@ export function writtenReferences(value: unknown, path: (string | number)[] = []
 }
 
 /** The word before a target's number; a section is named by its heading alone. */
-const WORDS: Readonly<Record<string, string>> = { punt: "agendapunt", sectie: "" };
+const WORDS: Readonly<Record<string, string>> = { punt: "agendapunt", sectie: "", lid: "" };
 
 /** The index templates get as `verwijzingen`. */
 export function referenceIndex(targets: readonly DeclaredTarget[], value: unknown): ReferenceIndex {

@@ -192,7 +192,7 @@ export interface RegelingBlock {
   readonly titel?: string | null;
   readonly tekst?: string | null;
   /** More than one lid: numbered 1, 2, 3; one lid is printed as the article's text. */
-  readonly leden?: readonly { readonly tekst: string; readonly onderdelen: readonly string[] }[];
+  readonly leden?: readonly { readonly tekst: string; readonly onderdelen: readonly string[]; readonly id: string | null }[];
   readonly begrippen?: readonly { readonly begrip: string; readonly betekenis: string }[];
   readonly inwerkingtreding?: Record<string, unknown>;
   readonly citeertitel?: string;
@@ -209,11 +209,13 @@ function regelingBlocks(r: Record<string, unknown>, base: number): RegelingBlock
   const blocks: RegelingBlock[] = [];
   const push = (b: RegelingBlock) => blocks.push({ ...EMPTY_BLOCK, ...b } as RegelingBlock);
   let article = 0;
-  const lid = (l: unknown) => (typeof l === "string" ? { tekst: l, onderdelen: [] } : { tekst: String(obj(l).tekst ?? ""), onderdelen: list(obj(l).onderdelen).map(String) });
+  const lid = (l: unknown) => (typeof l === "string" ? { tekst: l, onderdelen: [], id: null } : { tekst: String(obj(l).tekst ?? ""), onderdelen: list(obj(l).onderdelen).map(String), id: str(obj(l).id) ?? null });
   const artikel = (a: unknown, niveau: number) => {
     const o = obj(a);
     article += 1;
     const leden = list(o.leden).map(lid);
+    // One plain lid is the article's text, without a number (unless something refers to it as a lid).
+    const single = leden.length === 1 && leden[0]!.onderdelen.length === 0 && leden[0]!.id === null;
     push({
       soort: "artikel",
       niveau,
@@ -221,8 +223,8 @@ function regelingBlocks(r: Record<string, unknown>, base: number): RegelingBlock
       id: str(o.id) ?? null,
       titel: str(o.titel) ?? null,
       // One lid is the article's text: it has no number.
-      tekst: str(o.tekst) ?? (leden.length === 1 && leden[0]!.onderdelen.length === 0 ? leden[0]!.tekst : null),
-      leden: leden.length === 1 && leden[0]!.onderdelen.length === 0 ? [] : leden,
+      tekst: str(o.tekst) ?? (single ? leden[0]!.tekst : null),
+      leden: single ? [] : leden,
       begrippen: list(o.begrippen).map((b) => ({ begrip: String(obj(b).begrip ?? ""), betekenis: String(obj(b).betekenis ?? "") })),
     });
   };
