@@ -147,3 +147,26 @@ describe("a reference to a section", () => {
     expect(bad.stderr).toMatch(/error: `\[\[sectie:kanttekening\]\]`: no sectie has the id `kanttekening`; did you mean `kanttekeningen`\?/);
   });
 });
+
+describe("a reference to a numbered argument", () => {
+  it("a numbered item marked {#id} in a field that names its items prints 'argument 2', and follows a reorder", async () => {
+    const text = (await run(["text", "data/proposals/kadernota-2022.yaml"])).stdout;
+    expect(text).toContain("over de indexatie zie argument 2.");
+    expect(text).toContain("2. De indexatie volgt de landelijke cijfers");
+    expect(text).not.toContain("{#");
+    const html = readText(join(ROOT, "out", "proposals", "kadernota-2022.html"));
+    expect(html).toMatch(/<li id="argument-indexatie">/);
+    expect(html).toContain('<a href="#argument-indexatie">2</a>');
+    // Swap the two arguments: the reference follows.
+    const dir = project();
+    const file = join(dir, "data", "proposals", "kadernota-2022.yaml");
+    const src = readText(file);
+    const first = /  1\. \{#afspraken\}[^\n]*\n[^\n]*\n/.exec(src)![0];
+    const second = /  2\. \{#indexatie\}[^\n]*\n[^\n]*\n/.exec(src)![0];
+    writeFileSync(file, src.replace(first + second, second.replace("2.", "1.") + first.replace("1.", "2.")));
+    expect((await run(["text", "data/proposals/kadernota-2022.yaml"], { cwd: dir })).stdout).toContain("over de indexatie zie argument 1.");
+    // An id no argument has: a positioned error.
+    writeFileSync(file, readText(file).replace("[[argument:indexatie]]", "[[argument:indexaite]]"));
+    expect((await run(["check", "data/proposals/kadernota-2022.yaml"], { cwd: dir })).stderr).toMatch(/error: `\[\[argument:indexaite\]\]`: no argument has the id `indexaite`; did you mean `indexatie`\?/);
+  });
+});

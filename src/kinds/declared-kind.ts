@@ -5,7 +5,7 @@ import { checkTemplateFields } from "../render/template-fields.js";
 import type { TemplateSet } from "../template/template-set.js";
 import type { Proposal } from "../model/proposal.js";
 import { renderProposal, type ResolvedProposal } from "../render/render-proposal.js";
-import { declaredTargets, PROPOSAL_REFERENCE_KINDS } from "../render/references.js";
+import { declaredTargets, referenceKindsOf } from "../render/references.js";
 import { checkBijlagen } from "./attachments.js";
 import { checkNamedBijlagen, checkReferences } from "./references-check.js";
 import type { DocumentKind } from "./kind.js";
@@ -57,7 +57,7 @@ export function declaredKind(type: DeclaredType, host: Host): DocumentKind<Propo
       const typed = style && (await ctx.withTypeTemplates(style, type.dirs));
       const fields = typed ? fieldsChecked(typed.templates, type) : [];
       const targets = declaredTargets(type, doc.value, (i) => String(i + 1));
-      const references = [...checkReferences(doc.file, doc.parsed, doc.value, targets, PROPOSAL_REFERENCE_KINDS), ...checkNamedBijlagen(doc.file, doc.parsed, doc.value, targets)];
+      const references = [...checkReferences(doc.file, doc.parsed, doc.value, targets, referenceKindsOf(type)), ...checkNamedBijlagen(doc.file, doc.parsed, doc.value, targets)];
       const found = [...fields, ...references, ...(await checkBijlagen(doc, ctx))];
       return typed && !hasErrors(found) ? { ok: true, resolved: { style: typed, type }, warnings: found } : { ok: false, diagnostics: found };
     },

@@ -6,6 +6,7 @@ import { displayPath } from "../host/paths.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { compileField, compileType, FIXED_MEANING, labelOf, type DocumentType, type Field } from "../model/compile-type.js";
 import { RESERVED_KEYS, TYPE_DECLARATION_FILE, TypeDeclaration, type VeldDeclaratie } from "../model/declaration.js";
+import { PROPOSAL_REFERENCE_KINDS } from "../render/references.js";
 import { BUILTIN_TEMPLATES } from "../template/template-set.js";
 import { locate } from "../validate/locate.js";
 import { suggest } from "../validate/suggest.js";
@@ -196,6 +197,7 @@ function checkFields(raw: Raw, titel: string, gegevens: readonly Placed[], secti
     const twice = keys.get(f.key);
     if (twice) at(f.origin, f.at, `\`${f.key}\` is declared twice (also at ${twice.at.join(".")}); a field has one place`);
     keys.set(f.key, f);
+    if (f.verwijzing && [...PROPOSAL_REFERENCE_KINDS, "punt"].includes(f.verwijzing)) at(f.origin, [...f.at, "verwijzing"], `\`${f.verwijzing}\` already names another kind of target; choose another name, e.g. argument`);
     const fixed = FIXED_MEANING[f.key];
     if (fixed && !fixed.soorten.includes(f.soort)) at(f.origin, f.at, `\`${f.key}\` has a fixed meaning (meetings read it): its soort is ${fixed.soorten.join(" or ")}, not ${f.soort}`);
     if (fixed?.waarden && f.waarden?.some((w) => !fixed.waarden!.includes(w))) at(f.origin, [...f.at, "waarden"], `\`${f.key}\` takes only ${fixed.waarden.join(", ")}`);

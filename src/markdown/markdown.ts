@@ -60,6 +60,43 @@ export interface ProseOptions {
   /** The heading level of the section the prose is in: `#` becomes the level below it. */
   readonly headingsBelow?: number;
   readonly letters?: boolean;
+  /**
+   * Numbered items as targets (a prose field with `verwijzing`): an item of a numbered list that
+   * starts with `{#id}` loses the marker and, when something refers to it, carries the anchor
+   * `anchorOf(id)` gives ("" when nothing does).
+   */
+  readonly items?: (id: string) => string;
+}
+
+/** `{#kosten} ` at the start of a numbered item: its id for cross-references. */
+const ITEM_ID = /^\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*/;
+
+type Token = ReturnType<typeof md.parse>[number];
+
+/** The items of numbered lists that carry an id, with their numbers (top level: 1, 2; below it: 2a, 2b). */
+function eachNumberedItem(tokens: Token[], visit: (item: Token, inline: Token, id: string, number: string) => void): void {
+  const stack: { ordered: boolean; n: number; number: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === "ordered_list_open" || t.type === "bullet_list_open") stack.push({ ordered: t.type === "ordered_list_open", n: Number(t.attrGet("start") ?? 1) - 1, number: "" });
+    else if (t.type === "ordered_list_close" || t.type === "bullet_list_close") stack.pop();
+    else if (t.type === "list_item_open") {
+      const list = stack[stack.length - 1]!;
+      list.n += 1;
+      const parent = stack.slice(0, -1).filter((l) => l.ordered).at(-1);
+      list.number = parent ? `${parent.number}${String.fromCharCode(96 + list.n)}` : String(list.n);
+      const inline = tokens[i + 2];
+      const id = inline?.type === "inline" ? ITEM_ID.exec(inline.content)?.[1] : undefined;
+      if (list.ordered && inline && id) visit(t, inline, id, list.number);
+    }
+  }
+}
+
+/** The numbered items of `source` that carry an id, and their numbers: what references to them print. */
+export function numberedItemTargets(source: string): { id: string; number: string }[] {
+  const out: { id: string; number: string }[] = [];
+  eachNumberedItem(md.parse(source, {}), (_item, _inline, id, number) => out.push({ id, number }));
+  return out;
 }
 
 const withHeadings = new MarkdownIt("zero", { html: false, linkify: false, typographer: false, breaks: false }).enable(["heading", "paragraph", "list", "emphasis", "link", "escape", "newline"]);
@@ -74,18 +111,28 @@ const LETTERED = /^(\s*)([a-z])[.)](?=\s)/;
 
 function render(source: string, refs: ReferenceResolver | undefined, opts: ProseOptions): string {
   const engine = opts.headingsBelow !== undefined ? withHeadings : md;
-  if (!opts.letters) return engine.render(source, { refs, below: opts.headingsBelow });
   const lines = source.split("\n");
-  const numbered = lines.map((l) => l.replace(LETTERED, (_m, indent: string, letter: string) => `${indent}${letter.charCodeAt(0) - 96}.`)).join("\n");
+  const numbered = opts.letters ? lines.map((l) => l.replace(LETTERED, (_m, indent: string, letter: string) => `${indent}${letter.charCodeAt(0) - 96}.`)).join("\n") : source;
   const env = { refs, below: opts.headingsBelow };
   const tokens = engine.parse(numbered, env);
-  for (const t of tokens) if (t.type === "ordered_list_open" && t.map && LETTERED.test(lines[t.map[0]] ?? "")) t.attrSet("type", "a");
+  if (opts.letters) for (const t of tokens) if (t.type === "ordered_list_open" && t.map && LETTERED.test(lines[t.map[0]] ?? "")) t.attrSet("type", "a");
+  if (opts.items) {
+    const anchorOf = opts.items;
+    eachNumberedItem(tokens, (item, inline, id) => {
+      // The marker is no text: off the item's first words (the inline token and its first text child).
+      inline.content = inline.content.replace(ITEM_ID, "");
+      const first = inline.children?.[0];
+      if (first?.type === "text") first.content = first.content.replace(ITEM_ID, "");
+      const anchor = anchorOf(id);
+      if (anchor) item.attrSet("id", anchor);
+    });
+  }
   return engine.renderer.render(tokens, engine.options, env);
 }
 
 /** Block Markdown → markup (`p`, `ul`, `ol`, `li`, `strong`, `em`, `a`, `br`, `ref`; headings where allowed). */
 export function markdownBlocks(source: string, refs?: ReferenceResolver, opts: ProseOptions = {}): string {
-  return opts.headingsBelow === undefined && !opts.letters ? md.render(source, { refs }) : render(source, refs, opts);
+  return opts.headingsBelow === undefined && !opts.letters && !opts.items ? md.render(source, { refs }) : render(source, refs, opts);
 }
 
 /** Inline Markdown → markup (`strong`, `em`, `a`, `br`, `ref`). */

@@ -84,6 +84,7 @@ export interface VeldDeclaratie {
   opmaak?: boolean | undefined;
   koppen?: boolean | undefined;
   letters?: boolean | undefined;
+  verwijzing?: string | undefined;
   na?: string | undefined;
   voor?: string | undefined;
 }
@@ -104,6 +105,7 @@ const OPTION_KINDS: Readonly<Record<string, readonly Soort[]>> = {
   opmaak: ["tekst"],
   koppen: ["proza"],
   letters: ["proza"],
+  verwijzing: ["proza"],
 };
 
 export const Veld: z.ZodType<VeldDeclaratie, unknown> = z.lazy(() =>
@@ -133,6 +135,11 @@ export const Veld: z.ZodType<VeldDeclaratie, unknown> = z.lazy(() =>
       opmaak: jaNee("tekst: **vet**, *cursief* en links toestaan").optional(),
       koppen: jaNee("proza: koppen toestaan (`# Kop`, gedrukt onder de kop van de sectie)").optional(),
       letters: jaNee("proza: lijsten met letters toestaan (`a. …`, `b. …`)").optional(),
+      verwijzing: z
+        .string()
+        .regex(/^[a-z]+$/, { error: "a reference name has lower-case letters only, e.g. argument" })
+        .describe("proza: de naam waarmee de tekst naar een genummerd punt van dit veld verwijst: `1. {#kosten} …` en [[argument:kosten]] drukt \"argument 1\"")
+        .optional(),
       na: fieldKey.describe("Bij uitbreiding: zet dit nieuwe veld na dit veld").optional(),
       voor: fieldKey.describe("Bij uitbreiding: zet dit nieuwe veld voor dit veld").optional(),
     })

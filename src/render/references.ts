@@ -1,4 +1,4 @@
-import { REFERENCE } from "../markdown/markdown.js";
+import { numberedItemTargets, REFERENCE } from "../markdown/markdown.js";
 import type { DocumentType } from "../model/compile-type.js";
 import { alphabetic, roman } from "../util/counters.js";
 
@@ -17,6 +17,9 @@ export interface ReferenceTarget {
 
 /** Keyed "kind:id": "bijlage:begroting", "beslispunt:kosten". */
 export type ReferenceIndex = Readonly<Record<string, ReferenceTarget>>;
+
+/** The kinds of target a document of `type` has: the fixed ones, and the names its prose fields give their numbered items. */
+export const referenceKindsOf = (type: DocumentType): string[] => [...PROPOSAL_REFERENCE_KINDS, ...type.secties.flatMap((f) => (f.verwijzing ? [f.verwijzing] : []))];
 
 /** The kinds of target a proposal's references name. */
 export const PROPOSAL_REFERENCE_KINDS = ["bijlage", "beslispunt", "artikel", "lid", "sectie"] as const;
@@ -52,6 +55,11 @@ export function declaredTargets(type: DocumentType, value: Record<string, unknow
   const out: DeclaredTarget[] = [];
   // Each section by its field's name: a reference prints its heading ("zie Argumenten").
   for (const f of type.secties) out.push({ what: "sectie", id: f.key, number: f.label, path: [] });
+  // The numbered items of a prose field that names them (`verwijzing: argument`): "argument 2".
+  for (const f of type.secties) {
+    const text = value[f.key];
+    if (f.soort === "proza" && f.verwijzing && typeof text === "string") for (const t of numberedItemTargets(text)) out.push({ what: f.verwijzing, id: t.id, number: t.number, path: [f.key] });
+  }
   for (const f of [...type.gegevens, ...type.secties]) {
     if (f.soort === "bijlagen") {
       list(value[f.key]).forEach((b, i) => {

@@ -26,6 +26,8 @@ export interface FieldView {
   /** Prose: whether it may have headings and lettered lists (the type says so). */
   readonly koppen: boolean;
   readonly letters: boolean;
+  /** Prose: the name references to its numbered items use (`argument`), if any. */
+  readonly verwijzing: string | null;
   /** Groups: their fields. Lists: their elements. */
   readonly velden?: readonly FieldView[];
   readonly elementen?: readonly FieldView[];
@@ -92,7 +94,7 @@ const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x ===
 const str = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);
 
 /** A value to print in a cell or a list: a view without a field of its own. */
-const cell = (soort: Soort, waarde: unknown, opmaak = false): FieldView => ({ sleutel: "", label: "", soort, waarde, aanwezig: waarde !== null && waarde !== undefined, leeg: false, partial: "", niveau: 0, opmaak, koppen: false, letters: false });
+const cell = (soort: Soort, waarde: unknown, opmaak = false): FieldView => ({ sleutel: "", label: "", soort, waarde, aanwezig: waarde !== null && waarde !== undefined, leeg: false, partial: "", niveau: 0, opmaak, koppen: false, letters: false, verwijzing: null });
 
 /** What a field's view adds by its kind: the parts its partial prints besides label and value. */
 interface ViewContext {
@@ -155,7 +157,7 @@ export function typeView(type: DocumentType, value: Record<string, unknown>, tem
   const view = (f: Field, waarde: unknown, niveau: number, partial: string): FieldView => {
     const given = waarde === undefined ? null : waarde;
     const leeg = given === EMPTY && f.leeg === true;
-    const base = { sleutel: f.key, label: f.label, soort: f.soort, waarde: given, aanwezig: given !== null, leeg, partial, niveau, opmaak: f.opmaak === true, koppen: f.koppen === true, letters: f.letters === true };
+    const base = { sleutel: f.key, label: f.label, soort: f.soort, waarde: given, aanwezig: given !== null, leeg, partial, niveau, opmaak: f.opmaak === true, koppen: f.koppen === true, letters: f.letters === true, verwijzing: f.verwijzing ?? null };
     const cx: ViewContext = { niveau, inner: (g, v) => view(g, v, niveau + 1, partialOf("sectie", g, SECTION_PARTIAL[g.soort])), document: value };
     return { ...base, ...EXTRA[f.soort]?.(f, leeg ? null : given, cx) };
   };

@@ -52,8 +52,11 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = {
   /** Prose field → paragraphs and lists; its cross-references printed as their targets are numbered now. */
   md: (text: unknown, options: unknown) => {
     // `{{md x koppen=koppen letters=letters onder=niveau}}`: headings and lettered lists where the type allows them.
-    const hash = (options as { hash?: { koppen?: unknown; letters?: unknown; onder?: unknown } }).hash ?? {};
-    return safe(markdownBlocks(String(text ?? ""), resolverOf(options), { ...(hash.koppen === true ? { headingsBelow: Number(hash.onder ?? 2) } : {}), letters: hash.letters === true }));
+    // `doelen=verwijzing`: its numbered items are the targets of [[<verwijzing>:id]].
+    const hash = (options as { hash?: { koppen?: unknown; letters?: unknown; onder?: unknown; doelen?: unknown } }).hash ?? {};
+    const index = indexOf(options);
+    const items = typeof hash.doelen === "string" ? (id: string) => (index[`${String(hash.doelen)}:${id}`]?.referenced ? index[`${String(hash.doelen)}:${id}`]!.anchor : "") : undefined;
+    return safe(markdownBlocks(String(text ?? ""), resolverOf(options), { ...(hash.koppen === true ? { headingsBelow: Number(hash.onder ?? 2) } : {}), letters: hash.letters === true, ...(items ? { items } : {}) }));
   },
   /** One-line prose field → inline markup. */
   mdInline: (text: unknown, options: unknown) => safe(markdownInline(String(text ?? ""), resolverOf(options))),
