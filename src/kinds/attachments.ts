@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { error, type Diagnostic, type Severity } from "../diagnostics/diagnostic.js";
-import { displayPath, inside } from "../host/paths.js";
+import { displayPath, insideReal } from "../host/paths.js";
 import type { Proposal } from "../model/proposal.js";
 import { locate } from "../validate/locate.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
@@ -20,8 +20,8 @@ export async function checkBijlagen(proposal: LoadedDocument<Proposal>, ctx: Res
     const file = resolve(dir, b.bestand);
     const report = (message: string, always: Severity = severity) =>
       diagnostics.push({ ...error(proposal.file, locate(proposal.parsed, ["bijlagen", i, "bestand"]).pos, message, `bijlagen[${i}].bestand`), severity: always });
-    // A path out of the project is never allowed: boardpaper does not read outside it.
-    if (!inside(host.cwd, file)) report(`attachment \`${b.bestand}\` lies outside the project folder`, "error");
+    // A path out of the project (or a link leading out of it) is never allowed: boardpaper does not read outside it.
+    if (!(await insideReal(host, host.cwd, file))) report(`attachment \`${b.bestand}\` lies outside the project folder`, "error");
     else if ((await host.kind(file)) !== "file") report(`attachment file \`${b.bestand}\` not found (looked for ${displayPath(host, file)})${suffix}`);
   }
   return diagnostics;

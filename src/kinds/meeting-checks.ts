@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { error, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { displayPath, inside } from "../host/paths.js";
+import { displayPath, insideReal } from "../host/paths.js";
 import type { PreparedMeeting } from "../meeting/prepared.js";
 import { planAgenda } from "../meeting/plan.js";
 import type { AgendaItemInput, Meeting } from "../model/meeting.js";
@@ -38,7 +38,7 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
       if (item.voorstel !== undefined) {
         const file = resolve(base, item.voorstel);
         const where = [...path, "voorstel"];
-        if (!inside(host.cwd, file)) at(where, `\`${item.voorstel}\` lies outside the project folder`);
+        if (!(await insideReal(host, host.cwd, file))) at(where, `\`${item.voorstel}\` lies outside the project folder`);
         else if ((await host.kind(file)) !== "file") at(where, `proposal file \`${item.voorstel}\` not found (looked for ${displayPath(host, file)})`);
         else if (seen.has(file)) at(where, `this proposal is already on the agenda (${formatPath(seen.get(file)!)}); a proposal appears once`);
         else {
@@ -91,7 +91,7 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
       if (a.file === null) continue;
       const file = resolve(base, a.file);
       const where = [...item.path, "bijlagen", index, "bestand"];
-      if (!inside(host.cwd, file)) at(where, `attachment \`${a.file}\` lies outside the project folder`);
+      if (!(await insideReal(host, host.cwd, file))) at(where, `attachment \`${a.file}\` lies outside the project folder`);
       else if ((await host.kind(file)) !== "file") at(where, `attachment file \`${a.file}\` not found (looked for ${displayPath(host, file)}), needed for item ${item.number} of ${meeting.file}`);
     }
   }

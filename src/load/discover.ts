@@ -1,7 +1,10 @@
 import { join } from "node:path";
 import type { Host } from "../host/host.js";
+import { inside } from "../host/paths.js";
 
 const YAML_FILE = /\.ya?ml$/i;
+/** How deep below a named folder files are looked for. */
+const MAX_DEPTH = 32;
 
 export interface Found {
   /** The path to read. */
@@ -34,14 +37,30 @@ export async function discover(host: Host, paths: readonly string[]): Promise<Di
   return { ok: true, files };
 }
 
+/**
+ * The YAML files below `dir`. Symbolic links are followed only where they lead inside the
+ * project (or the folder named); each real folder is walked once, so a link back to a folder
+ * above (a loop) is skipped, and the depth is bounded.
+ */
 async function walk(host: Host, dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const name of (await host.list(dir)).sort()) {
-    if (name.startsWith(".")) continue;
-    const p = join(dir, name);
-    const kind = await host.kind(p);
-    if (kind === "dir") out.push(...(await walk(host, p)));
-    else if (kind === "file" && YAML_FILE.test(name)) out.push(p);
-  }
+  const top = await host.realPath(dir);
+  const project = await host.realPath(host.cwd);
+  const within = (real: string) => (top !== undefined && inside(top, real)) || (project !== undefined && inside(project, real));
+  const visited = new Set<string>();
+  const visit = async (d: string, real: string, depth: number): Promise<void> => {
+    if (visited.has(real) || depth > MAX_DEPTH) return;
+    visited.add(real);
+    for (const name of (await host.list(d)).sort()) {
+      if (name.startsWith(".")) continue;
+      const p = join(d, name);
+      const r = await host.realPath(p);
+      if (r === undefined || !within(r)) continue;
+      const kind = await host.kind(r);
+      if (kind === "dir") await visit(p, r, depth + 1);
+      else if (kind === "file" && YAML_FILE.test(name)) out.push(p);
+    }
+  };
+  if (top !== undefined) await visit(dir, top, 0);
   return out;
 }

@@ -2,7 +2,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { error, START, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { TemplateError } from "../diagnostics/template-error.js";
 import type { Host } from "../host/host.js";
-import { displayPath, inside } from "../host/paths.js";
+import { displayPath, inside, insideReal } from "../host/paths.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { HOUSE_STYLE_FILE, HouseStyleFile } from "../model/house-style.js";
 import { styleSheetFrom } from "../style/from-file.js";
@@ -58,10 +58,17 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
       return k === "dir";
     }));
 
+  /** A house style file in the project folder must really be there (not a link leading out of it). */
+  const styleFileInside = async (abs: string): Promise<boolean> => !inside(host.cwd, abs) || (await insideReal(host, host.cwd, abs));
+
   const loadStyle = async (abs: string): Promise<{ value: HouseStyleFile; parsed: ParsedYaml } | undefined> => {
     const file = displayPath(host, abs);
     if ((await host.kind(abs)) !== "file") {
       diagnostics.push(error(file, START, "house style file not found"));
+      return undefined;
+    }
+    if (!(await styleFileInside(abs))) {
+      diagnostics.push(error(file, START, "the house style file is a link to a file outside the project folder; boardpaper does not read outside it"));
       return undefined;
     }
     const r = validateFile(file, await host.readFile(abs), HouseStyleFile);
@@ -117,7 +124,7 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
     const logoSpec = style?.value.logo;
     if (logoSpec) {
       const file = resolve(base, logoSpec.bestand);
-      if (!inside(host.cwd, file)) at(["logo", "bestand"], `\`${logoSpec.bestand}\` lies outside the project folder; put the logo inside it`);
+      if (!(await insideReal(host, host.cwd, file))) at(["logo", "bestand"], `\`${logoSpec.bestand}\` lies outside the project folder; put the logo inside it`);
       else if ((await host.kind(file)) !== "file") at(["logo", "bestand"], `logo file \`${logoSpec.bestand}\` not found (looked for ${displayPath(host, file)})`);
       else {
         const r = await prepareLogo(await host.readFile(file), logoSpec.alt, logoSpec.breedte_mm ?? 35);
@@ -134,7 +141,7 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
     if (opts.templatesDir) dirs.push(resolve(host.cwd, opts.templatesDir));
     else if (style?.value.templates) {
       const dir = resolve(base, style.value.templates);
-      if (!inside(host.cwd, dir)) at(["templates"], `\`${style.value.templates}\` lies outside the project folder`);
+      if (!(await insideReal(host, host.cwd, dir))) at(["templates"], `\`${style.value.templates}\` lies outside the project folder`);
       else if ((await host.kind(dir)) !== "dir") at(["templates"], `templates folder \`${style.value.templates}\` not found (looked for ${displayPath(host, dir)})`);
       else dirs.push(dir);
     }
@@ -171,7 +178,7 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
 
   const defaultTypeAt = async (path: string): Promise<string | undefined> => {
     const file = await styleFileOf(path);
-    if (!file) return undefined;
+    if (!file || !(await styleFileInside(file))) return undefined;
     return STANDAARDTYPE.exec(new TextDecoder().decode(await host.readFile(file)))?.[1];
   };
 

@@ -29,6 +29,8 @@ export interface DataFile {
 }
 
 const YAML = /\.ya?ml$/i;
+/** How deep below data/ the editor looks for files and folders. */
+const MAX_DEPTH = 32;
 
 /** Check a path from the browser; `exists` false for a file about to be created. */
 export async function dataFile(host: Host, rel: unknown, exists = true): Promise<DataFile> {
@@ -67,27 +69,36 @@ export interface Listed {
   readonly label: string;
 }
 
-/** Every .yaml file below data/ (hidden entries skipped, links out of data/ left out), sorted. */
+/**
+ * Every .yaml file below data/ (hidden entries skipped, links out of data/ left out), sorted.
+ * Each real folder is walked once (a link back to a folder already walked, a loop, is left
+ * out), to a bounded depth.
+ */
 export async function listData(host: Host): Promise<Listed[]> {
   const dataDir = join(host.cwd, DATA);
   const realData = await host.realPath(dataDir);
   if (!realData) return [];
   const out: Listed[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  const visited = new Set<string>([realData]);
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > MAX_DEPTH) return;
     for (const name of (await host.list(dir)).sort((a, b) => (a < b ? -1 : 1))) {
       if (name.startsWith(".")) continue;
       const p = join(dir, name);
       const real = await host.realPath(p);
       if (!real || !inside(realData, real)) continue;
       const kind = await host.kind(real);
-      if (kind === "dir" && real !== realData) await walk(p);
-      else if (kind === "file" && YAML.test(name)) {
+      if (kind === "dir") {
+        if (visited.has(real)) continue;
+        visited.add(real);
+        await walk(p, depth + 1);
+      } else if (kind === "file" && YAML.test(name)) {
         const rel = relative(dataDir, p).split(sep).join("/");
         out.push({ rel, label: `${DATA}/${rel}` });
       }
     }
   };
-  await walk(dataDir);
+  await walk(dataDir, 0);
   return out;
 }
 
@@ -97,8 +108,9 @@ export async function dataFolders(host: Host): Promise<string[]> {
   const realData = await host.realPath(dataDir);
   const out: string[] = [];
   const seen = new Set<string>();
-  const walk = async (dir: string, rel: string): Promise<void> => {
+  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
     out.push(rel);
+    if (depth >= MAX_DEPTH) return;
     const names = await host.list(dir).catch(() => []);
     for (const name of names.sort((a, b) => (a < b ? -1 : 1))) {
       const p = join(dir, name);
@@ -106,10 +118,10 @@ export async function dataFolders(host: Host): Promise<string[]> {
       // A link that leads out of data/, or to a folder already listed (a loop), is left out.
       if (name.startsWith(".") || !real || !realData || !inside(realData, real) || seen.has(real) || real === realData) continue;
       seen.add(real);
-      if ((await host.kind(p)) === "dir") await walk(p, rel === "" ? name : `${rel}/${name}`);
+      if ((await host.kind(p)) === "dir") await walk(p, rel === "" ? name : `${rel}/${name}`, depth + 1);
     }
   };
-  await walk(dataDir, "");
+  await walk(dataDir, "", 0);
   return out;
 }
 
