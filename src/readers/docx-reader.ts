@@ -1,6 +1,7 @@
-import { strFromU8, unzipSync } from "fflate";
-import type { ChildNode, Element } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import { strFromU8 } from "fflate";
+import type { ChildNode, Document, Element } from "domhandler";
+import { DomHandler, Parser } from "htmlparser2";
+import { readZipParts, ZipPartsError } from "./zip-parts.js";
 import { mergeTexts } from "../tree/inline.js";
 import { cellListIndent, listIndent } from "../writers/docx/numbering.js";
 import type { Block, Cell, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEntry, Paragraph, TableRow } from "../tree/types.js";
@@ -14,18 +15,27 @@ import type { Block, Cell, DocumentNode, Inline, List, ListItem, ListStyle, Meta
  * (through textconv) show. Other .docx files are read as well as their styles allow.
  */
 export function readDocx(bytes: Uint8Array): DocumentNode {
-  let parts: Record<string, Uint8Array>;
+  if (OLE.every((b, i) => bytes[i] === b)) {
+    throw new DocxReadError("this is a password-protected (encrypted) document or an old .doc file, not a .docx; save it unprotected as .docx");
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxReadError("this is not a .docx file (not a zip archive)");
+  let parts: Map<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes);
-  } catch {
+    // Only the parts we read, each checked against a size limit before it is inflated.
+    parts = readZipParts(bytes, PARTS);
+  } catch (e) {
+    if (e instanceof ZipPartsError) throw new DocxReadError(`this .docx cannot be read: ${e.message}`);
     throw new DocxReadError("this is not a .docx file (not a zip archive)");
   }
-  const part = (p: string) => (parts[p] ? strFromU8(parts[p]) : undefined);
+  const part = (p: string) => {
+    const data = parts.get(p);
+    return data ? strFromU8(data) : undefined;
+  };
   const document = part("word/document.xml");
   if (!document) throw new DocxReadError("this is not a .docx file (no word/document.xml)");
   const formats = numberingFormats(part("word/numbering.xml"));
   // htmlparser2 decodes the XML entities of text and attributes.
-  const root = find(parseDocument(document, { xmlMode: true }).children, "w:document");
+  const root = find(parseXml(document).children, "w:document");
   const body = root && find(root.children, "w:body");
   const core = part("docProps/core.xml") ?? "";
   const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1] ?? "";
@@ -34,6 +44,33 @@ export function readDocx(bytes: Uint8Array): DocumentNode {
 }
 
 export class DocxReadError extends Error {}
+
+/** The parts read; every other entry of the zip is left compressed. */
+const PARTS = new Set(["word/document.xml", "word/numbering.xml", "docProps/core.xml"]);
+/** An OLE compound file: what Word makes of a password-protected .docx (and an old .doc). */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Far beyond any real document, far below what would exhaust the stack or the memory. */
+export const XML_LIMITS = { depth: 256, elements: 1_000_000 } as const;
+
+/** Parse XML into a DOM, refusing nesting deeper or elements more than XML_LIMITS allow. */
+function parseXml(xml: string): Document {
+  const handler = new DomHandler(undefined, { xmlMode: true });
+  let depth = 0;
+  let count = 0;
+  const open = handler.onopentag.bind(handler);
+  const close = handler.onclosetag.bind(handler);
+  handler.onopentag = (name, attribs) => {
+    if (++depth > XML_LIMITS.depth) throw new DocxReadError(`the document's XML is nested too deeply (more than ${XML_LIMITS.depth} levels)`);
+    if (++count > XML_LIMITS.elements) throw new DocxReadError(`the document's XML has too many elements (more than ${XML_LIMITS.elements})`);
+    open(name, attribs);
+  };
+  handler.onclosetag = () => {
+    depth--;
+    close();
+  };
+  new Parser(handler, { xmlMode: true }).end(xml);
+  return handler.root;
+}
 
 type Formats = Map<string, { style: ListStyle; start: number }[]>;
 
@@ -110,7 +147,8 @@ class ListReader {
     const open = this.open;
     const numPr = find(find(el.children, "w:pPr")?.children ?? [], "w:numPr");
     if (numPr) {
-      const level = Number(attr(find(numPr.children, "w:ilvl"), "w:val") ?? "0");
+      // Word has levels 0–8; clamping keeps a hostile file from nesting lists without end.
+      const level = Math.min(8, Math.max(0, Math.trunc(Number(attr(find(numPr.children, "w:ilvl"), "w:val") ?? "0")) || 0));
       const numId = attr(find(numPr.children, "w:numId"), "w:val") ?? "";
       while (open.length && open[open.length - 1]!.level > level) open.pop();
       const top = open[open.length - 1];
@@ -233,7 +271,7 @@ const FORMAT: Record<string, ListStyle> = { decimal: "decimal", lowerLetter: "lo
 function numberingFormats(xml: string | undefined): Formats {
   const out: Formats = new Map();
   if (!xml) return out;
-  const root = parseDocument(xml, { xmlMode: true });
+  const root = parseXml(xml);
   const numbering = find(root.children, "w:numbering");
   if (!numbering) return out;
   const abstract = new Map<string, { style: ListStyle; start: number }[]>();
@@ -261,6 +299,9 @@ function unescapeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (m, e: string) => {
     const named: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
     if (named[e]) return named[e];
-    return String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    // Outside Unicode (or a lone surrogate, or NUL): the replacement character, as XML parsers do.
+    if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
+    return String.fromCodePoint(code);
   });
 }

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { MAX_SVG_BYTES, rasterProblem, svgProblem } from "./svg-safety.js";
 
 /** A logo ready for both writers: its bytes, a PNG for Word's fallback, its size on the page. */
 export interface Logo {
@@ -25,6 +26,11 @@ export async function prepareLogo(bytes: Uint8Array, alt: string, widthMm: numbe
   const head = new TextDecoder().decode(bytes.subarray(0, 2048));
   const isSvg = !isPng && /<svg[\s>]/.test(head);
   if (!isPng && !isSvg) return { ok: false, message: "the logo must be a PNG or an SVG file" };
+  if (isSvg) {
+    if (bytes.length > MAX_SVG_BYTES) return { ok: false, message: `the SVG logo is too large (${Math.round(bytes.length / 1024)} kB; at most ${MAX_SVG_BYTES / 1024} kB)` };
+    const problem = svgProblem(new TextDecoder().decode(bytes));
+    if (problem) return { ok: false, message: problem };
+  }
   let size: { width?: number; height?: number };
   try {
     size = imageSize(bytes);
@@ -41,8 +47,12 @@ export async function prepareLogo(bytes: Uint8Array, alt: string, widthMm: numbe
     const { Resvg } = createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
     // System fonts are not loaded, so the rendering is the same on every machine; text in a logo
     // should be converted to paths.
-    const rendered = new Resvg(Buffer.from(bytes), { fitTo: { mode: "width", value: Math.round((widthMm / 25.4) * 300) }, font: { loadSystemFonts: false } }).render();
-    png = new Uint8Array(rendered.asPng());
+    const width = Math.round((widthMm / 25.4) * 300);
+    const resvg = new Resvg(Buffer.from(bytes), { fitTo: { mode: "width", value: width }, font: { loadSystemFonts: false } });
+    // The raster's size is checked before anything is drawn: a tiny file can ask for gigapixels.
+    const tooLarge = rasterProblem(width, (width * resvg.height) / resvg.width);
+    if (tooLarge) return { ok: false, message: tooLarge };
+    png = new Uint8Array(resvg.render().asPng());
   } catch (e) {
     return { ok: false, message: `the SVG logo cannot be drawn: ${(e as Error).message}` };
   }

@@ -30,8 +30,11 @@ A tracked change in a .docx is shown as [-removed-]{+added+}.`,
         host.stdout.write(writeText(readDocx(bytes)));
         return EXIT.ok;
       } catch (e) {
-        if (!(e instanceof DocxReadError)) throw e;
-        host.stderr.write(`${shown}: error: ${e.message}\n`);
+        // A RangeError here is the file exhausting a resource (stack, string length, memory) past
+        // the reader's limits: the file's fault, answered in one line like every unreadable file.
+        const message = e instanceof DocxReadError ? e.message : e instanceof RangeError ? "this file is too large or too deeply nested to read" : undefined;
+        if (message === undefined) throw e;
+        host.stderr.write(`${shown}: error: ${message}\n`);
         return EXIT.invalid;
       }
     }
