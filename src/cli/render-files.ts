@@ -1,7 +1,9 @@
 import { formatSummary, type formatDiagnostic } from "../diagnostics/format.js";
 import { Comparer, Emitter, type Staleness } from "../emit/emit.js";
 import type { Output } from "../emit/output.js";
-import { sourceDate } from "../emit/outputs.js";
+import { outputBase, sourceDate } from "../emit/outputs.js";
+import { basename, resolve } from "node:path";
+import { isScalar, visit } from "yaml";
 import { PDF, renderWriters, withPdfs, type Formats } from "../convert/pdf.js";
 import { ConversionError, findSoffice } from "../convert/soffice.js";
 import type { Host } from "../host/host.js";
@@ -15,6 +17,71 @@ import { UsageError } from "./command.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { houseStyleOptions } from "./inputs.js";
 import { reporter } from "./report.js";
+import { inputPaths, refuseSpecial, whereWouldBe } from "./guard.js";
+
+/** Inputs whose outputs would land in the same place (same name, each named directly): a line at each. */
+function sameOutputs(outDir: string, files: readonly Found[]): string[] {
+  const byBase = new Map<string, Found[]>();
+  for (const f of files) {
+    const base = resolve(outputBase(outDir, f.path, f.root));
+    byBase.set(base, [...(byBase.get(base) ?? []), f]);
+  }
+  const lines: string[] = [];
+  for (const [base, same] of byBase) {
+    if (same.length < 2) continue;
+    for (const f of same) {
+      const others = same.filter((o) => o !== f).map((o) => o.label ?? o.path);
+      lines.push(`${f.label ?? f.path}:1:1: error: writes the same output (${base}.*) as ${others.join(", ")}`);
+    }
+  }
+  return lines;
+}
+
+/** An output that would replace an input, or that two inputs of one run would both write. */
+class OutputClash extends Error {}
+
+/**
+ * The sink, guarded: an output may never be an input of the run (`x.html` built into its own
+ * folder), and no two outputs of one run may go to the same file (two proposals of one name in
+ * one meeting or one output folder), or the second would silently replace the first.
+ * Either is an error (exit 1) and nothing is written.
+ */
+async function guardedSink(host: Host, files: readonly Found[], put: (o: Output) => void | Promise<void>): Promise<{ sink: (o: Output) => Promise<void>; current?: LoadedDocument }> {
+  const inputs = await inputPaths(host, files.map((f) => f.path));
+  const made = new Map<string, LoadedDocument | undefined>();
+  const guard: { sink: (o: Output) => Promise<void>; current?: LoadedDocument } = {
+    sink: async (o) => {
+      const where = await whereWouldBe(host, o.path);
+      const input = inputs.get(where);
+      if (input !== undefined) throw new OutputClash(`${input}: the output ${o.path} would overwrite this input; give another --out`);
+      if (made.has(where)) {
+        const first = made.get(where);
+        const places = first !== undefined && first === guard.current ? itemsWriting(first, o.path) : [first, guard.current].flatMap((d) => (d ? [`${d.file}:1:1`] : []));
+        const lines = places.map((p) => `${p}: error: writes ${o.path}, as another document of this run does`);
+        throw new OutputClash(`${lines.join("\n")}${lines.length ? "\n" : ""}two documents would both be written to ${o.path} (two inputs, or two agenda items' proposals, with the same file name); rename one`);
+      }
+      made.set(where, guard.current);
+      await put(o);
+    },
+  };
+  return guard;
+}
+
+/** In a meeting, the places of the agenda items whose proposal has the file name of `output`. */
+function itemsWriting(meeting: LoadedDocument, output: string): string[] {
+  const stem = basename(output).replace(/\.[^.]*$/, "");
+  const places: string[] = [];
+  visit(meeting.parsed.doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== "voorstel" || !isScalar(pair.value) || typeof pair.value.value !== "string") return;
+      const file = pair.value.value;
+      if (basename(file).replace(/\.[^.]*$/, "") !== stem || !pair.value.range) return;
+      const at = meeting.parsed.lines.linePos(pair.value.range[0]);
+      places.push(`${meeting.file}:${at.line}:${at.col}`);
+    },
+  });
+  return places.length > 0 ? places : [`${meeting.file}:1:1`];
+}
 
 /** Every name `--format` takes: the writers of the tree, and PDF (made from the .docx). */
 export const FORMAT_NAMES: readonly string[] = [...WRITERS.map((w) => w.format), PDF.format];
@@ -57,7 +124,18 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
   const comparer = new Comparer(host);
   // PDF needs every .docx at hand for its one LibreOffice run; otherwise outputs go out as made.
   const kept: Output[] = [];
-  const sink = check ? comparer.put : formats.pdf ? (o: Output) => void kept.push(o) : emitter.put;
+  const put = check ? comparer.put : formats.pdf ? (o: Output) => void kept.push(o) : emitter.put;
+  await refuseSpecial(host, req.outDir);
+  if (!req.baseOf) {
+    const clashes = sameOutputs(req.outDir, req.files);
+    if (clashes.length > 0) {
+      for (const c of clashes) host.stderr.write(`${c}\n`);
+      host.stderr.write(`boardpaper ${req.command}: error: two inputs would write the same output; rename one. Nothing was written.\n`);
+      return EXIT.invalid;
+    }
+  }
+  const guard = await guardedSink(host, req.files, put);
+  const sink = guard.sink;
   const refuse = async (diagnostics: readonly Parameters<typeof formatDiagnostic>[0][]): Promise<ExitCode> => {
     await emitter.discard();
     diagnostics.forEach(say);
@@ -74,13 +152,20 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
         outDir: req.outDir,
         writers: renderWriters(formats),
         includeBesloten: values["include-besloten"] === true,
-        ...(req.baseOf ? { baseOf: req.baseOf } : {}),
+        // Each document's base is asked for just before its outputs go to the sink: the guard
+        // learns which input it is writing for.
+        baseOf: (doc: LoadedDocument) => {
+          guard.current = doc;
+          return req.baseOf?.(doc) ?? outputBase(req.outDir, doc.path, doc.root);
+        },
         ...(date.date ? { date: date.date } : {}),
       },
     });
   } catch (e) {
     await emitter.discard();
-    throw e;
+    if (!(e instanceof OutputClash)) throw e;
+    host.stderr.write(`boardpaper ${req.command}: error: ${e.message}\nNothing was written.\n`);
+    return EXIT.invalid;
   }
   if (!r.ok) return refuse(r.diagnostics);
   r.diagnostics.forEach(say); // warnings

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -29,11 +29,24 @@ export function stage(target: string, bytes: Uint8Array | string): Staged {
   const temp = join(dirname(target), tempName(basename(target), process.pid, ++counter));
   try {
     writeFileSync(temp, bytes);
+    // Replacing a file keeps its permissions (a 0600 file stays private), not the umask's.
+    const mode = modeOf(target);
+    if (mode !== undefined) chmodSync(temp, mode);
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
   }
   return { temp, target, ...(made ? { made } : {}) };
+}
+
+/** The permission bits of the file at `path`, or undefined when no file is there. */
+function modeOf(path: string): number | undefined {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? s.mode & 0o777 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Put staged files in place (each rename is atomic). */

@@ -161,7 +161,12 @@ class App {
       // A page on another name that resolves to 127.0.0.1 (DNS rebinding) is not this editor.
       return plain(res, 403, "Forbidden: open the editor as http://127.0.0.1:" + port + "/ or http://localhost:" + port + "/");
     }
-    const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+    } catch {
+      return plain(res, 400, "Bad request: the address cannot be read.");
+    }
     const isApi = url.pathname.startsWith("/api/");
     const fromQuery = url.searchParams.get("token");
     if (fromQuery !== null && !isApi && req.method === "GET") {
@@ -169,7 +174,9 @@ class App {
       // Trade the token in the address for a cookie, and take it out of the address bar.
       url.searchParams.delete("token");
       res.setHeader("set-cookie", setTokenCookie(port, this.token));
-      res.setHeader("location", url.pathname + url.search);
+      // One leading slash: `/.//evil.example/` has the path `//evil.example/`, which a browser
+      // would read as another site.
+      res.setHeader("location", `/${url.pathname.replace(/^[/\\]+/, "")}${url.search}`);
       res.statusCode = 303;
       return void res.end();
     }
@@ -328,8 +335,8 @@ class App {
   private async create(res: ServerResponse, b: Json): Promise<void> {
     const folder = typeof b.folder === "string" ? b.folder.replace(/^\/+|\/+$/g, "") : "proposals";
     const raw = typeof b.name === "string" ? b.name.trim() : "";
-    if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(raw)) {
-      throw new HttpError(400, "a file name is letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. vervanging-tankautospuiten)");
+    if (raw.length > MAX_NAME || !/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(raw)) {
+      throw new HttpError(400, `a file name is at most ${MAX_NAME} letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. vervanging-tankautospuiten)`);
     }
     const name = /\.ya?ml$/i.test(raw) ? raw : `${raw}.yaml`;
     const rel = folder === "" ? name : `${folder}/${name}`;
@@ -345,7 +352,8 @@ class App {
 
   private async download(res: ServerResponse, b: Json): Promise<void> {
     const file = await dataFile(this.host, b.path);
-    const format = typeof b.format === "string" && b.format in FORMATS ? (b.format as keyof typeof FORMATS) : undefined;
+    // Own keys only: `constructor`, `__proto__` or `toString` are not formats.
+    const format = typeof b.format === "string" && Object.hasOwn(FORMATS, b.format) ? (b.format as keyof typeof FORMATS) : undefined;
     if (!format) throw new HttpError(400, `format is one of ${Object.keys(FORMATS).join(", ")}`);
     const checked = await checkText(this.host, file, draftText(b.draft));
     const rendered = await renderDocument(this.host, checked, [writerFor(format === "pdf" ? "docx" : format)!]);
@@ -384,13 +392,22 @@ function plain(res: ServerResponse, status: number, message: string): void {
   send(res, status, "text/plain; charset=utf-8", `${message}\n`);
 }
 
+/** Longest file name "new" takes (file systems take 255 bytes; a name may be non-ASCII). */
+const MAX_NAME = 100;
+
 async function body(req: IncomingMessage): Promise<Json> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, `request too large (over ${MAX_BODY} bytes)`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) throw new HttpError(413, `request too large (over ${MAX_BODY} bytes)`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    // The client went away half-way (aborted, reset): not a bug in boardpaper.
+    throw new HttpError(400, "the request body was cut off");
   }
   let parsed: unknown;
   try {

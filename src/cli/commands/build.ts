@@ -15,6 +15,9 @@ its proposals stamped with their agenda numbers, the bundle and the besluitenlij
 
 Everything is validated and rendered before anything is written: with any error, no file is
 written or changed. Each file is written atomically (a temporary file, then a rename).
+An output never replaces an input, and no two inputs may write the same output (two
+proposals of one file name into one folder, or in one meeting): either is an error (exit 1)
+at each input, and nothing is written.
 The same input always gives the same bytes; set SOURCE_DATE_EPOCH to stamp another date.
 (PDF aside: LibreOffice stamps the time into it. Without LibreOffice, --format pdf writes
 nothing, says what to install, and exits 1; BOARDPAPER_SOFFICE names another soffice.)

@@ -9,12 +9,13 @@ import { writerFor } from "../../writers/registry.js";
 import { PLAIN_MARKS, writeText, type ChangeMarks } from "../../writers/text/text-writer.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+import { inputPaths, refuseInputAsOutput, refuseToReplace } from "../guard.js";
 
 const FORMATS = ["text", "html", "docx"] as const;
 
 export const diff: Command = {
   name: "diff",
-  usage: "boardpaper diff OLD NEW [--format text|html|docx] [--out FILE] [--author NAME] [--date YYYY-MM-DD]",
+  usage: "boardpaper diff OLD NEW [--format text|html|docx] [--out FILE] [--force] [--author NAME] [--date YYYY-MM-DD]",
   help: `Compares two versions of a proposal, section by section and word by word, as rendered
 (so a change in the metadata, a table cell or a beslispunt shows up as it reads). OLD is a
 file, or a git revision of NEW: \`boardpaper diff HEAD~1 data/proposals/x.yaml\`, or
@@ -30,12 +31,15 @@ Formats:
 
 Options:
   --format F       text, html or docx
-  --out FILE       where to write the html or docx redline
+  --out FILE       where to write the html or docx redline; never OLD or NEW, and an
+                   existing file is not replaced
+  --force          replace FILE if it exists (still never OLD or NEW)
   --author NAME    author of the tracked changes (default: NEW's steller)
   --date DATE      date of the tracked changes, YYYY-MM-DD (default: NEW's versie.datum)
 
-Exit status 0 whether or not there are differences; 1 for invalid input; 2 for usage errors.`,
-  options: { format: { type: "string" }, out: { type: "string" }, author: { type: "string" }, date: { type: "string" } },
+Exit status 0 whether or not there are differences; 1 for invalid input; 2 for usage errors
+(an --out that is an input or exists without --force is one: nothing is written).`,
+  options: { format: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, author: { type: "string" }, date: { type: "string" } },
   async run({ host, values, positionals, color }) {
     if (positionals.length !== 2) throw new UsageError("give two versions: OLD NEW");
     const [oldSpec, newPath] = positionals as [string, string];
@@ -46,6 +50,11 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
     const date = values.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
     if ((await host.kind(newPath)) !== "file") throw new UsageError(`${newPath}: no such file`);
+    if (out !== undefined && format !== "text") {
+      const inputs = [newPath, ...((await host.kind(oldSpec)) === "file" ? [oldSpec] : [])];
+      await refuseInputAsOutput(host, out, await inputPaths(host, inputs));
+      await refuseToReplace(host, out, values.force === true);
+    }
     const pipeline = await Pipeline.open(host);
     const newer = await pipeline.load({ path: newPath });
     const kind = newer.kind;

@@ -3,6 +3,7 @@ import { loadRegistry } from "../../kinds/registry.js";
 import { suggest } from "../../validate/suggest.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+import { refuseToReplace } from "../guard.js";
 
 export const newProposal: Command = {
   name: "new",
@@ -38,7 +39,7 @@ Examples:
       host.stdout.write(text);
       return EXIT.ok;
     }
-    if (!values.force && (await host.kind(out)) !== undefined) throw new UsageError(`${out} already exists; choose another name or add --force`);
+    await refuseToReplace(host, out, values.force === true);
     await host.writeFileAtomic(out, text);
     host.stdout.write(`wrote ${out}; fill in the <<…>> values, then run: boardpaper check ${out}\n`);
     return EXIT.ok;

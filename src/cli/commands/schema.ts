@@ -3,10 +3,11 @@ import { loadRegistry } from "../../kinds/registry.js";
 import { suggest } from "../../validate/suggest.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+import { refuseToReplace } from "../guard.js";
 
 export const schema: Command = {
   name: "schema",
-  usage: "boardpaper schema [TYPE] [--out FILE]",
+  usage: "boardpaper schema [TYPE] [--out FILE] [--force]",
   help: `Prints the JSON Schema of a document type (default: ab-voorstel), a meeting (vergadering), a
 house style (huisstijl) or a type declaration (documenttype) — by a type's name as
 \`boardpaper types\` lists it — generated
@@ -16,8 +17,10 @@ VS Code's YAML extension, put
 at the top of the file (\`boardpaper new\` does this). The project keeps copies in schema/.
 
 Options:
-  --out FILE   write the schema to FILE instead of standard output`,
-  options: { out: { type: "string" } },
+  --out FILE   write the schema to FILE instead of standard output; an existing file is not
+               replaced (exit 2, nothing written)
+  --force      replace FILE if it exists`,
+  options: { out: { type: "string" }, force: { type: "boolean" } },
   async run({ host, values, positionals }) {
     if (positionals.length > 1) throw new UsageError("give at most one schema name");
     const registry = await loadRegistry(host);
@@ -30,6 +33,7 @@ Options:
     }
     const text = jsonSchemaOf(kind);
     if (typeof values.out === "string") {
+      await refuseToReplace(host, values.out, values.force === true);
       await host.writeFileAtomic(values.out, text);
       host.stdout.write(`wrote ${values.out}\n`);
     } else {
