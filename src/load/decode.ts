@@ -15,6 +15,10 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_INPUT_BYTES) {
     return fail(START, `file is ${bytes.length} bytes; the limit for an input file is ${MAX_INPUT_BYTES} bytes. Is this really a proposal?`);
   }
+  // UTF-32 first: its little-endian BOM (FF FE 00 00) starts with the UTF-16 one.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    return fail(START, "file is UTF-32 text; save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)");
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail(START, "file is UTF-16 text; save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)");
   }
@@ -24,7 +28,9 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
     const nul = text.indexOf("\u0000");
     if (nul >= 0) return fail(positionOf(text, nul), "file contains a NUL byte: this is a binary file, not YAML text");
-    return { ok: true, text };
+    // Old Mac line endings (CR only, no LF anywhere): YAML counts a lone CR as a line break, the
+    // yaml package does not, and would read the whole file as one line. CR → LF keeps every offset.
+    return { ok: true, text: text.includes("\r") && !text.includes("\n") ? text.replace(/\r/g, "\n") : text };
   } catch {
     const bad = firstInvalidUtf8(body);
     const prefix = new TextDecoder("utf-8").decode(body.subarray(0, bad));

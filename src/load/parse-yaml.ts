@@ -1,10 +1,12 @@
-import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from "yaml";
+import { Composer, type CST, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type Node, type YAMLError } from "yaml";
 import { error, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
 
 /** Expanded size (nodes) past which aliases are treated as a resource-exhaustion attack. */
 export const MAX_EXPANDED_NODES = 20_000;
 /** Deeper nesting than this is never a real proposal. */
 export const MAX_DEPTH = 40;
+/** More YAML problems than this in one file are summed up in one last diagnostic. */
+export const MAX_YAML_DIAGNOSTICS = 50;
 /** No list in a proposal or meeting is this long (beslispunten, table rows, agenda items). */
 export const MAX_ITEMS = 2_000;
 
@@ -50,11 +52,43 @@ function unclosedQuote(src: string): number | undefined {
 
 export function parseYaml(file: string, text: string): ParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const pos = (offset: number): Position => {
     const p = lines.linePos(offset);
     return { line: p.line, col: p.col };
   };
+  // Nesting first, on the token tree: composing a deeply nested document recurses once per level
+  // (thousands of `[` overflow the stack). A cheap bracket count spots the pathological case, and
+  // only the text up to there is tokenised to find the exact place.
+  const deepBracket = flowBracketPastLimit(text);
+  if (deepBracket !== undefined) {
+    const prefixLines = new LineCounter();
+    const at = tooDeep(new Parser(prefixLines.addNewLine).parse(text.slice(0, deepBracket + 1)));
+    if (at !== undefined) {
+      const p = prefixLines.linePos(at);
+      return { ok: false, diagnostics: [error(file, { line: p.line, col: p.col }, NESTING_MESSAGE)] };
+    }
+  }
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const deep = tooDeep(tokens);
+  if (deep !== undefined) return { ok: false, diagnostics: [error(file, pos(deep), NESTING_MESSAGE)] };
+  // A file that is not YAML can hold an error on every line; each YAMLError would capture a stack
+  // trace nobody reads (most of the time for such a file), so none is captured while composing.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  let duplicates: YAMLParseError[];
+  try {
+    doc = compose(tokens, text.length);
+    // Duplicate keys are found here with a set per mapping: the yaml package's own check compares
+    // each key with every earlier one, quadratic in the size of a mapping (minutes for 100,000 keys).
+    duplicates = duplicateKeys(doc);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  if (duplicates.length > 0) {
+    for (const e of duplicates) doc.errors.push(e);
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
   const yamlDiag = (e: YAMLError, severity: "error" | "warning"): Diagnostic => {
     if (e.code === "MISSING_CHAR" && /quote/.test(e.message)) {
       const at = unclosedQuote(text);
@@ -68,12 +102,20 @@ export function parseYaml(file: string, text: string): ParseResult {
   };
   // The yaml package can report two errors for one mistake; one message per place is enough.
   const seen = new Set<string>();
-  const diagnostics = [...doc.errors.map((e) => yamlDiag(e, "error")), ...doc.warnings.map((e) => yamlDiag(e, "warning"))].filter((d) => {
+  const diagnostics: Diagnostic[] = [];
+  const problems = [...doc.errors.map((e) => [e, "error"] as const), ...doc.warnings.map((e) => [e, "warning"] as const)];
+  for (const [i, [e, severity]] of problems.entries()) {
+    // A file that is not YAML at all can give a problem on every line; the first ones are enough.
+    if (diagnostics.length === MAX_YAML_DIAGNOSTICS) {
+      const more = problems.length - i;
+      diagnostics.push(error(file, pos(e.pos[0]), `YAML: … and ${more} more YAML problem${more === 1 ? "" : "s"} from here on; fix the ones above first`));
+      break;
+    }
+    const d = yamlDiag(e, severity);
     const key = `${d.pos.line}:${d.pos.col}`;
-    const dup = seen.has(key);
+    if (!seen.has(key)) diagnostics.push(d);
     seen.add(key);
-    return !dup;
-  });
+  }
   if (diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics };
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -92,6 +134,83 @@ export function parseYaml(file: string, text: string): ParseResult {
   // Limits are checked above, so this expansion is bounded.
   const value = doc.toJS({ maxAliasCount: -1 });
   return { ok: true, parsed: { file, text, doc, lines, value, warnings: diagnostics } };
+}
+
+const NESTING_MESSAGE = `nesting is deeper than ${MAX_DEPTH} levels; check the indentation`;
+
+/** What `parseDocument` does, from tokens already read: the first document, more is an error. */
+function compose(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true });
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/**
+ * Offset of the first flow bracket that leaves more than MAX_DEPTH + 1 open: a hint, not a
+ * verdict (brackets in quotes and comments count too), so the tokens up to it decide.
+ */
+function flowBracketPastLimit(text: string): number | undefined {
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++open > MAX_DEPTH + 1) return i;
+    } else if ((c === 0x5d || c === 0x7d) && open > 0) open--;
+  }
+  return undefined;
+}
+
+/**
+ * Offset of the first collection (in document order) nested more than MAX_DEPTH levels deep in
+ * the token tree, as `checkLimits` counts depth; walked with a stack of its own, not recursion.
+ */
+function tooDeep(tokens: Iterable<CST.Token>): number | undefined {
+  for (const top of tokens) {
+    if (top.type !== "document" || !top.value) continue;
+    const stack: [CST.Token, number][] = [[top.value, 0]];
+    while (stack.length > 0) {
+      const [tok, depth] = stack.pop()!;
+      if (tok.type !== "block-map" && tok.type !== "block-seq" && tok.type !== "flow-collection") continue;
+      if (depth > MAX_DEPTH) return tok.offset;
+      const items = tok.items as CST.CollectionItem[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const it = items[i]!;
+        if (it.value) stack.push([it.value, depth + 1]);
+        if (it.key) stack.push([it.key, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A DUPLICATE_KEY error, as the yaml package words and places it, for each repeated scalar key. */
+function duplicateKeys(doc: Document.Parsed): YAMLParseError[] {
+  const found: YAMLParseError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const keys = new Set<unknown>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k)) {
+          if (keys.has(k.value) && k.range) found.push(new YAMLParseError([k.range[0], k.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+          keys.add(k.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return found;
 }
 
 /**
@@ -141,7 +260,7 @@ function checkLimits(doc: Document.Parsed): { node: Node; message: string } | un
       return;
     }
     if (depth > MAX_DEPTH && isNode(node)) {
-      found = { node, message: `nesting is deeper than ${MAX_DEPTH} levels; check the indentation` };
+      found = { node, message: NESTING_MESSAGE };
       return;
     }
     if ((isMap(node) || isSeq(node)) && node.items.length > MAX_ITEMS) {

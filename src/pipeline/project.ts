@@ -51,7 +51,7 @@ export async function runProject(pipeline: Pipeline, files: readonly Found[], ru
   for (const found of files) {
     const loaded = await pipeline.load(found, run.kind);
     run.onLoaded?.(found, loaded);
-    diagnostics.push(...loaded.diagnostics);
+    append(diagnostics, loaded.diagnostics);
     if (!loaded.doc) {
       loadFailed = failed = true;
       continue;
@@ -59,16 +59,16 @@ export async function runProject(pipeline: Pipeline, files: readonly Found[], ru
     if (loadFailed && !run.resolveAll) continue;
     const resolved = await pipeline.resolve(loaded.doc);
     if (!resolved.ok) {
-      diagnostics.push(...resolved.diagnostics);
+      append(diagnostics, resolved.diagnostics);
       failed = true;
       continue;
     }
-    diagnostics.push(...resolved.warnings);
+    append(diagnostics, resolved.warnings);
     if (!run.render || failed) continue;
     const r = run.render;
     const rendered = pipeline.render(loaded.doc, resolved.resolved, { includeBesloten: r.includeBesloten });
     if (!rendered.ok) {
-      diagnostics.push(...rendered.diagnostics);
+      append(diagnostics, rendered.diagnostics);
       failed = true;
       continue;
     }
@@ -78,4 +78,9 @@ export async function runProject(pipeline: Pipeline, files: readonly Found[], ru
   }
   const all = distinct(diagnostics).sort(byPlace);
   return { ok: !failed && !hasErrors(all), diagnostics: all, documents };
+}
+
+/** Push one by one: spreading a list of a hundred thousand diagnostics into push() overflows the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
