@@ -162,3 +162,17 @@ describe("every command has --help; there is --version", () => {
     expect(version.stdout.trim()).toBe(JSON.parse(readText(join(ROOT, "package.json"))).version);
   });
 });
+
+describe("a template override that leaves out a required element", () => {
+  it("is reported at the override, not at a built-in template the user never touched", async () => {
+    const dir = tempDir();
+    // The voorstel's own layout is overridden in the sub-folder named after its type.
+    mkdirSync(join(dir, "tpl", "ab-voorstel"), { recursive: true });
+    cpSync(join(ROOT, "data", "proposals", "terugblik-visitaties.yaml"), join(dir, "p.yaml"));
+    const own = readFileSync(join(ROOT, "templates", "ab-voorstel", "proposal.hbs"), "utf8").replace(/<meta name="date"[^>]*>\n/, "");
+    writeFileSync(join(dir, "tpl", "ab-voorstel", "proposal.hbs"), own);
+    const r = await run(["build", "p.yaml", "--templates", "tpl", "--out", "o"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^tpl\/ab-voorstel\/proposal\.hbs:1:1: error: the template must set <meta name="date" content="…">/m);
+  });
+});
