@@ -176,10 +176,18 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
     return templates ? { ...style, templates } : undefined;
   };
 
+  // Read once per house style file, like the house styles themselves: every document of a run
+  // without `type:` asks for it.
+  const defaultTypes = new Map<string, Promise<string | undefined>>();
+  const defaultTypeOf = async (file: string): Promise<string | undefined> => {
+    if (!(await styleFileInside(file))) return undefined;
+    return STANDAARDTYPE.exec(new TextDecoder().decode(await host.readFile(file)))?.[1];
+  };
   const defaultTypeAt = async (path: string): Promise<string | undefined> => {
     const file = await styleFileOf(path);
-    if (!file || !(await styleFileInside(file))) return undefined;
-    return STANDAARDTYPE.exec(new TextDecoder().decode(await host.readFile(file)))?.[1];
+    if (!file) return undefined;
+    if (!defaultTypes.has(file)) defaultTypes.set(file, defaultTypeOf(file));
+    return defaultTypes.get(file)!;
   };
 
   return { at: async (path) => ofFile(await styleFileOf(path)), ofFile: (f) => ofFile(resolve(host.cwd, f)), withTypeTemplates, defaultTypeAt, diagnostics };
