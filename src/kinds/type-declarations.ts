@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { z } from "zod";
 import { error, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
 import type { Host } from "../host/host.js";
@@ -214,6 +214,3 @@ function checkFields(raw: Raw, titel: string, gegevens: readonly Placed[], secti
   if (!title) at(raw, raw.value.titel !== undefined ? ["titel"] : [], `the title field \`${titel}\` is not declared${raw.value.titel === undefined ? " (declare `onderwerp`, or name another field with `titel:`)" : hintOf(titel, all)}`);
   else if (title.soort !== "tekst") at(raw, raw.value.titel !== undefined ? ["titel"] : title.at, `the title field \`${titel}\` must be tekst, not ${title.soort}`);
 }
-
-/** The type's name as its folder says it (for a declaration being checked on its own). */
-export const typeNameOf = (declarationPath: string): string => basename(dirname(declarationPath));

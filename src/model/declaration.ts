@@ -31,27 +31,6 @@ export const SOORTEN = [
 ] as const;
 export type Soort = (typeof SOORTEN)[number];
 
-/** What each kind is, for the README's reference table, `boardpaper types` and error hints. */
-export const SOORT_UITLEG: Readonly<Record<Soort, string>> = {
-  tekst: "één regel tekst (met `opmaak: ja` ook **vet**, *cursief* en links)",
-  proza: "lopende tekst in Markdown: alinea's, **vet**, *cursief*, lijsten, links",
-  datum: "een datum, JJJJ-MM-DD",
-  keuze: "één waarde uit `waarden`",
-  janee: "ja of nee (ook true/false)",
-  getal: "een getal (`min`, `max`)",
-  bedrag: "een bedrag in euro's, als getal",
-  persoon: "naam, functie, afdeling, e-mail, telefoon",
-  lijst: "een lijst; `van` zegt wat elk element is",
-  tabel: "een tabel; met `kolommen` (koppen) vast, zonder: kolommen en rijen in de data",
-  rijen: "rijen met vaste kolommen (`kolommen`: velden), gedrukt als tabel",
-  beslispunten: "aanhef en (genummerde) beslispunten met subpunten en slottekst",
-  ondertekening: "paraaf- of ondertekeningsblok: functie, naam, eenheid, datum",
-  groep: "een groep van velden (`velden`), gedrukt als subsecties",
-  bijlagen: "de bijlagen: titel, bestand, registratienummer, besloten, inhoud",
-  besluit: "een formeel besluit (ontwerpbesluit): aanhef, overwegingen, gehoord, gelet op, dictum, regeling, ondertekening; op een nieuwe bladzijde",
-  regeling: "een regeling als wettekst: hoofdstukken, paragrafen en artikelen (automatisch genummerd) met leden, onderdelen en begripsbepalingen; inwerkingtreding en citeertitel",
-};
-
 /** YAML 1.2 reads `ja`/`nee` as text; a declaration (written in Dutch) may use them for yes/no. */
 export const jaNee = (description: string) =>
   z
