@@ -25,6 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["render"],
   ["kinds"], // the registry of document kinds
   ["pipeline"], // the one per-document pipeline
+  ["import"], // Word documents we did not write → YAML
   ["serve"],
   ["cli"],
 ];

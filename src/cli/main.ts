@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "build", summary: "render proposals and meetings to .docx, HTML (and PDF)", load: async () => (await import("./commands/build.js")).build },
   { name: "agenda", summary: "render a meeting: agenda, stamped proposals, bundle, besluitenlijst", load: async () => (await import("./commands/agenda.js")).agenda },
   { name: "diff", summary: "show what changed between two versions of a proposal", load: async () => (await import("./commands/diff.js")).diff },
+  { name: "import", summary: "read a proposal written in Word (.docx) into a YAML document of a type", load: async () => (await import("./commands/import.js")).importCommand },
   { name: "text", summary: "print the canonical plain text of a proposal (.yaml) or of a .docx we wrote", load: async () => (await import("./commands/text.js")).text },
   { name: "types", summary: "list the types of document (proposal, meeting, house style) and where each is declared", load: async () => (await import("./commands/types.js")).types },
   { name: "schema", summary: "print the JSON Schema of a proposal, meeting or house style (for editors)", load: async () => (await import("./commands/schema.js")).schema },

@@ -16,10 +16,15 @@ export const jsonSchemaOf = (kind: DocumentKind): string => jsonSchemaText(kind.
  * movable), else absolute.
  */
 export function skeletonOf(kind: DocumentKind, cwd: string, out: string | undefined): string {
+  return skeleton(kind.schema, [schemaLineOf(kind, cwd, out), ...kind.skeleton], { type: kind.types[0] }, kind.skeletonShows);
+}
+
+/** The comment that points editors at the JSON Schema of a document of `kind` written at `out`. */
+export function schemaLineOf(kind: DocumentKind, cwd: string, out: string | undefined): string {
   const schemaFile = schemaFileOf(kind);
   const from = out ? dirname(resolve(cwd, out)) : cwd;
   const rel = relative(from, schemaFile).split("\\").join("/");
   const inside = !relative(cwd, schemaFile).startsWith("..") && !relative(cwd, from).startsWith("..");
   const schemaRef = inside ? (rel.startsWith(".") ? rel : `./${rel}`) : schemaFile;
-  return skeleton(kind.schema, [`yaml-language-server: $schema=${schemaRef}`, ...kind.skeleton], { type: kind.types[0] }, kind.skeletonShows);
+  return `yaml-language-server: $schema=${schemaRef}`;
 }

@@ -44,6 +44,7 @@ export const fieldKey = z.string().regex(KEY, { error: "een veldnaam bestaat uit
 export interface VeldDeclaratie {
   soort?: Soort | undefined;
   label?: string | undefined;
+  ook?: string[] | undefined;
   omschrijving?: string | undefined;
   voorbeeld?: unknown;
   verplicht?: boolean | undefined;
@@ -92,6 +93,11 @@ export const Veld: z.ZodType<VeldDeclaratie, unknown> = z.lazy(() =>
     .strictObject({
       soort: z.enum(SOORTEN).describe("Wat het veld bevat").optional(),
       label: z.string().trim().min(1).describe("De kop of het label dat gedrukt wordt, bijv. Beoogd effect").optional(),
+      ook: z
+        .array(z.string().trim().min(1))
+        .min(1)
+        .describe("Andere namen van deze kop of dit label in Word-documenten, waaraan `boardpaper import` het veld herkent, bijv. [Gevraagd besluit, Beslispunten]")
+        .optional(),
       omschrijving: z.string().trim().min(1).describe("Uitleg voor wie het invult (in editors en het formulier)").optional(),
       voorbeeld: z.unknown().describe("Een voorbeeldwaarde (in editors en het formulier)").optional(),
       verplicht: jaNee("Moet het veld ingevuld zijn (standaard ja)").optional(),

@@ -17,7 +17,8 @@ export function skeleton(schema: z.ZodType, header: readonly string[], given: Re
 const scalar = (v: unknown): string => stringify(v, { lineWidth: 0 }).trimEnd();
 const describe = (s: z.ZodType): string => (s.description ?? unwrap(s).description ?? "").replace(/\s+/g, " ");
 
-function placeholder(s: z.ZodType, what: string): string {
+/** The `<<…>>` marker for a value still to be filled in, saying what kind of value goes there. */
+export function placeholder(s: z.ZodType, what: string): string {
   const u = unwrap(s);
   const d = defOf(u);
   if (d.type === "enum") return `<<kies: ${literalsOf(u).join(" | ")}>>`;

@@ -15,18 +15,7 @@ import type { Block, Cell, DocumentNode, Inline, List, ListItem, ListStyle, Meta
  * (through textconv) show. Other .docx files are read as well as their styles allow.
  */
 export function readDocx(bytes: Uint8Array): DocumentNode {
-  if (OLE.every((b, i) => bytes[i] === b)) {
-    throw new DocxReadError("this is a password-protected (encrypted) document or an old .doc file, not a .docx; save it unprotected as .docx");
-  }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxReadError("this is not a .docx file (not a zip archive)");
-  let parts: Map<string, Uint8Array>;
-  try {
-    // Only the parts we read, each checked against a size limit before it is inflated.
-    parts = readZipParts(bytes, PARTS);
-  } catch (e) {
-    if (e instanceof ZipPartsError) throw new DocxReadError(`this .docx cannot be read: ${e.message}`);
-    throw new DocxReadError("this is not a .docx file (not a zip archive)");
-  }
+  const parts = openDocx(bytes, PARTS);
   const part = (p: string) => {
     const data = parts.get(p);
     return data ? strFromU8(data) : undefined;
@@ -45,6 +34,24 @@ export function readDocx(bytes: Uint8Array): DocumentNode {
 
 export class DocxReadError extends Error {}
 
+/**
+ * The named parts of a .docx, read under the limits of zip-parts.ts; a file that is no .docx (an
+ * encrypted or old .doc file, not a zip, a damaged or hostile zip) is a DocxReadError of one line.
+ */
+export function openDocx(bytes: Uint8Array, names: ReadonlySet<string>): Map<string, Uint8Array> {
+  if (OLE.every((b, i) => bytes[i] === b)) {
+    throw new DocxReadError("this is a password-protected (encrypted) document or an old .doc file, not a .docx; save it unprotected as .docx");
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxReadError("this is not a .docx file (not a zip archive)");
+  try {
+    // Only the parts asked for, each checked against a size limit before it is inflated.
+    return readZipParts(bytes, names);
+  } catch (e) {
+    if (e instanceof ZipPartsError) throw new DocxReadError(`this .docx cannot be read: ${e.message}`);
+    throw new DocxReadError("this is not a .docx file (not a zip archive)");
+  }
+}
+
 /** The parts read; every other entry of the zip is left compressed. */
 const PARTS = new Set(["word/document.xml", "word/numbering.xml", "docProps/core.xml"]);
 /** An OLE compound file: what Word makes of a password-protected .docx (and an old .doc). */
@@ -53,7 +60,7 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export const XML_LIMITS = { depth: 256, elements: 1_000_000 } as const;
 
 /** Parse XML into a DOM, refusing nesting deeper or elements more than XML_LIMITS allow. */
-function parseXml(xml: string): Document {
+export function parseXml(xml: string): Document {
   const handler = new DomHandler(undefined, { xmlMode: true });
   let depth = 0;
   let count = 0;

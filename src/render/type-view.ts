@@ -142,9 +142,9 @@ const EXTRA: Partial<Record<Soort, Extra>> = {
   },
   beslispunten: (f, content, cx) => {
     const count = list(obj(content).beslispunten).length;
-    const orgaan = str(cx.document.orgaan);
+    const orgaan = str(cx.document.orgaan) || undefined;
     return {
-      aanhef: f.aanhef ?? (orgaan ? `${withArticleCapitalised(orgaan)} wordt verzocht:` : "Voorgesteld wordt:"),
+      aanhef: defaultAanhef(f, orgaan),
       nummering: f.nummering === "geen" || f.nummering === undefined ? "1" : f.nummering,
       ongenummerd: f.nummering === "geen" || (f.enkel_ongenummerd === true && count === 1),
     };
@@ -246,3 +246,7 @@ function regelingBlocks(r: Record<string, unknown>, base: number): RegelingBlock
   if (typeof r.citeertitel === "string") push({ soort: "citeertitel", niveau: last, nummer: String(++article), titel: "Citeertitel", citeertitel: r.citeertitel });
   return blocks;
 }
+
+/** The sentence before the beslispunten when a document gives none: the type's, else one addressed to its orgaan. */
+export const defaultAanhef = (f: { readonly aanhef?: string | undefined }, orgaan: string | undefined): string =>
+  f.aanhef ?? (orgaan ? `${withArticleCapitalised(orgaan)} wordt verzocht:` : "Voorgesteld wordt:");

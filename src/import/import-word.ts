@@ -1,0 +1,445 @@
+import { join } from "node:path";
+import { Element, Text, type ChildNode } from "domhandler";
+import { Document, isMap, isScalar, visit } from "yaml";
+import { schemaLineOf } from "../kinds/for-editors.js";
+import { DEFAULT_TYPE } from "../kinds/registry.js";
+import type { DeclaredType } from "../kinds/type-declarations.js";
+import { compileField, type Field } from "../model/compile-type.js";
+import { placeholder } from "../model/skeleton.js";
+import type { Pipeline } from "../pipeline/pipeline.js";
+import { DocxReadError } from "../readers/docx-reader.js";
+import { ZipPartsError } from "../readers/zip-parts.js";
+import { readWordHtml, WordReadError } from "../readers/word-html.js";
+import { suggest } from "../validate/suggest.js";
+import { blocksOf, elements, firstWords, textOf, type Block } from "./blocks.js";
+import { bestMatch, namesOf, normalise } from "./labels.js";
+import { SECTION, takesText } from "./sections.js";
+import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
+import { parseValue } from "./values.js";
+
+/**
+ * `boardpaper import`: a proposal written in Word or LibreOffice (not by us) → a YAML document
+ * of a declared type, ready for `check`. The document is read as blocks (src/readers/
+ * word-html.ts, blocks.ts); the part before the first section is its gegevens (a table, "Label:
+ * value" or tab-separated lines, a memo header), headings — styled, or bold or capitalised lines
+ * — start the sections the type declares (labels.ts), each section's blocks become its field's
+ * value by the field's kind (sections.ts), "Bijlage N: …" starts an appendix. What fits nowhere
+ * goes to the nearest prose section and is reported; a required value not found is a `<<…>>`
+ * placeholder, which `check` lists.
+ */
+
+/** Something of the Word document that could not be mapped: where it is, and what happened. */
+export interface ImportNote {
+  /** 1-based number of the paragraph (a list item counts one, a table once); 0 for the document as a whole. */
+  readonly paragraph: number;
+  /** The first words of that paragraph, to find it in Word. */
+  readonly words: string;
+  readonly message: string;
+}
+
+export interface Imported {
+  /** The document type written. */
+  readonly type: string;
+  /** The YAML document, with `<<…>>` placeholders for required values that were not found. */
+  readonly yaml: string;
+  readonly notes: readonly ImportNote[];
+}
+
+/** A file that cannot be imported at all (not a .docx, damaged, encrypted, hostile): one line. */
+export class ImportError extends Error {}
+
+export interface ImportOptions {
+  /** The document type to write; default: the house style's `standaardtype` where `out` lies. */
+  readonly type?: string;
+  /** Where the YAML will be written (for the house style and the `$schema` line). */
+  readonly out?: string;
+  /** The .docx's name, for the comment at the top. */
+  readonly source?: string;
+}
+
+export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {
+  const type = await typeFor(pipeline, opts);
+  let word;
+  try {
+    word = await readWordHtml(bytes);
+  } catch (e) {
+    if (e instanceof DocxReadError || e instanceof WordReadError || e instanceof ZipPartsError) throw new ImportError(e.message);
+    // Mammoth's own refusal of a zip that is no Word document (no document part, broken XML).
+    throw new ImportError(`this .docx cannot be read: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  }
+  const reading = new Reading(type, blocksOf(word.html));
+  for (const o of word.objects) reading.note(o.paragraph, `${o.what === "afbeelding" ? "een afbeelding" : "een tekstvak"}: niet overgenomen${o.what === "tekstvak" ? " als tekstvak; de tekst erin staat waar het vak stond" : ""}`);
+  reading.read(word.header);
+  const kind = pipeline.registry.kindOfType(type.name)!;
+  const header = [schemaLineOf(kind, pipeline.host.cwd, opts.out), `Geïmporteerd uit ${opts.source ?? "een Word-document"} door boardpaper import: lees de tekst na en vul in wat <<…>> is.`];
+  return { type: type.name, yaml: reading.yaml(header), notes: reading.notes };
+}
+
+/** The type asked for, else the house style's default where the document will be, else ab-voorstel. */
+async function typeFor(pipeline: Pipeline, opts: ImportOptions): Promise<DeclaredType> {
+  const types = pipeline.registry.types;
+  if (opts.type !== undefined) {
+    const named = types.find((t) => t.name === opts.type);
+    if (named) return named;
+    const hint = suggest(opts.type, types.map((t) => t.name));
+    throw new ImportError(`there is no document type \`${opts.type}\`${hint ? `; did you mean \`${hint}\`?` : ""} (\`boardpaper types\` lists them)`);
+  }
+  const kind = await pipeline.kindOf({ path: opts.out ?? join(pipeline.host.cwd, "data", "import.yaml") }, "");
+  return types.find((t) => kind.types.includes(t.name)) ?? types.find((t) => t.name === DEFAULT_TYPE) ?? types[0]!;
+}
+
+const BIJLAGE = /^bijlage\s*(\d+|[A-Z])?\s*(?:[:.\-–—]\s*|\s+)(.*)$/i;
+/** The sentence that introduces the points when there is no heading for them. */
+const LEAD = /(?:wordt|worden) (?:verzocht|voorgesteld)|stel(?:t|len|le)? .*voor .*te besluiten|voorgesteld (?:besluit|wordt)|gevraagd besluit|besluit\w*\s*:\s*$/i;
+
+interface Section {
+  readonly field: Field;
+  readonly at: number;
+  readonly blocks: Block[];
+}
+
+interface Appendix {
+  readonly at: Block;
+  readonly number?: string;
+  readonly titel: string;
+  readonly id?: string;
+  readonly blocks: Block[];
+}
+
+/** One import: the blocks, the type, and what is found and noted along the way. */
+class Reading {
+  readonly notes: ImportNote[] = [];
+  private readonly values = new Map<string, unknown>();
+  private readonly sections: Section[] = [];
+  private readonly appendices: Appendix[] = [];
+  private readonly front: Block[] = [];
+  /** Blocks no field took, to place in the nearest prose section. */
+  private readonly stray: Block[] = [];
+  private title: string | undefined;
+
+  constructor(
+    private readonly type: DeclaredType,
+    private readonly blocks: readonly Block[],
+  ) {}
+
+  note(paragraph: number, message: string): void {
+    const block = this.blocks.find((b) => b.n === paragraph);
+    this.notes.push({ paragraph, words: block ? firstWords(block.text) : "", message });
+  }
+
+  private noteAt(block: Block, message: string): void {
+    this.notes.push({ paragraph: block.n, words: firstWords(block.text), message });
+  }
+
+  read(pageHeader: readonly string[]): void {
+    this.segment();
+    this.readFront(pageHeader);
+    this.readSections();
+    this.readAppendices();
+    this.placeStray();
+  }
+
+  /** Blocks → front matter, sections by their headings, appendices. */
+  private segment(): void {
+    let section: Section | undefined;
+    let appendix: Appendix | undefined;
+    let sectionLevel = 1;
+    const grouped = (f: Field | undefined) => (f?.soort === "groep" ? Object.entries(f.velden ?? {}).map(([key, d]) => ({ key, label: typeof d === "object" ? (d.label ?? key) : key, ook: typeof d === "object" ? d.ook : undefined })) : []);
+    for (const b of this.blocks) {
+      const headingLike = b.type === "heading" || (b.type === "paragraph" && b.emphasised && !b.text.includes("\n") && b.text.length <= 120);
+      if (b.type === "heading" && b.level === 0) {
+        this.title ??= b.text;
+        continue;
+      }
+      if (headingLike) {
+        // A sub-heading of the group being read (consequenties: Financieel) stays in it.
+        if (section && bestMatch(b.text, grouped(section.field), namesOf)) {
+          section.blocks.push(b);
+          continue;
+        }
+        const bijlage = BIJLAGE.exec(b.text);
+        if (bijlage && (b.type === "heading" || bijlage[2])) {
+          section = undefined;
+          appendix = { at: b, ...(bijlage[1] && { number: bijlage[1] }), titel: bijlage[2]?.trim() || b.text, ...(this.bookmark(b.el, "bijlage") && { id: this.bookmark(b.el, "bijlage")! }), blocks: [] };
+          this.appendices.push(appendix);
+          continue;
+        }
+        const field = bestMatch(b.text, this.type.secties, namesOf);
+        if (field) {
+          appendix = undefined;
+          section = this.sections.find((s) => s.field === field) ?? { field, at: b.n, blocks: [] };
+          if (!this.sections.includes(section)) this.sections.push(section);
+          if (b.type === "heading") sectionLevel = b.level;
+          continue;
+        }
+        if (b.type === "heading" && b.level <= sectionLevel && (section || appendix)) {
+          this.noteAt(b, "een kop die bij geen sectie van het type past: de tekst eronder staat bij de sectie ervoor");
+        }
+      }
+      // The points' own sentence, where no heading announced them.
+      if (b.type === "paragraph" && !appendix && LEAD.test(b.text) && /:\s*$/.test(b.text)) {
+        const points = this.type.secties.find((f) => f.soort === "beslispunten");
+        if (points && !this.sections.some((s) => s.field === points) && (!section || section.field !== points)) {
+          section = { field: points, at: b.n, blocks: [] };
+          this.sections.push(section);
+        }
+      }
+      if (appendix) appendix.blocks.push(b);
+      else if (section) section.blocks.push(b);
+      else this.front.push(b);
+    }
+  }
+
+  private bookmark(el: Element, kind: string): string | undefined {
+    return targetId([el], kind);
+  }
+
+  private get gegevens(): readonly Field[] {
+    return this.type.gegevens;
+  }
+
+  /** The gegevens: label/value pairs in tables, lines and memo headers before the first section. */
+  private readFront(pageHeader: readonly string[]): void {
+    let pending: Field | undefined;
+    for (const b of this.front) {
+      if (b.type === "table") {
+        const taken = b.rows.map((cells) => this.readRow(cells));
+        if (!taken.some(Boolean)) this.stray.push(b);
+        else if (!taken.every(Boolean)) this.noteAt(b, "regels van de kop-tabel die bij geen gegeven passen: niet overgenomen");
+        continue;
+      }
+      if (pending && b.type === "paragraph") {
+        this.setValue(pending, b.text, b);
+        pending = undefined;
+        continue;
+      }
+      if (b.type === "paragraph" || b.type === "heading") {
+        // "Onderwerp" alone on a line (a heading or bold), its value in the next paragraph.
+        const alone = bestMatch(b.text, this.gegevens, namesOf);
+        if (alone && (b.type === "heading" || b.emphasised) && !this.values.has(alone.key)) {
+          pending = alone;
+          continue;
+        }
+        if (b.type === "paragraph" && this.readLines(b)) continue;
+        if (b.type === "heading" && this.title === undefined) {
+          this.title = b.text;
+          continue;
+        }
+      }
+      this.stray.push(b);
+    }
+    for (const line of pageHeader) {
+      if (this.readLine(line, undefined)) continue;
+      // An unlabelled line of the page header names the body, where the type has a field for it.
+      const organisatie = this.gegevens.find((f) => f.key === "organisatie");
+      // A running header often strings several things together ("Gemeente X · Raad · 1 oktober 2020"): the first is the body.
+      const first = line.split(/\s+[·|•]\s+|\t/)[0]!.trim();
+      if (organisatie && !this.values.has("organisatie") && first) this.values.set("organisatie", first);
+    }
+    const titel = this.gegevens.find((f) => f.key === this.type.titel);
+    if (titel && !this.values.has(titel.key) && this.title) this.values.set(titel.key, this.title);
+  }
+
+  /** A row of a kop-tabel: label | value (or label | value | label | value). */
+  private readRow(cells: readonly Element[]): boolean {
+    let any = false;
+    for (let i = 0; i + 1 < cells.length; i += 2) {
+      const field = bestMatch(textOf(cells[i]!).replace(/:\s*$/, ""), this.gegevens, namesOf);
+      if (field) {
+        this.setValueFromNodes(field, cells[i + 1]!.children);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** A paragraph of "Label: value" or "Label<tab>value" lines; a line without a label continues the value before it. */
+  private readLines(b: Block & { type: "paragraph" }): boolean {
+    const lines = splitLines(b.el.children);
+    let current: { field: Field; nodes: ChildNode[] } | undefined;
+    const done: { field: Field; nodes: ChildNode[] }[] = [];
+    for (const nodes of lines) {
+      const text = nodes.map(textOf).join("");
+      const m = /^([^\t:]{1,60}?)\s*(?:\t+\s*:?|\s*:)\s*(.*)$/s.exec(text);
+      const field = m ? bestMatch(m[1]!, this.gegevens, namesOf) : undefined;
+      if (field) {
+        current = { field, nodes: dropLabel(nodes, text.length - m![2]!.length) };
+        done.push(current);
+      } else if (current) current.nodes.push(new Element("br", {}), ...nodes);
+      else return false;
+    }
+    for (const d of done) this.setValueFromNodes(d.field, d.nodes, b);
+    return done.length > 0;
+  }
+
+  private readLine(line: string, b: Block | undefined): boolean {
+    const m = /^([^\t:]{1,60}?)\s*(?:\t+\s*:?|\s*:)\s*(.*)$/.exec(line);
+    const field = m ? bestMatch(m[1]!, this.gegevens, namesOf) : undefined;
+    if (!field || this.values.has(field.key)) return false;
+    this.setValue(field, m![2]!, b);
+    return true;
+  }
+
+  private setValueFromNodes(field: Field, nodes: readonly ChildNode[], b?: Block): void {
+    if (field.soort === "bijlagen") {
+      // A line per bijlage; a bookmark in it (a cross-reference target in our own files) is its id.
+      const list = splitLines(nodes)
+        .map((line) => ({ text: line.map(textOf).join("").trim(), id: targetId(line, "bijlage") }))
+        .filter((l) => l.text && normalise(l.text) !== "geen");
+      const parsed = parseValue(list.map((l) => l.text).join("\n"), field);
+      const values = (parsed?.value as Record<string, unknown>[] | undefined) ?? [];
+      this.values.set(field.key, values.map((v, i) => (list[i]?.id ? { id: list[i]!.id, ...v } : v)));
+      return;
+    }
+    const text = field.soort === "tekst" && field.opmaak ? inlineMarkdownOf(nodes) : nodes.map(textOf).join("").replace(/\n/g, field.soort === "lijst" ? "\n" : " ").trim();
+    this.setValue(field, text, b);
+  }
+
+  private setValue(field: Field, text: string, b: Block | undefined): void {
+    if (!text.trim()) return;
+    const parsed = parseValue(text, field);
+    if (!parsed) {
+      if (b) this.noteAt(b, `"${text.slice(0, 60)}" is geen ${field.soort} voor ${field.label}; overgenomen zoals het er staat`);
+      this.values.set(field.key, text.trim());
+      return;
+    }
+    this.values.set(field.key, parsed.value);
+    // "ter vaststelling (hamerstuk)": what follows a choice may name a yes/no field.
+    for (const word of (parsed.rest ?? "").match(/[^(),;]+/g) ?? []) {
+      const flag = bestMatch(word, this.gegevens.filter((f) => f.soort === "janee"), namesOf);
+      if (flag) this.values.set(flag.key, true);
+      else if (word.trim() && b) this.noteAt(b, `"${word.trim()}" na ${field.label}: niet overgenomen`);
+    }
+  }
+
+  private readSections(): void {
+    const orgaan = this.values.get("orgaan");
+    for (const s of this.sections) {
+      const placed = SECTION[s.field.soort](s.blocks, s.field, { ...(typeof orgaan === "string" && { orgaan }) });
+      if (placed.value !== undefined) this.values.set(s.field.key, placed.value);
+      for (const n of placed.notes) this.noteAt(n.block, n.message);
+      this.stray.push(...placed.rest);
+    }
+  }
+
+  /** "Bijlage 1: titel" sections: content printed in the document, joined to the list of bijlagen by number or title. */
+  private readAppendices(): void {
+    const field = this.gegevens.find((f) => f.soort === "bijlagen");
+    if (!field) {
+      for (const a of this.appendices) this.stray.push(a.at, ...a.blocks);
+      return;
+    }
+    const list = [...((this.values.get(field.key) as Record<string, unknown>[] | undefined) ?? [])];
+    for (const a of this.appendices) {
+      const inhoud = a.blocks.flatMap((b): unknown[] => {
+        if (b.type === "table") {
+          const [kolommen = [], ...rijen] = b.rows.map((r) => r.map((c) => inlineMarkdownOf(c.children)));
+          return rijen.length ? [{ tabel: { kolommen, rijen } }] : [];
+        }
+        // The table's caption is the bijlage's title, printed by the template.
+        if (b.type === "paragraph" && b.caption && normalise(b.text) === normalise(a.titel)) return [];
+        const md = b.type === "heading" ? `**${b.text}**` : markdownOf([b.el]);
+        return md ? [md] : [];
+      });
+      const index = a.number && /^\d+$/.test(a.number) ? Number(a.number) - 1 : -1;
+      const existing = list[index]?.titel !== undefined && normalise(String(list[index]!.titel)) === normalise(a.titel) ? index : list.findIndex((x) => normalise(String(x.titel)) === normalise(a.titel));
+      const entry = { ...(existing >= 0 ? list[existing] : {}), ...(a.id && { id: a.id }), titel: existing >= 0 ? list[existing]!.titel : a.titel, ...(inhoud.length && { inhoud }) };
+      if (existing >= 0) list[existing] = entry;
+      else list.push(entry);
+    }
+    if (list.length || this.values.has(field.key)) this.values.set(field.key, list);
+  }
+
+  /** Text no field took: to the prose section nearest before it (else after it), reported. */
+  private placeStray(): void {
+    const prose = this.type.secties.filter((f) => takesText(f.soort));
+    for (const b of this.stray.sort((x, y) => x.n - y.n)) {
+      const found = this.sections.filter((s) => takesText(s.field.soort));
+      const before = found.filter((s) => s.at <= b.n).pop();
+      const target = before?.field ?? found[0]?.field ?? prose[0];
+      if (!target) {
+        this.noteAt(b, "tekst die bij geen veld past, en dit type heeft geen sectie voor tekst: niet overgenomen");
+        continue;
+      }
+      const text = SECTION.proza([b], target, {}).value;
+      const own = this.values.get(target.key);
+      this.values.set(target.key, [typeof own === "string" && own !== "leeg" ? own : "", String(text ?? "")].filter(Boolean).join("\n\n"));
+      this.noteAt(b, `tekst die bij geen gegeven of sectie past: gezet bij ${target.label}`);
+    }
+  }
+
+  /** The document as YAML in the type's order, with placeholders for what is required and missing. */
+  yaml(header: readonly string[]): string {
+    const out: Record<string, unknown> = { type: this.type.name };
+    for (const f of [...this.type.gegevens, ...this.type.secties]) {
+      const value = this.values.get(f.key);
+      if (value !== undefined) out[f.key] = value;
+      else if (f.verplicht !== false && f.standaard === undefined && f.soort !== "janee") {
+        out[f.key] = placeholderOf(f);
+        this.notes.push({ paragraph: 0, words: "", message: `${f.label} niet gevonden: in te vullen (<<…>>)` });
+      }
+    }
+    const doc = new Document(out);
+    doc.commentBefore = header.map((h) => ` ${h}`).join("\n");
+    // Multi-line text as a block (|), as people write it; one line stays on its line.
+    visit(doc, {
+      Pair: (_, pair) => {
+        if (isScalar(pair.value) && typeof pair.value.value === "string" && pair.value.value.includes("\n")) pair.value.type = "BLOCK_LITERAL";
+        if (isMap(pair.value)) pair.value.flow = false;
+      },
+      // A row of a table, a short list of words: on one line.
+      Seq: (_, seq) => {
+        if (seq.items.every((i) => isScalar(i) && !String(i.value).includes("\n"))) seq.flow = true;
+      },
+    });
+    return doc.toString({ lineWidth: 0 });
+  }
+}
+
+/** The placeholder `new` writes for a field of this kind (a mapping with one for its required parts). */
+function placeholderOf(f: Field): unknown {
+  switch (f.soort) {
+    case "beslispunten":
+      return { beslispunten: [`<<vul in: beslispunt>>`] };
+    case "persoon":
+      return { naam: `<<vul in: ${f.label}>>` };
+    default:
+      return f.leeg ? "leeg" : placeholder(compileField(f), f.label);
+  }
+}
+
+/** Inline nodes split at line breaks: a line each. */
+function splitLines(nodes: readonly ChildNode[]): ChildNode[][] {
+  const lines: ChildNode[][] = [[]];
+  const walk = (ns: readonly ChildNode[]) => {
+    for (const n of ns) {
+      if (n.type === "tag" && n.name === "br") lines.push([]);
+      else if (n.type === "tag" && (n.name === "p" || n.name === "li") && elements(n.children).some((c) => c.name === "br")) {
+        walk(n.children);
+        lines.push([]);
+      } else if (n.type === "tag" && n.name === "p") {
+        lines[lines.length - 1]!.push(...n.children);
+        lines.push([]);
+      } else lines[lines.length - 1]!.push(n);
+    }
+  };
+  walk(nodes);
+  return lines.filter((l) => l.map(textOf).join("").trim() || l.some((n) => n.type === "tag"));
+}
+
+/** A line's nodes without its first `length` characters (the label and separator). */
+function dropLabel(nodes: readonly ChildNode[], length: number): ChildNode[] {
+  let left = length;
+  const out: ChildNode[] = [];
+  for (const n of nodes) {
+    const text = textOf(n);
+    if (left <= 0) out.push(n);
+    else if (text.length <= left) left -= text.length;
+    else {
+      // Cut inside this node: its text from there on (formatting of a half-taken node is lost).
+      out.push(new Text(text.slice(left)));
+      left = 0;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,290 @@
+import { Text, type Element } from "domhandler";
+import { fieldOf, type Field } from "../model/compile-type.js";
+import type { Soort } from "../model/declaration.js";
+import { defaultAanhef } from "../render/type-view.js";
+import { elements, textOf, type Block, type TableBlock } from "./blocks.js";
+import { bestMatch, namesOf, normalise } from "./labels.js";
+import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
+import { parseValue } from "./values.js";
+
+/**
+ * A section's blocks (what stands under its heading) → the value of its field, by the field's
+ * kind: one handler per kind. What a handler cannot place is handed back as `rest`, and the
+ * caller puts it in the nearest section that takes text: nothing is dropped.
+ */
+export interface Placed {
+  /** Undefined when the section holds nothing. */
+  readonly value?: unknown;
+  readonly rest: readonly Block[];
+  readonly notes: readonly { readonly block: Block; readonly message: string }[];
+}
+
+export interface SectionContext {
+  /** The document's orgaan, for the standard aanhef of beslispunten. */
+  readonly orgaan?: string;
+}
+
+type Handler = (blocks: readonly Block[], field: Field, cx: SectionContext) => Placed;
+
+const nothing = (blocks: readonly Block[]): Placed => ({ rest: blocks, notes: [] });
+const empty = (field: Field): unknown => (field.leeg ? "leeg" : undefined);
+
+/** Prose: paragraphs and lists as Markdown; a sub-heading as `#` where the field takes headings, else bold. */
+const proza: Handler = (blocks, field) => {
+  const notes: Placed["notes"][number][] = [];
+  const parts: string[] = [];
+  for (const b of blocks) {
+    if (b.type === "heading") parts.push(field.koppen ? `# ${b.text}` : `**${b.text}**`);
+    else if (b.type === "table") {
+      // Prose has no tables: each row a line, cells separated by a bar.
+      parts.push(b.rows.map((r) => r.map((c) => inlineMarkdownOf(c.children)).join(" | ")).join("\\\n"));
+      notes.push({ block: b, message: `een tabel in ${field.label}, die geen tabellen kent: overgenomen als regels tekst` });
+    } else parts.push(markdownOf([b.el], field.verwijzing));
+  }
+  const text = parts.filter((p) => p.length > 0).join("\n\n");
+  return { value: text || empty(field), rest: [], notes };
+};
+
+/** A one-line value (a date, a choice…) given as a section: its text, parsed by its kind. */
+const waarde: Handler = (blocks, field) => {
+  const text = blocks.map((b) => b.text).join("\n").trim();
+  if (!text) return { value: empty(field), rest: [], notes: [] };
+  const parsed = parseValue(text, field);
+  if (parsed) return { value: parsed.value, rest: [], notes: [] };
+  return { rest: blocks, notes: [{ block: blocks[0]!, message: `"${text.slice(0, 60)}" is geen ${field.soort} voor ${field.label}` }] };
+};
+
+/** "1.", "2)", "a.", "b)", "i.", "ii)": a number typed by hand, and the level its kind means. */
+const TYPED = /^\s*(?:(\d{1,2})|([a-z])|(i{1,3}|iv|v|vi{0,3}|ix|x))[.)]\s+/;
+const typedLevel = (text: string): number | undefined => {
+  const m = TYPED.exec(text);
+  if (!m) return undefined;
+  return m[1] ? 1 : m[3] && !/^[a-h]$/.test(m[3]) ? 3 : 2;
+};
+
+interface Point {
+  id?: string;
+  tekst: string;
+  subpunten?: Point[];
+  slottekst?: string;
+}
+
+/** A list item → a beslispunt: its text, its id (a bookmark), its sub-list, text after the sub-list. */
+function pointOf(li: Element): Point {
+  const kids = li.children;
+  const sub = elements(kids).findIndex((e) => e.name === "ol" || e.name === "ul");
+  const own = sub < 0 ? kids : kids.slice(0, kids.indexOf(elements(kids)[sub]!));
+  const after = sub < 0 ? [] : kids.slice(kids.indexOf(elements(kids)[sub]!) + 1);
+  const id = targetId(own, "beslispunt");
+  const point: Point = { ...(id && { id }), tekst: inlineMarkdownOf(own) };
+  const list = sub < 0 ? undefined : elements(kids)[sub]!;
+  if (list) point.subpunten = elements(list.children).filter((e) => e.name === "li").map(pointOf);
+  const closing = inlineMarkdownOf(after);
+  if (closing) point.slottekst = closing;
+  return point;
+}
+
+const simplest = (p: Point): unknown => (Object.keys(p).length === 1 ? p.tekst : { ...p, ...(p.subpunten && { subpunten: p.subpunten.map(simplest) }) });
+
+/**
+ * Beslispunten: the lead sentence, then the points, from Word's list numbering or typed by hand
+ * ("1.", "a.", "i."), nested either way.
+ */
+const beslispunten: Handler = (blocks, field, cx) => {
+  const points: Point[] = [];
+  const lead: Block[] = [];
+  const rest: Block[] = [];
+  // The points typed by hand that are open, by level: stack[0] a number, stack[1] a letter, …
+  let stack: Point[] = [];
+  for (const b of blocks) {
+    const level = b.type === "paragraph" ? typedLevel(b.text) : undefined;
+    if (b.type === "list") {
+      const items = elements(b.el.children).filter((e) => e.name === "li").map(pointOf);
+      const parent = stack[stack.length - 1];
+      // Word's list right after a typed point that ends in a colon ("… te weten:") is its sub-list.
+      if (parent && /:\s*$/.test(parent.tekst)) (parent.subpunten ??= []).push(...items);
+      else {
+        points.push(...items);
+        stack = [];
+      }
+    } else if (level !== undefined && b.type === "paragraph") {
+      const point: Point = { tekst: inlineMarkdownOf(b.el.children).replace(TYPED, "") };
+      // A letter with no number above it is a point of its own (a list lettered a, b, c).
+      const parent = level > 1 ? stack[Math.min(level, stack.length) - 2] ?? stack[stack.length - 1] : undefined;
+      if (parent && parent !== point) (parent.subpunten ??= []).push(point);
+      else points.push(point);
+      stack = parent ? [...stack.slice(0, stack.indexOf(parent) + 1), point] : [point];
+    } else if (points.length === 0 && b.type === "paragraph") lead.push(b);
+    else if (b.type === "paragraph" && stack[0]?.subpunten && rest.length === 0 && !stack[0].slottekst) {
+      // A sentence right after typed sub-points closes the point they belong to.
+      stack[0].slottekst = inlineMarkdownOf(b.el.children);
+    } else rest.push(b);
+  }
+  if (points.length === 0) return { value: empty(field), rest: blocks, notes: [] };
+  // The sentence before the points is the aanhef (the last one, ending in a colon); earlier text is prose.
+  const aanhefBlock = lead.length ? lead[lead.length - 1] : undefined;
+  const aanhef = aanhefBlock ? inlineMarkdownOf(aanhefBlock.el.children) : undefined;
+  const standard = defaultAanhef(field, cx.orgaan);
+  const value = { ...(aanhef && aanhef !== standard && { aanhef }), beslispunten: points.map(simplest) };
+  return { value, rest: [...lead.slice(0, -1), ...rest], notes: [] };
+};
+
+/** The first row of a table is its header when its cells name the columns (or Word marks it). */
+function headerOf(t: TableBlock, columns: readonly string[][]): boolean {
+  const first = t.rows[0] ?? [];
+  if (t.head) return true;
+  const named = first.filter((c) => columns.some((names) => bestMatch(textOf(c), [names], (n) => n) !== undefined)).length;
+  return named > 0 && named >= Math.ceil(first.length / 2);
+}
+
+const cellText = (c: Element, f: Field): string => (f.opmaak ? inlineMarkdownOf(c.children) : textOf(c).trim().replace(/\n+/g, " "));
+
+/** Rows with typed columns (afstemming: met, datum, standpunt): cells by the header's column names. */
+const rijen: Handler = (blocks, field) => {
+  const columns = Object.entries(typeof field.kolommen === "object" && !Array.isArray(field.kolommen) ? field.kolommen : {}).map(([k, d]) => fieldOf(k, d));
+  const table = blocks.find((b): b is TableBlock => b.type === "table");
+  const notes: Placed["notes"][number][] = [];
+  const rest = blocks.filter((b) => b !== table && !isOwnCaption(b, field));
+  if (!table) return { value: empty(field), rest, notes };
+  const hasHeader = headerOf(table, columns.map((c) => namesOf(c)));
+  const header = hasHeader ? table.rows[0]!.map((c) => bestMatch(textOf(c), columns, namesOf)) : columns;
+  const rows = table.rows.slice(hasHeader ? 1 : 0).map((cells) => {
+    const row: Record<string, unknown> = {};
+    cells.forEach((c, i) => {
+      const col = header[i];
+      const text = cellText(c, col ?? field);
+      if (!col) {
+        if (text) notes.push({ block: table, message: `een kolom die bij geen kolom van ${field.label} past; "${text.slice(0, 40)}" staat bij de laatste kolom` });
+        const last = columns[columns.length - 1]!;
+        row[last.key] = [row[last.key], text].filter(Boolean).join(" ");
+        return;
+      }
+      if (!text) return;
+      const parsed = parseValue(text, col);
+      if (!parsed) notes.push({ block: table, message: `"${text.slice(0, 40)}" is geen ${col.soort} (kolom ${col.label}); overgenomen zoals het er staat` });
+      row[col.key] = parsed && col.soort !== "tekst" ? parsed.value : text;
+    });
+    return row;
+  });
+  return { value: rows.length ? rows : empty(field), rest, notes };
+};
+
+const isOwnCaption = (b: Block, field: Field): boolean => b.type === "paragraph" && b.caption && [field.bijschrift, field.label].some((l) => l && normalise(l) === normalise(b.text));
+
+/** A table: fixed columns (rows of cells), or its own header row and rows. */
+const tabel: Handler = (blocks, field) => {
+  const table = blocks.find((b): b is TableBlock => b.type === "table");
+  const rest = blocks.filter((b) => b !== table && !isOwnCaption(b, field));
+  if (!table) return { value: empty(field), rest, notes: [] };
+  const cells = table.rows.map((r) => r.map((c) => inlineMarkdownOf(c.children)));
+  if (Array.isArray(field.kolommen)) {
+    const fixed = field.kolommen.map((k) => [normalise(k)]);
+    return { value: cells.slice(headerOf(table, fixed) ? 1 : 0), rest, notes: [] };
+  }
+  const [kolommen = [], ...rows] = cells;
+  return { value: { kolommen, rijen: rows }, rest, notes: [] };
+};
+
+/** A list: its items (a Word list, or a line each), each a value of the list's element kind. */
+const lijst: Handler = (blocks, field) => {
+  const element = fieldOf("element", field.van ?? {});
+  const lines = blocks.flatMap((b) => (b.type === "list" ? elements(b.el.children).filter((e) => e.name === "li").map((li) => textOf(li).trim()) : b.type === "paragraph" ? [b.text] : []));
+  const values = lines.map((l) => parseValue(l, element)?.value);
+  if (values.some((v) => v === undefined)) return { rest: blocks, notes: [{ block: blocks[0]!, message: `${field.label}: niet elke regel is een ${element.soort}` }] };
+  return { value: values.length ? values : empty(field), rest: blocks.filter((b) => b.type !== "list" && b.type !== "paragraph"), notes: [] };
+};
+
+/**
+ * A group (consequenties: financieel, personeel, …): its fields by sub-headings, bold lines or
+ * "Financieel: …" at the start of a paragraph; each part by its own kind.
+ */
+const groep: Handler = (blocks, field, cx) => {
+  const fields = Object.entries(field.velden ?? {}).flatMap(([k, d]) => (d === "weg" ? [] : [fieldOf(k, d)]));
+  const parts = new Map<Field, Block[]>();
+  const rest: Block[] = [];
+  const notes: Placed["notes"][number][] = [];
+  let current: Field | undefined;
+  for (const b of blocks) {
+    const asHeading = b.type === "heading" || (b.type === "paragraph" && b.emphasised) ? bestMatch(b.text, fields, namesOf) : undefined;
+    if (asHeading) {
+      current = asHeading;
+      parts.set(current, parts.get(current) ?? []);
+      continue;
+    }
+    const inline = b.type === "paragraph" ? /^([^:\n]{2,40}):\s+(\S[\s\S]*)$/.exec(b.text) : null;
+    const labelled = inline ? bestMatch(inline[1]!, fields, namesOf) : undefined;
+    if (labelled && b.type === "paragraph") {
+      current = labelled;
+      const el = withoutLabel(b.el);
+      parts.set(current, [...(parts.get(current) ?? []), { ...b, el, text: inline![2]! }]);
+      continue;
+    }
+    if (current) parts.get(current)!.push(b);
+    else rest.push(b);
+  }
+  if (parts.size === 0) return { value: empty(field), rest, notes };
+  const value: Record<string, unknown> = {};
+  for (const f of fields) {
+    const own = parts.get(f);
+    if (!own) continue;
+    const placed = SECTION[f.soort](own, f, cx);
+    if (placed.value !== undefined) value[f.key] = placed.value;
+    else if (f.leeg) value[f.key] = "leeg";
+    rest.push(...placed.rest);
+    notes.push(...placed.notes);
+  }
+  return { value, rest, notes };
+};
+
+/** A paragraph without its "Label:" at the start (the label is the field's). */
+function withoutLabel(p: Element): Element {
+  const copy = p.cloneNode(true);
+  const texts: Text[] = [];
+  const collect = (el: Element): void => {
+    for (const c of el.children) {
+      if (c instanceof Text) texts.push(c);
+      else if (c.type === "tag") collect(c);
+    }
+  };
+  collect(copy);
+  // Up to and with the colon after the label.
+  let left = texts.map((t) => t.data).join("").indexOf(":") + 1;
+  for (const t of texts) {
+    const cut = Math.min(left, t.data.length);
+    left -= cut;
+    t.data = t.data.slice(cut);
+    if (left > 0) continue;
+    t.data = t.data.replace(/^\s+/, "");
+    if (t.data) break;
+  }
+  return copy;
+}
+
+/** Kinds that are not read field by field: their text goes to the nearest prose, and the report says so. */
+const notMapped: Handler = (blocks, field) => ({
+  rest: blocks,
+  notes: blocks.length ? [{ block: blocks[0]!, message: `${field.label} (soort ${field.soort}) wordt niet veld voor veld ingelezen; de tekst staat bij de dichtstbijzijnde sectie` }] : [],
+});
+
+export const SECTION: Readonly<Record<Soort, Handler>> = {
+  proza,
+  tekst: waarde,
+  datum: waarde,
+  keuze: waarde,
+  janee: waarde,
+  getal: waarde,
+  bedrag: waarde,
+  persoon: waarde,
+  bijlagen: nothing,
+  lijst,
+  tabel,
+  rijen,
+  groep,
+  beslispunten,
+  ondertekening: notMapped,
+  regeling: notMapped,
+  besluit: notMapped,
+};
+
+/** Whether a field of this kind takes text that fits nowhere else. */
+export const takesText = (soort: Soort): boolean => soort === "proza";
