@@ -4,7 +4,7 @@ import { Document, isMap, isScalar, visit } from "yaml";
 import { schemaLineOf } from "../kinds/for-editors.js";
 import { DEFAULT_TYPE } from "../kinds/registry.js";
 import type { DeclaredType } from "../kinds/type-declarations.js";
-import { compileField, type Field } from "../model/compile-type.js";
+import { compileField, fieldOf, type Field } from "../model/compile-type.js";
 import { placeholder } from "../model/skeleton.js";
 import type { Pipeline } from "../pipeline/pipeline.js";
 import { DocxReadError } from "../readers/docx-reader.js";
@@ -58,7 +58,7 @@ export interface ImportOptions {
 }
 
 export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {
-  const type = await typeFor(pipeline, opts);
+  if (opts.type !== undefined) namedType(pipeline, opts.type);
   let word;
   try {
     word = await readWordHtml(bytes);
@@ -67,6 +67,7 @@ export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: Im
     // Mammoth's own refusal of a zip that is no Word document (no document part, broken XML).
     throw new ImportError(`this .docx cannot be read: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
+  const type = await typeFor(pipeline, opts, word.keywords);
   const reading = new Reading(type, blocksOf(word.html));
   for (const o of word.objects) reading.note(o.paragraph, `${o.what === "afbeelding" ? "een afbeelding" : "een tekstvak"}: niet overgenomen${o.what === "tekstvak" ? " als tekstvak; de tekst erin staat waar het vak stond" : ""}`);
   reading.read(word.header);
@@ -75,17 +76,36 @@ export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: Im
   return { type: type.name, yaml: reading.yaml(header), notes: reading.notes };
 }
 
-/** The type asked for, else the house style's default where the document will be, else ab-voorstel. */
-async function typeFor(pipeline: Pipeline, opts: ImportOptions): Promise<DeclaredType> {
+/**
+ * The type asked for; else the one the document names in its keywords (boardpaper writes its type
+ * there, so a document we made comes back as its own type); else the house style's default where
+ * the document will be; else ab-voorstel.
+ */
+async function typeFor(pipeline: Pipeline, opts: ImportOptions, keywords: string): Promise<DeclaredType> {
   const types = pipeline.registry.types;
-  if (opts.type !== undefined) {
-    const named = types.find((t) => t.name === opts.type);
-    if (named) return named;
-    const hint = suggest(opts.type, types.map((t) => t.name));
-    throw new ImportError(`there is no document type \`${opts.type}\`${hint ? `; did you mean \`${hint}\`?` : ""} (\`boardpaper types\` lists them)`);
-  }
+  if (opts.type !== undefined) return namedType(pipeline, opts.type);
+  const byKeyword = types.find((t) => keywords.split(/[\s,;]+/).includes(t.name));
+  if (byKeyword) return byKeyword;
   const kind = await pipeline.kindOf({ path: opts.out ?? join(pipeline.host.cwd, "data", "import.yaml") }, "");
   return types.find((t) => kind.types.includes(t.name)) ?? types.find((t) => t.name === DEFAULT_TYPE) ?? types[0]!;
+}
+
+function namedType(pipeline: Pipeline, name: string): DeclaredType {
+  const types = pipeline.registry.types;
+  const named = types.find((t) => t.name === name);
+  if (named) return named;
+  const hint = suggest(name, types.map((t) => t.name));
+  throw new ImportError(`there is no document type \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""} (\`boardpaper types\` lists them)`);
+}
+
+const GREETING = /^met (?:vriendelijke|hoogachtende) groet/i;
+
+/** The first row of the table names at least two of the field's columns, and half of its cells do. */
+function columnsMatch(t: Block & { type: "table" }, f: Field): boolean {
+  const columns = typeof f.kolommen === "object" && !Array.isArray(f.kolommen) ? Object.entries(f.kolommen).map(([key, d]) => ({ key, label: d.label ?? key, ook: d.ook })) : [];
+  const first = t.rows[0] ?? [];
+  const named = first.filter((c) => bestMatch(textOf(c), columns, namesOf) !== undefined).length;
+  return named >= 2 && named * 2 >= first.length;
 }
 
 const BIJLAGE = /^bijlage\s*(\d+|[A-Z])?\s*(?:[:.\-–—]\s*|\s+)(.*)$/i;
@@ -172,9 +192,26 @@ class Reading {
           if (b.type === "heading") sectionLevel = b.level;
           continue;
         }
-        if (b.type === "heading" && b.level <= sectionLevel && (section || appendix)) {
+        // A heading (styled at the sections' level, or a short numbered or capitalised line) that fits no section.
+        const looksLikeHeading = b.type === "heading" ? b.level <= sectionLevel : /^(?:\d+(?:\.\d+)*\.?\s|[^a-z]*$)/.test(b.text) && b.text.split(/\s+/).length <= 8 && !/[.;]$/.test(b.text);
+        if (looksLikeHeading && (section || appendix)) {
           this.noteAt(b, "een kop die bij geen sectie van het type past: de tekst eronder staat bij de sectie ervoor");
         }
+      }
+      // A table whose header names another field's columns (afstemming under the beslispunten) is that field's.
+      if (b.type === "table" && !appendix) {
+        const owner = this.type.secties.find((f) => f !== section?.field && f.soort === "rijen" && columnsMatch(b, f));
+        if (owner) {
+          this.sectionFor(owner, b.n).blocks.push(b);
+          continue;
+        }
+      }
+      // A signature: its greeting or formula ("Met vriendelijke groet,", "Burgemeester en wethouders van …,") or its caption.
+      const signature = b.type === "paragraph" ? this.type.secties.find((f) => f.soort === "ondertekening" && (GREETING.test(b.text) || (/,\s*$/.test(b.text) && normalise(b.text).startsWith(normalise(f.label))) || (b.caption && bestMatch(b.text, [f], namesOf)))) : undefined;
+      if (signature && !appendix) {
+        section = this.sectionFor(signature, b.n);
+        section.blocks.push(b);
+        continue;
       }
       // The points' own sentence, where no heading announced them.
       if (b.type === "paragraph" && !appendix && LEAD.test(b.text) && /:\s*$/.test(b.text)) {
@@ -190,12 +227,38 @@ class Reading {
     }
   }
 
+  private sectionFor(field: Field, at: number): Section {
+    let section = this.sections.find((s) => s.field === field);
+    if (!section) this.sections.push((section = { field, at, blocks: [] }));
+    return section;
+  }
+
   private bookmark(el: Element, kind: string): string | undefined {
     return targetId([el], kind);
   }
 
+  /** The gegevens a label can name: the type's, then the fields of its groups ("Datum" → versie.datum). */
   private get gegevens(): readonly Field[] {
-    return this.type.gegevens;
+    const within = this.type.gegevens.flatMap((g) =>
+      g.soort === "groep" ? Object.entries(g.velden ?? {}).flatMap(([k, d]) => (d === "weg" ? [] : [{ ...fieldOf(k, d), key: `${g.key}.${k}` }])) : [],
+    );
+    return [...this.type.gegevens, ...within];
+  }
+
+  /** Set a gegeven; `group.field` within its group. */
+  private set(key: string, value: unknown): void {
+    const [group, sub] = key.split(".");
+    if (sub === undefined) this.values.set(key, value);
+    else {
+      const own = this.values.get(group!);
+      this.values.set(group!, { ...(own && typeof own === "object" ? own : {}), [sub]: value });
+    }
+  }
+
+  private has(key: string): boolean {
+    const [group, sub] = key.split(".");
+    const own = this.values.get(group!);
+    return sub === undefined ? own !== undefined : own !== null && typeof own === "object" && sub in own;
   }
 
   /** The gegevens: label/value pairs in tables, lines and memo headers before the first section. */
@@ -216,7 +279,7 @@ class Reading {
       if (b.type === "paragraph" || b.type === "heading") {
         // "Onderwerp" alone on a line (a heading or bold), its value in the next paragraph.
         const alone = bestMatch(b.text, this.gegevens, namesOf);
-        if (alone && (b.type === "heading" || b.emphasised) && !this.values.has(alone.key)) {
+        if (alone && (b.type === "heading" || b.emphasised) && !this.has(alone.key)) {
           pending = alone;
           continue;
         }
@@ -275,7 +338,7 @@ class Reading {
   private readLine(line: string, b: Block | undefined): boolean {
     const m = /^([^\t:]{1,60}?)\s*(?:\t+\s*:?|\s*:)\s*(.*)$/.exec(line);
     const field = m ? bestMatch(m[1]!, this.gegevens, namesOf) : undefined;
-    if (!field || this.values.has(field.key)) return false;
+    if (!field || this.has(field.key)) return false;
     this.setValue(field, m![2]!, b);
     return true;
   }
@@ -288,7 +351,7 @@ class Reading {
         .filter((l) => l.text && normalise(l.text) !== "geen");
       const parsed = parseValue(list.map((l) => l.text).join("\n"), field);
       const values = (parsed?.value as Record<string, unknown>[] | undefined) ?? [];
-      this.values.set(field.key, values.map((v, i) => (list[i]?.id ? { id: list[i]!.id, ...v } : v)));
+      this.set(field.key, values.map((v, i) => (list[i]?.id ? { id: list[i]!.id, ...v } : v)));
       return;
     }
     const text = field.soort === "tekst" && field.opmaak ? inlineMarkdownOf(nodes) : nodes.map(textOf).join("").replace(/\n/g, field.soort === "lijst" ? "\n" : " ").trim();
@@ -300,14 +363,14 @@ class Reading {
     const parsed = parseValue(text, field);
     if (!parsed) {
       if (b) this.noteAt(b, `"${text.slice(0, 60)}" is geen ${field.soort} voor ${field.label}; overgenomen zoals het er staat`);
-      this.values.set(field.key, text.trim());
+      this.set(field.key, text.trim());
       return;
     }
-    this.values.set(field.key, parsed.value);
+    this.set(field.key, parsed.value);
     // "ter vaststelling (hamerstuk)": what follows a choice may name a yes/no field.
     for (const word of (parsed.rest ?? "").match(/[^(),;]+/g) ?? []) {
       const flag = bestMatch(word, this.gegevens.filter((f) => f.soort === "janee"), namesOf);
-      if (flag) this.values.set(flag.key, true);
+      if (flag) this.set(flag.key, true);
       else if (word.trim() && b) this.noteAt(b, `"${word.trim()}" na ${field.label}: niet overgenomen`);
     }
   }
@@ -368,12 +431,29 @@ class Reading {
     }
   }
 
+  /** A group found in part (a memo's "Datum" of a version): its other required fields as placeholders, in declared order. */
+  private completed(f: Field, value: unknown): unknown {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const own = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, d] of Object.entries(f.velden ?? {})) {
+      if (d === "weg") continue;
+      const sub = fieldOf(k, d);
+      if (own[k] !== undefined) out[k] = own[k];
+      else if (sub.verplicht !== false && sub.standaard === undefined && sub.soort !== "janee") {
+        out[k] = placeholderOf(sub);
+        this.notes.push({ paragraph: 0, words: "", message: `${f.label}: ${sub.label} niet gevonden: in te vullen (<<…>>)` });
+      }
+    }
+    return out;
+  }
+
   /** The document as YAML in the type's order, with placeholders for what is required and missing. */
   yaml(header: readonly string[]): string {
     const out: Record<string, unknown> = { type: this.type.name };
     for (const f of [...this.type.gegevens, ...this.type.secties]) {
       const value = this.values.get(f.key);
-      if (value !== undefined) out[f.key] = value;
+      if (value !== undefined) out[f.key] = f.soort === "groep" ? this.completed(f, value) : value;
       else if (f.verplicht !== false && f.standaard === undefined && f.soort !== "janee") {
         out[f.key] = placeholderOf(f);
         this.notes.push({ paragraph: 0, words: "", message: `${f.label} niet gevonden: in te vullen (<<…>>)` });
@@ -404,7 +484,7 @@ function placeholderOf(f: Field): unknown {
     case "persoon":
       return { naam: `<<vul in: ${f.label}>>` };
     default:
-      return f.leeg ? "leeg" : placeholder(compileField(f), f.label);
+      return placeholder(compileField(f), f.label);
   }
 }
 

@@ -55,7 +55,7 @@ const waarde: Handler = (blocks, field) => {
 };
 
 /** "1.", "2)", "a.", "b)", "i.", "ii)": a number typed by hand, and the level its kind means. */
-const TYPED = /^\s*(?:(\d{1,2})|([a-z])|(i{1,3}|iv|v|vi{0,3}|ix|x))[.)]\s+/;
+const TYPED = /^\s*(?:(\d{1,2})|([a-z])|(i{1,3}|iv|v|vi{0,3}|ix|x))\\?[.)]\s+/;
 const typedLevel = (text: string): number | undefined => {
   const m = TYPED.exec(text);
   if (!m) return undefined;
@@ -115,6 +115,10 @@ const beslispunten: Handler = (blocks, field, cx) => {
       else points.push(point);
       stack = parent ? [...stack.slice(0, stack.indexOf(parent) + 1), point] : [point];
     } else if (points.length === 0 && b.type === "paragraph") lead.push(b);
+    else if (b.type === "paragraph" && !stack.length && rest.length === 0 && points[points.length - 1]?.subpunten && !points[points.length - 1]!.slottekst) {
+      // A sentence right after a point's sub-list closes that point ("een en ander …").
+      points[points.length - 1]!.slottekst = inlineMarkdownOf(b.el.children);
+    }
     else if (b.type === "paragraph" && stack[0]?.subpunten && rest.length === 0 && !stack[0].slottekst) {
       // A sentence right after typed sub-points closes the point they belong to.
       stack[0].slottekst = inlineMarkdownOf(b.el.children);
@@ -266,6 +270,41 @@ const notMapped: Handler = (blocks, field) => ({
   notes: blocks.length ? [{ block: blocks[0]!, message: `${field.label} (soort ${field.soort}) wordt niet veld voor veld ingelezen; de tekst staat bij de dichtstbijzijnde sectie` }] : [],
 });
 
+/**
+ * Signatures (ondertekening, parafen): a table of functie | naam (| eenheid | datum) by its header,
+ * or side by side as a letter is signed: "de secretaris," over "drs. M. Koster" in the next row.
+ * The formula before it ("Met vriendelijke groet,", "Burgemeester en wethouders van …,") is the
+ * template's, not text of the document.
+ */
+const SIGNER = [
+  { key: "functie", label: "Functie", soort: "tekst" },
+  { key: "naam", label: "Naam", soort: "tekst" },
+  { key: "eenheid", label: "Eenheid", soort: "tekst", ook: ["Afdeling"] },
+  { key: "datum", label: "Datum", soort: "datum" },
+] as const satisfies readonly Field[];
+
+const ondertekening: Handler = (blocks, field) => {
+  const table = blocks.find((b): b is TableBlock => b.type === "table");
+  const formula = (b: Block) => b.type === "paragraph" && (/^met (vriendelijke|hoogachtende) groet/i.test(b.text) || normalise(b.text).startsWith(normalise(field.label)));
+  const rest = blocks.filter((b) => b !== table && !isOwnCaption(b, field) && !formula(b));
+  if (!table) return { value: empty(field), rest, notes: [] };
+  const cells = table.rows.map((r) => r.map((c) => textOf(c).trim().replace(/\s+/g, " ")));
+  const columns = (cells[0] ?? []).map((c) => bestMatch(c, SIGNER, namesOf));
+  let signers: Record<string, unknown>[];
+  if (columns.some((c) => c?.key === "naam")) {
+    signers = cells.slice(1).map((row) => Object.fromEntries(row.flatMap((text, i) => {
+      const col = columns[i];
+      if (!col || !text) return [];
+      return [[col.key, col.soort === "datum" ? (parseValue(text, col)?.value ?? text) : text]];
+    })));
+  } else {
+    // Side by side: functions in the first row ("de secretaris,"), names in the second.
+    const [functies = [], namen = []] = cells;
+    signers = functies.map((f, i) => ({ functie: f.replace(/^(de|het)\s+/i, "").replace(/,\s*$/, ""), naam: namen[i] ?? "" }));
+  }
+  return { value: signers.length ? signers : empty(field), rest, notes: [] };
+};
+
 export const SECTION: Readonly<Record<Soort, Handler>> = {
   proza,
   tekst: waarde,
@@ -281,7 +320,7 @@ export const SECTION: Readonly<Record<Soort, Handler>> = {
   rijen,
   groep,
   beslispunten,
-  ondertekening: notMapped,
+  ondertekening,
   regeling: notMapped,
   besluit: notMapped,
 };

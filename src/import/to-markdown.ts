@@ -31,7 +31,7 @@ turndown.addRule("reference", {
   },
 });
 turndown.addRule("internal-link", {
-  filter: (node) => node.nodeName === "A" && !(node.getAttribute("href") ?? "").match(/^(https?:|mailto:)/i),
+  filter: (node) => node.nodeName === "A" && !/^(https?:|mailto:|#_Ref_[A-Za-z]+_)/i.test(node.getAttribute("href") ?? ""),
   replacement: (content) => content,
 });
 turndown.addRule("image", { filter: "img", replacement: () => "" });

@@ -23,6 +23,8 @@ export interface WordHtml {
   readonly header: readonly string[];
   /** Images and text boxes, by the number of the paragraph they are in (see `paragraphs`). */
   readonly objects: readonly { readonly paragraph: number; readonly what: "afbeelding" | "tekstvak" }[];
+  /** The document's keywords (core properties): boardpaper writes its document type there. */
+  readonly keywords: string;
 }
 
 /** The parts mammoth reads, and the page headers (header1.xml … as Word and LibreOffice name them). */
@@ -36,6 +38,7 @@ const PARTS = new Set([
   "word/footnotes.xml",
   "word/endnotes.xml",
   "word/comments.xml",
+  "docProps/core.xml",
   ...[1, 2, 3, 4, 5, 6].map((n) => `word/header${n}.xml`),
 ]);
 
@@ -57,7 +60,7 @@ export async function readWordHtml(bytes: Uint8Array): Promise<WordHtml> {
     .filter((line, i, all) => line.trim() && all.indexOf(line) === i);
   const styleMap = headingStyles(text("word/styles.xml"));
   // Images and media are left out of the zip mammoth reads; an image becomes an empty <img>.
-  const clean = zipSync(Object.fromEntries([...parts].filter(([n]) => !/^word\/header\d\.xml$/.test(n))));
+  const clean = zipSync(Object.fromEntries([...parts].filter(([n]) => n.startsWith("word/document") || !/^word\/header\d\.xml$|^docProps\//.test(n))));
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(clean) },
     {
@@ -67,7 +70,9 @@ export async function readWordHtml(bytes: Uint8Array): Promise<WordHtml> {
       convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
     },
   );
-  return { html: result.value, header, objects };
+  const core = text("docProps/core.xml");
+  const keywords = core ? textOfAll(find(find(parseXml(core).children, "cp:coreProperties")?.children ?? [], "cp:keywords")) : "";
+  return { html: result.value, header, objects, keywords: keywords.trim() };
 }
 
 export class WordReadError extends Error {}
@@ -143,6 +148,8 @@ function paragraphTexts(xml: string): string[] {
   });
   return lines;
 }
+
+const textOfAll = (el: Element | undefined): string => (el ? el.children.map((c) => (c.type === "text" ? c.data : c.type === "tag" ? textOfAll(c) : "")).join("") : "");
 
 /** Every element below `el`, depth first (the XML was parsed under a depth limit). */
 function walk(el: Element, visit: (e: Element) => void): void {
