@@ -11,6 +11,7 @@ const SLOW_FILES = [
   "test/robustness.test.ts", // interrupts builds (kills processes) and builds concurrently
   "test/fuzz.test.ts", // property tests: many generated proposals
   "test/start.test.ts", // builds all of data/ twice through the bin, bundled and not
+  "test/import-foreign.test.ts", // sets foreign proposals as .docx with pandoc and LibreOffice, then imports them
 ];
 /** Single tests of quick files that are slow, by a word in their name. */
 const SLOW_TESTS = [
