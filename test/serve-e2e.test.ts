@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
@@ -16,7 +16,8 @@ import { hasProgram, needs } from "./ooxml.js";
 /**
  * The editor end to end, in headless Chromium (Debian's; never a downloaded one): the list,
  * the seed in the form, the preview following an edit, saving one line, a problem shown at
- * its field, a second tab refused, and axe-core on both pages; and a document type that only
+ * its field, a second tab refused, and axe-core on both pages; a Word document imported from
+ * the list, with its report in the editor; and a document type that only
  * this test declares (test/fixtures/types/inspectierapport/type.yaml, copied into a project of
  * its own): created from the list, edited in a form with the type's Dutch labels. The app is
  * built fresh with Vite for this run and served over a copy of data/.
@@ -442,5 +443,89 @@ describe.skipIf(browserNeeded.skip)(`the editor in Chromium ${browserNeeded.reas
       await page.close();
       await own.close();
     }
+  });
+
+  /** A .docx of the seed as boardpaper writes it (the download route), under a name a user's file might have. */
+  async function seedAsWord(name: string): Promise<string> {
+    const r = await context.request.post(`http://127.0.0.1:${server.port}/api/download`, { data: { path: SEED.slice("data/".length), format: "docx", draft: { text: disk(SEED) } } });
+    expect(r.status()).toBe(200);
+    const path = join(tempDir("bp-e2e-word-"), name);
+    writeFileSync(path, await r.body());
+    return path;
+  }
+
+  it("refuses a file that is not a Word document at the file field, and writes nothing", async () => {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.getByRole("table", { name: "Proposals" }).waitFor();
+    const notWord = join(tempDir("bp-e2e-word-"), "Geen Word.docx");
+    writeFileSync(notWord, "Dit is platte tekst, geen Word-document.\n");
+    const file = page.getByLabel("Word document (.docx)");
+    await file.setInputFiles(notWord);
+    // The new file's name follows the Word file's.
+    await expect(page.getByRole("textbox", { name: "Save as" }).inputValue()).resolves.toBe("geen-word");
+    await page.getByRole("button", { name: "Importeren", exact: true }).click();
+    await page.locator("#import-error").waitFor({ state: "visible" });
+    await expect(file.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(focused(file)).resolves.toBe(true);
+    // The message is part of the field's description: one line, no stack trace.
+    const description = await descriptionOf(file);
+    expect(description).toMatch(/\S/);
+    expect(await page.locator("#import-error").innerText()).not.toMatch(/\n|\.(ts|js):\d+/);
+    expect(existsSync(join(project, "data", "proposals", "geen-word.yaml"))).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("imports a .docx from the list: the new document opens in the editor with the report of what was not taken over", async () => {
+    const word = await seedAsWord("Terugblik visitaties (Word).docx");
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.getByRole("table", { name: "Proposals" }).waitFor();
+    const form = page.getByRole("region", { name: "Importeren uit Word" });
+    await form.getByLabel("Word document (.docx)").setInputFiles(word);
+    await expect(form.getByRole("textbox", { name: "Save as" }).inputValue()).resolves.toBe("terugblik-visitaties-word");
+    await expect(form.getByRole("combobox", { name: "Import as" }).inputValue()).resolves.toBe("ab-voorstel");
+    await form.getByRole("button", { name: "Importeren", exact: true }).click();
+    await page.waitForURL(/\/edit\?file=proposals%2Fterugblik-visitaties-word\.yaml$/);
+    await page.locator(".schema-form").waitFor();
+    const rel = "data/proposals/terugblik-visitaties-word.yaml";
+    expect(disk(rel)).toMatch(/^type: ab-voorstel$/m);
+    await expect(page.getByLabel("Onderwerp").inputValue()).resolves.toBe("Terugblik eerste ronde visitaties 2014-2019");
+
+    // The report: what was imported, and each note with its paragraph and first words, or that nothing was left out.
+    const report = page.getByRole("region", { name: "Imported from Word" });
+    await report.waitFor();
+    await expect(report.innerText()).resolves.toContain(`Imported Terugblik visitaties (Word).docx as ${rel} (type ab-voorstel).`);
+    const notes = await report.locator("li").allInnerTexts();
+    if (notes.length === 0) await expect(report.innerText()).resolves.toContain("Everything in the Word document was taken over.");
+    for (const n of notes) expect(n).toMatch(/^(Paragraph \d+|The document as a whole)( — “[^”]*”)? — \S/);
+    await expect(page.locator("#status").innerText()).resolves.toMatch(/^Imported from Terugblik visitaties \(Word\)\.docx: /);
+    await expect(focused(report)).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "imported");
+    await report.getByRole("button", { name: "Hide this report" }).click();
+    await expect(report.isHidden()).resolves.toBe(true);
+    // Shown once: opening the document again does not show it.
+    await page.reload();
+    await page.locator(".schema-form").waitFor();
+    await expect(page.locator("#import-report").isHidden()).resolves.toBe(true);
+
+    // As a type it was not written for, much does not fit: each note with its paragraph and first words.
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await form.getByLabel("Word document (.docx)").setInputFiles(word);
+    await form.getByRole("combobox", { name: "Import as" }).selectOption("raadsinformatiebrief");
+    await form.getByRole("textbox", { name: "Save as" }).fill("terugblik-als-brief");
+    await form.getByRole("button", { name: "Importeren", exact: true }).click();
+    await page.waitForURL(/\/edit\?file=proposals%2Fterugblik-als-brief\.yaml$/);
+    await page.locator(".schema-form").waitFor();
+    expect(disk("data/proposals/terugblik-als-brief.yaml")).toMatch(/^type: raadsinformatiebrief$/m);
+    const listed = await report.locator("li").allInnerTexts();
+    expect(listed.length).toBeGreaterThan(0);
+    for (const n of listed) expect(n).toMatch(/^(Paragraph \d+|The document as a whole)( — “[^”]*”)? — \S/);
+    expect(listed.some((n) => /^Paragraph \d+ — “/.test(n))).toBe(true);
+    await expect(report.getByRole("heading", { name: "Not taken over" }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
   });
 });

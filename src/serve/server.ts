@@ -6,6 +6,7 @@ import { PDF, withPdfs } from "../convert/pdf.js";
 import { ConversionError, findSoffice } from "../convert/soffice.js";
 import { byPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { nodeHost, type Host } from "../host/host.js";
+import { ImportError, importWord, type Imported } from "../import/import-word.js";
 import { jsonSchemaOf, skeletonOf } from "../kinds/for-editors.js";
 import { loadRegistry, type Registry } from "../kinds/registry.js";
 import { decodeUtf8 } from "../load/decode.js";
@@ -29,6 +30,15 @@ export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url)
 
 /** Largest request body: a draft is a proposal (2 MB at most, see MAX_INPUT_BYTES) sent twice. */
 const MAX_BODY = 5 * 1024 * 1024;
+
+/**
+ * Largest Word document the editor imports: proposals with a few pictures are well under this;
+ * what is inside is limited again when the zip is read (the hostile-input limits).
+ */
+export const MAX_DOCX = 20 * 1024 * 1024;
+
+/** The bodies `POST /api/import` takes: the .docx itself, as a browser or program sends a file. */
+const DOCX_BODY = /^application\/(vnd\.openxmlformats-officedocument\.wordprocessingml\.document|octet-stream)\s*(;|$)/i;
 
 export interface ServeOptions {
   /** The project folder: the one holding data/. */
@@ -190,7 +200,10 @@ class App {
     if (req.method === "POST") {
       // JSON bodies and a same-origin Origin: a form on another site cannot post here.
       if (!originAllowed(req, port)) return json(res, 403, { error: "requests from other sites are refused" });
-      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: "send JSON (Content-Type: application/json)" });
+      // The one binary body, a Word document to import, has a type no form can send either.
+      if (url.pathname === "/api/import") {
+        if (!DOCX_BODY.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: `send the .docx itself (Content-Type: ${FORMATS.docx.type} or application/octet-stream)` });
+      } else if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: "send JSON (Content-Type: application/json)" });
     } else if (req.method !== "GET") {
       res.setHeader("allow", "GET, POST");
       return json(res, 405, { error: `${req.method} is not used here` });
@@ -209,7 +222,7 @@ class App {
         const registry = await loadRegistry(this.host);
         const newFolders = folders.filter((f) => registry.recognise(`${DATA}/${f === "" ? "" : `${f}/`}new.yaml`) === undefined);
         const types = registry.kinds.filter((k) => k.proposal).map((k) => ({ name: k.name, description: k.description }));
-        return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, types, defaultType: registry.defaultKind.name, data: DATA });
+        return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, types, defaultType: registry.defaultKind.name, data: DATA, maxImportBytes: MAX_DOCX });
       }
       case "GET /api/files":
         return json(res, 200, { files: await this.files(), kinds: listed(await loadRegistry(this.host)) });
@@ -228,6 +241,8 @@ class App {
         return this.save(res, await body(req));
       case "POST /api/new":
         return this.create(res, await body(req));
+      case "POST /api/import":
+        return this.import(req, res, url.searchParams);
       case "POST /api/download":
         return this.download(res, await body(req));
       case "POST /api/changes": {
@@ -332,9 +347,10 @@ class App {
     return json(res, 200, { saved: true, hash: r.hash, ...p });
   }
 
-  private async create(res: ServerResponse, b: Json): Promise<void> {
-    const folder = typeof b.folder === "string" ? b.folder.replace(/^\/+|\/+$/g, "") : "proposals";
-    const raw = typeof b.name === "string" ? b.name.trim() : "";
+  /** A new document's file and type, by the rules of "new": a plain name, a folder where it is read as a document, a declared type. */
+  private async newDocument(folderGiven: unknown, nameGiven: unknown, type: unknown) {
+    const folder = typeof folderGiven === "string" ? folderGiven.replace(/^\/+|\/+$/g, "") : "proposals";
+    const raw = typeof nameGiven === "string" ? nameGiven.trim() : "";
     if (raw.length > MAX_NAME || !/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(raw)) {
       throw new HttpError(400, `a file name is at most ${MAX_NAME} letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. vervanging-tankautospuiten)`);
     }
@@ -342,12 +358,45 @@ class App {
     const rel = folder === "" ? name : `${folder}/${name}`;
     const file = await dataFile(this.host, rel, false);
     const registry = await loadRegistry(this.host);
-    const kind = typeof b.type === "string" ? registry.kindOfType(b.type) : registry.defaultKind;
-    if (!kind?.proposal) throw new HttpError(400, `unknown document type \`${String(b.type)}\`; the types: ${registry.kinds.filter((k) => k.proposal).map((k) => k.name).join(", ")}`);
+    const kind = typeof type === "string" ? registry.kindOfType(type) : registry.defaultKind;
+    if (!kind?.proposal) throw new HttpError(400, `unknown document type \`${String(type)}\`; the types: ${registry.kinds.filter((k) => k.proposal).map((k) => k.name).join(", ")}`);
     if (registry.recognise(file.label) !== undefined) throw new HttpError(400, `${file.label} would not be read as a document (meetings and house styles have their own names and folders); choose another folder or name`);
+    return { file, kind };
+  }
+
+  private async create(res: ServerResponse, b: Json): Promise<void> {
+    const { file, kind } = await this.newDocument(b.folder, b.name, b.type);
     // Exactly what `boardpaper new --type TYPE --out FILE` writes.
     await createFile(this.host, file, skeletonOf(kind, this.root, file.label));
     return json(res, 201, { path: file.rel, label: file.label });
+  }
+
+  /**
+   * `POST /api/import?name=…&type=…&folder=…&source=…` with a .docx as the body: what `boardpaper import`
+   * makes of it, written as a new file by the rules of "new" (never over another), and the
+   * report of what could not be taken over.
+   */
+  private async import(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+    // Name, folder and type are checked before the upload is read: a refusal costs nothing.
+    const type = query.get("type") || undefined;
+    const { file } = await this.newDocument(query.get("folder") ?? undefined, query.get("name"), type);
+    const bytes = await upload(req, res, MAX_DOCX);
+    if (bytes.length === 0) throw new HttpError(400, "no Word document was sent (the request body is empty)");
+    // The Word file's own name, for the comment at the top: a name, never a path or a new line.
+    const source = (query.get("source") ?? "").split(/[/\\]/).pop()!.replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, " ").trim().slice(0, 200);
+    let imported: Imported;
+    try {
+      // As `boardpaper import --out data/…` does it: without a type, the house style's default there.
+      imported = await importWord(await Pipeline.open(this.host), bytes, { ...(type !== undefined && { type }), out: file.label, ...(source !== "" && { source }) });
+    } catch (e) {
+      // A RangeError is the file exhausting a resource past the reader's limits: its fault, one line.
+      const message = e instanceof ImportError ? e.message : e instanceof RangeError ? "this file is too large or too deeply nested to read" : undefined;
+      if (message === undefined) throw e;
+      throw new HttpError(422, message.split("\n")[0]!);
+    }
+    await createFile(this.host, file, imported.yaml);
+    const notes = imported.notes.map((n) => ({ paragraph: n.paragraph, words: n.words, message: n.message }));
+    return json(res, 201, { path: file.rel, label: file.label, type: imported.type, notes });
   }
 
   private async download(res: ServerResponse, b: Json): Promise<void> {
@@ -394,6 +443,34 @@ function plain(res: ServerResponse, status: number, message: string): void {
 
 /** Longest file name "new" takes (file systems take 255 bytes; a name may be non-ASCII). */
 const MAX_NAME = 100;
+
+/**
+ * A binary request body of at most `max` bytes. Over that, 413: at once when Content-Length says
+ * so (the rest is discarded unread), else as soon as the count passes it (nothing more is kept,
+ * and the connection is closed after the answer).
+ */
+async function upload(req: IncomingMessage, res: ServerResponse, max: number): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, `the file is too large: at most ${max / (1024 * 1024)} MB`);
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  return new Promise<Buffer>((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.on("data", () => undefined);
+      res.setHeader("connection", "close");
+      fail(tooLarge());
+    };
+    req.on("data", onData);
+    req.once("end", () => done(Buffer.concat(chunks)));
+    // The client went away half-way (aborted, reset): not a bug in boardpaper.
+    req.once("error", () => fail(new HttpError(400, "the request body was cut off")));
+    req.once("aborted", () => fail(new HttpError(400, "the request body was cut off")));
+  });
+}
 
 async function body(req: IncomingMessage): Promise<Json> {
   const chunks: Buffer[] = [];

@@ -63,7 +63,29 @@ export interface Info {
   /** The type chosen when none is. */
   defaultType?: string;
   data: string;
+  /** The largest .docx `POST /api/import` takes, in bytes. */
+  maxImportBytes?: number;
 }
+
+/** Something of an imported Word document that could not be taken over (see src/import/import-word.ts). */
+export interface ImportNote {
+  /** 1-based paragraph (or table) of the document body; 0 for the document as a whole. */
+  paragraph: number;
+  /** Its first words, to find it in Word. */
+  words: string;
+  message: string;
+}
+
+/** What `POST /api/import` answers: the new file, its type, and what was not taken over. */
+export interface Imported {
+  path: string;
+  label: string;
+  type: string;
+  notes: ImportNote[];
+}
+
+/** The type a .docx is sent with. */
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export interface DocumentType {
   name: string;
@@ -104,6 +126,14 @@ export const api = {
   save: (path: string, base: string, draft: Draft) => call<Preview & { saved: boolean; hash?: string; conflict?: boolean; diagnostics?: Diagnostic[] }>("POST", "/api/save", { path, base, draft }),
   create: (folder: string, name: string, type?: string) => call<{ path: string; label: string }>("POST", "/api/new", { folder, name, ...(type ? { type } : {}) }),
   changes: (path: string, draft: Draft) => call<Changes>("POST", "/api/changes", { path, draft }),
+  /** Upload a Word document: the server imports it as a new file `name` in `folder` (of `type`, else the default type). */
+  async importWord(file: File, folder: string, name: string, type?: string): Promise<Reply<Imported>> {
+    const query = new URLSearchParams({ folder, name, source: file.name, ...(type ? { type } : {}) });
+    const res = await fetch(`/api/import?${query.toString()}`, { method: "POST", credentials: "same-origin", headers: { "content-type": DOCX_TYPE }, body: file });
+    const isJson = (res.headers.get("content-type") ?? "").includes("application/json");
+    const data = isJson ? ((await res.json()) as Imported & { error?: string }) : ({ error: await res.text() } as Imported & { error?: string });
+    return { status: res.status, data };
+  },
   /** The document as a file to save: the response body, or the problems that prevent it. */
   async download(path: string, format: string, draft: Draft): Promise<{ ok: true; blob: Blob; name: string } | { ok: false; error: string }> {
     const res = await fetch("/api/download", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify({ path, format, draft }) });

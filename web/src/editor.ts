@@ -2,6 +2,7 @@ import "./style.css";
 import { api, type Diagnostic, type Draft, type OpenedFile, type Preview } from "./api.ts";
 import { h, tabs } from "./dom.ts";
 import { SchemaForm } from "./form.ts";
+import { showReport, takeReport } from "./import-report.ts";
 import { isObj } from "./paths.ts";
 import type { JsonSchema } from "./schema.ts";
 
@@ -73,6 +74,12 @@ async function main(): Promise<void> {
   window.addEventListener("beforeunload", (e) => {
     if (dirty()) e.preventDefault();
   });
+  // Just imported from Word on the list page: what was not taken over, once.
+  const imported = takeReport(path);
+  if (imported) {
+    status(showReport($("import-report"), imported));
+    $("import-report").focus();
+  }
 }
 
 function setTitle(p: { title?: string }): void {

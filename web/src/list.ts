@@ -1,11 +1,12 @@
 import "./style.css";
-import { api, type DocumentType, type Listed, type ListedKind } from "./api.ts";
+import { api, type DocumentType, type Info, type Listed, type ListedKind } from "./api.ts";
 import { h } from "./dom.ts";
+import { keepReport } from "./import-report.ts";
 
 /**
  * The list page: the documents in data/, a table per heading (the documents of every type share
- * the proposals' table, with their type in a column), whether each passes check, and a form to
- * create a new document of a chosen type.
+ * the proposals' table, with their type in a column), whether each passes check, a form to
+ * create a new document of a chosen type, and one to import a Word document as a new document.
  */
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -61,19 +62,21 @@ async function main(): Promise<void> {
 
   // New documents go in a folder of data/ where a file is read as a document (not a meetings folder).
   const folders = info.data.newFolders;
-  const select = $<HTMLSelectElement>("new-folder");
-  select.replaceChildren(...folders.map((f) => h("option", { value: f, selected: f === "proposals" }, `data/${f}${f === "" ? "" : "/"}`)));
-  setupTypes(info.data.types ?? [], info.data.defaultType);
+  for (const id of ["new-folder", "import-folder"]) {
+    $<HTMLSelectElement>(id).replaceChildren(...folders.map((f) => h("option", { value: f, selected: f === "proposals" }, `data/${f}${f === "" ? "" : "/"}`)));
+  }
+  setupTypes(info.data.types ?? [], info.data.defaultType, "new");
   $("new-form").addEventListener("submit", (e) => {
     e.preventDefault();
     void create();
   });
+  setupImport(info.data);
 }
 
 /** The choice of document type: every declared type, the default chosen, its description shown. */
-function setupTypes(types: DocumentType[], defaultType: string | undefined): void {
-  const select = $<HTMLSelectElement>("new-type");
-  const field = $("new-type-field");
+function setupTypes(types: DocumentType[], defaultType: string | undefined, form: "new" | "import"): void {
+  const select = $<HTMLSelectElement>(`${form}-type`);
+  const field = $(`${form}-type-field`);
   if (types.length === 0) {
     // A server that does not list types makes its default type.
     field.hidden = true;
@@ -82,7 +85,7 @@ function setupTypes(types: DocumentType[], defaultType: string | undefined): voi
   const chosen = types.some((t) => t.name === defaultType) ? defaultType : types[0]!.name;
   select.replaceChildren(...types.map((t) => h("option", { value: t.name, selected: t.name === chosen }, t.name)));
   const describe = () => {
-    $("new-type-hint").textContent = types.find((t) => t.name === select.value)?.description ?? "";
+    $(`${form}-type-hint`).textContent = types.find((t) => t.name === select.value)?.description ?? "";
   };
   select.addEventListener("change", describe);
   describe();
@@ -101,6 +104,90 @@ async function create(): Promise<void> {
   error.hidden = false;
   input.setAttribute("aria-invalid", "true");
   input.focus();
+}
+
+/** The largest .docx the server takes when it does not say (src/serve/server.ts, MAX_DOCX). */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+/** A file name the server takes, from the Word file's: `Voorstel AB 3 nov.docx` → `voorstel-ab-3-nov`. */
+const nameFromFile = (file: string): string =>
+  file
+    .replace(/\.docx$/i, "")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}._-]+/gu, "-")
+    .replace(/^[^\p{L}\p{N}]+|-+$/gu, "")
+    .slice(0, 100);
+
+/** The import form: a .docx, a type, a folder and a name; the report goes along to the editor. */
+function setupImport(info: Info): void {
+  const max = info.maxImportBytes ?? MAX_IMPORT_BYTES;
+  $("import-max").textContent = megabytes(max);
+  setupTypes(info.types ?? [], info.defaultType, "import");
+  const file = $<HTMLInputElement>("import-file");
+  const name = $<HTMLInputElement>("import-name");
+  // The name follows the chosen file until the user types one of their own.
+  let named = "";
+  file.addEventListener("change", () => {
+    const chosen = file.files?.[0];
+    file.removeAttribute("aria-invalid");
+    if (chosen && (name.value === "" || name.value === named)) {
+      named = nameFromFile(chosen.name);
+      name.value = named;
+    }
+  });
+  $("import-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    void importWord(max);
+  });
+}
+
+let importing = false;
+
+async function importWord(max: number): Promise<void> {
+  if (importing) return;
+  const file = $<HTMLInputElement>("import-file");
+  const name = $<HTMLInputElement>("import-name");
+  const status = $("import-status");
+  const error = $("import-error");
+  const fail = (message: string, at: HTMLInputElement) => {
+    status.textContent = "";
+    error.textContent = message;
+    error.hidden = false;
+    for (const el of [file, name]) el.removeAttribute("aria-invalid");
+    at.setAttribute("aria-invalid", "true");
+    at.focus();
+  };
+  error.hidden = true;
+  error.textContent = "";
+  const chosen = file.files?.[0];
+  if (!chosen) return fail("Choose a Word document (.docx) to import.", file);
+  if (chosen.size > max) return fail(`${chosen.name} is ${megabytes(chosen.size)}; the editor imports Word documents of at most ${megabytes(max)}.`, file);
+  if (name.value.trim() === "") name.value = nameFromFile(chosen.name);
+  const type = $("import-type-field").hidden ? undefined : $<HTMLSelectElement>("import-type").value;
+  importing = true;
+  const button = $<HTMLButtonElement>("import-submit");
+  button.disabled = true;
+  status.textContent = `Importing ${chosen.name}…`;
+  try {
+    const r = await api.importWord(chosen, $<HTMLSelectElement>("import-folder").value, name.value.trim(), type);
+    if (r.status === 201) {
+      status.textContent = `Imported ${chosen.name} as ${r.data.label}; opening it in the editor…`;
+      keepReport(r.data.path, { from: chosen.name, label: r.data.label, type: r.data.type, notes: r.data.notes ?? [] });
+      location.href = `/edit?file=${encodeURIComponent(r.data.path)}`;
+      return;
+    }
+    // A name that is refused or taken is the name's problem; anything else is the file's.
+    const message = r.data.error ?? `The server answered ${r.status}.`;
+    fail(message, r.status === 409 || (r.status === 400 && /file name|already exists|would not be read/.test(message)) ? name : file);
+  } catch (e) {
+    fail(`The file could not be sent (${(e as Error).message}); is boardpaper serve still running?`, file);
+  } finally {
+    importing = false;
+    button.disabled = false;
+  }
 }
 
 main().catch((e: unknown) => {
