@@ -1,6 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { nodeHost, type Output } from "../src/host/host.js";
 import { main } from "../src/cli/main.js";
@@ -54,3 +57,49 @@ export const fillSkeleton = (text: string): string =>
     .replace(/"<<getal: [^"]*>>"/g, "1")
     .replace(/"<<vul in: aanvang>>"/g, '"15:00"')
     .replace(/"<<vul in: ([^"]*)>>"/g, (_m, what: string) => `Tekst voor ${what}`);
+
+/** Every file below `dir` with the hash of its contents (a link as its target, not followed). */
+export function filesSnapshot(dir: string): Map<string, string> {
+  const m = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isSymbolicLink()) m.set(p, `-> ${readlinkSync(p)}`);
+      else m.set(p, createHash("sha256").update(readFileSync(p)).digest("hex"));
+    }
+  };
+  walk(dir);
+  return m;
+}
+
+/** The child reports its own peak memory (kB) on fd 3 as it exits, whatever its exit code. */
+const REPORT_PEAK_RSS = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>{try{writeSync(3,String(process.resourceUsage().maxRSS))}catch{}})";
+
+/**
+ * Run the installed command line (`node bin/boardpaper.js`, the compiled dist/ that vitest's
+ * global setup builds) as a child process, for what a hostile input costs the whole process:
+ * its wall time and its peak memory (maximum resident set size, in MB; NaN when the process
+ * died before it could report, e.g. killed at `timeoutMs`).
+ */
+export function runBin(argv: string[], opts: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<RunResult & { ms: number; peakMb: number; signal: NodeJS.Signals | null }> {
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ["--import", REPORT_PEAK_RSS, join(ROOT, "bin", "boardpaper.js"), ...argv], {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ["ignore", "pipe", "pipe", "pipe"],
+      timeout: opts.timeoutMs ?? 120_000,
+    });
+    const streams = { stdout: "", stderr: "", peak: "" };
+    child.stdout!.on("data", (c: Buffer) => void (streams.stdout += c.toString("utf8")));
+    child.stderr!.on("data", (c: Buffer) => void (streams.stderr += c.toString("utf8")));
+    (child.stdio[3] as Readable).on("data", (c: Buffer) => void (streams.peak += c.toString("utf8")));
+    child.on("error", fail);
+    child.on("close", (code, signal) => {
+      const ms = performance.now() - start;
+      const peakMb = streams.peak === "" ? Number.NaN : Number(streams.peak) / 1024;
+      done({ code: code ?? -1, signal, stdout: streams.stdout, stderr: streams.stderr, ms, peakMb });
+    });
+  });
+}

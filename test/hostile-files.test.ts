@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import { constants, crc32, createDeflateRaw } from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { filesSnapshot, fixture, readText, ROOT, run, runBin, tempDir } from "./helpers.js";
 import { docxParts } from "./ooxml.js";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -31,13 +34,70 @@ function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   throw new Error(`no entry ${name}`);
 }
 
-/** `boardpaper text` on these bytes: result and time taken. */
+/** `boardpaper text` on these bytes: result and time taken. It writes no file (only to stdout). */
 async function text(bytes: Uint8Array): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   const dir = tempDir();
   writeFileSync(join(dir, "x.docx"), bytes);
+  const before = filesSnapshot(dir);
   const start = Date.now();
   const r = await run(["text", "x.docx"], { cwd: dir });
-  return { ...r, ms: Date.now() - start };
+  const ms = Date.now() - start;
+  expect(filesSnapshot(dir)).toEqual(before);
+  return { ...r, ms };
+}
+
+/** One entry's raw deflate stream: `head`, `times` × `chunk`, `tail`, deflated as it streams (never all in memory). */
+async function deflated(chunk: Uint8Array, times: number, head = "", tail = ""): Promise<{ data: Uint8Array; size: number; crc: number }> {
+  const pieces = function* () {
+    yield Buffer.from(head);
+    for (let i = 0; i < times; i++) yield chunk;
+    yield Buffer.from(tail);
+  };
+  let crc = 0;
+  for (const piece of pieces()) crc = crc32(piece, crc);
+  const data = await buffer(Readable.from(pieces()).pipe(createDeflateRaw({ level: 9, strategy: constants.Z_RLE })));
+  return { data, size: head.length + chunk.length * times + tail.length, crc };
+}
+
+/** A zip of deflated entries, assembled by hand (one stream may stand for many entries); `declared` overrides a size. */
+function zipOf(entries: { name: string; data: Uint8Array; size: number; crc: number; declared?: number }[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.declared ?? e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(e.declared ?? e.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length));
+    centrals.push(central, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
 function expectRefused(r: { code: number; stderr: string; ms: number }, message: RegExp, ms = 3000): void {
@@ -104,6 +164,21 @@ describe("boardpaper text: hostile .docx files get a one-line error and exit 1",
     expect(r.code).toBe(0);
   });
 
+  it("escape sequences in the text and in the file's name are shown, not sent to the terminal", async () => {
+    // What a textconv prints into `git log -p`: an OSC that retitles the terminal, a CSI that
+    // clears it (as a character reference, raw, and as the C1 CSI), a carriage return.
+    const r = await text(docx({ "word/document.xml": doc("<w:p><w:r><w:t>a&#x1b;]0;pwned&#x7;b \u001b[2J c\u009b2J d&#xd;e</w:t></w:r></w:p>") }));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).toContain("a\\u001b]0;pwned\\u0007b \\u001b[2J c\\u009b2J d\\u000de");
+    const dir = tempDir();
+    writeFileSync(join(dir, "x\u001b]0;pwned\u0007.docx"), "not a zip");
+    const bad = await run(["text", "x\u001b]0;pwned\u0007.docx"], { cwd: dir });
+    expect(bad.stderr).toBe("x\\u001b]0;pwned\\u0007.docx: error: this is not a .docx file (not a zip archive)\n");
+    expect(bad.code).toBe(1);
+  });
+
   it("a file that is not a zip", async () => {
     expectRefused(await text(strToU8("just some text, not a zip at all")), /not a \.docx file \(not a zip archive\)/);
   });
@@ -134,6 +209,58 @@ describe("boardpaper text: hostile .docx files get a one-line error and exit 1",
   });
 });
 
+describe("boardpaper text, the whole process: bounded time and memory, nothing written", () => {
+  // Through the installed command line (a child process that reports its own peak memory), with
+  // the sizes of the issue: reading everything would take gigabytes, a recursive reader would
+  // overflow its stack (exit 70). Bounds are loose for a loaded machine; `text` of a small file
+  // peaks at about 100 MB.
+  async function textBin(bytes: Uint8Array) {
+    const dir = tempDir();
+    writeFileSync(join(dir, "x.docx"), bytes);
+    const before = filesSnapshot(dir);
+    const r = await runBin(["text", "x.docx"], { cwd: dir });
+    expect(r.ms).toBeLessThan(20_000);
+    expect(r.peakMb).toBeLessThan(400);
+    expect(filesSnapshot(dir)).toEqual(before);
+    return r;
+  }
+  const MB = 1024 * 1024;
+  const small = async () => ({ name: "word/document.xml", ...(await deflated(strToU8(doc(PARAGRAPH)), 1)) });
+
+  it("a 4 MB zip whose unused entries inflate to 4 GB is read at once", async () => {
+    const zeros = await deflated(new Uint8Array(MB), 256);
+    const zip = zipOf([await small(), ...Array.from({ length: 16 }, (_, i) => ({ name: `word/media/big${i}.bin`, ...zeros }))]);
+    expect(zip.length).toBeLessThan(5 * MB);
+    const r = await textBin(zip);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Hallo");
+  });
+
+  it("a zip bomb: a document.xml of 600 MB (in a zip of 600 kB) is refused unread", async () => {
+    const bomb = await deflated(Buffer.alloc(MB, "a"), 600, "<?xml version=\"1.0\"?><w:document " + W + "><w:body><w:p><w:r><w:t>", "</w:t></w:r></w:p></w:body></w:document>");
+    const zip = zipOf([{ name: "word/document.xml", ...bomb }]);
+    expect(zip.length).toBeLessThan(MB);
+    const r = await textBin(zip);
+    expect(r.stderr).toBe("x.docx: error: this .docx cannot be read: word/document.xml is too large (600 MB inflated; at most 32 MB)\n");
+    expect(r.code).toBe(1);
+  });
+
+  it("the same bomb declaring 30 MB is stopped as soon as it inflates past that", async () => {
+    const bomb = await deflated(Buffer.alloc(MB, "a"), 600, "<?xml version=\"1.0\"?><w:document " + W + "><w:body><w:p><w:r><w:t>", "</w:t></w:r></w:p></w:body></w:document>");
+    const r = await textBin(zipOf([{ name: "word/document.xml", ...bomb, declared: 30 * MB }]));
+    expect(r.stderr).toBe("x.docx: error: this .docx cannot be read: word/document.xml inflates to more than its declared size (a zip bomb?)\n");
+    expect(r.code).toBe(1);
+  });
+
+  it("200,000 nested elements", async () => {
+    const n = 200_000;
+    const r = await textBin(docx({ "word/document.xml": doc(`<w:p>${"<w:hyperlink>".repeat(n)}${"</w:hyperlink>".repeat(n)}</w:p>`) }));
+    expect(r.stderr).toMatch(/^x\.docx: error: [^\n]*nested too deeply \(more than 256 levels\)[^\n]*\n$/);
+    expect(r.code).toBe(1);
+  });
+});
+
 describe("SVG logos: bounded raster, no filters, no references outside the file", () => {
   const MINIMAL = readText(fixture("check", "minimal.yaml"));
   const STYLE = "organisatie: Testland\nlogo: { bestand: logo.svg, alt: Logo, breedte_mm: 30 }\n";
@@ -152,6 +279,7 @@ describe("SVG logos: bounded raster, no filters, no references outside the file"
 
   async function expectLogoRefused(logo: string, message: RegExp): Promise<void> {
     const dir = project(logo);
+    const before = filesSnapshot(dir);
     for (const command of ["check", "build"]) {
       const start = Date.now();
       const r = await run([command], { cwd: dir });
@@ -161,6 +289,7 @@ describe("SVG logos: bounded raster, no filters, no references outside the file"
       expect(Date.now() - start).toBeLessThan(5000);
     }
     expect(existsSync(join(dir, "out", "proposals", "p.docx"))).toBe(false);
+    expect(filesSnapshot(dir)).toEqual(before);
   }
 
   it("a self-contained logo with #fragment references is drawn", async () => {
@@ -173,6 +302,20 @@ describe("SVG logos: bounded raster, no filters, no references outside the file"
 
   it("a tall viewBox (1 × 100000) is refused before it is rasterised", async () => {
     await expectLogoRefused(svg('<rect width="1" height="100000"/>', 'viewBox="0 0 1 100000"'), /would be drawn at 354 × 35400000 pixels \(at most 4096 on a side\)/);
+  });
+
+  it("a tall viewBox, through the installed command line: bounded time and memory, nothing written", async () => {
+    // Rasterised, this logo took 5 GB; refused, `build` peaks at some 200 MB.
+    const dir = project(svg('<rect width="1" height="100000"/>', 'viewBox="0 0 1 100000"'));
+    const before = filesSnapshot(dir);
+    for (const command of ["check", "build"]) {
+      const r = await runBin([command], { cwd: dir });
+      expect(r.stderr).toMatch(/^data\/huisstijl\.yaml:2:18: error: logo\.svg: the SVG logo would be drawn at 354 × 35400000 pixels \(at most 4096 on a side\)[^\n]* \(logo\.bestand\)$/m);
+      expect(r.code).toBe(1);
+      expect(r.ms).toBeLessThan(20_000);
+      expect(r.peakMb).toBeLessThan(400);
+    }
+    expect(filesSnapshot(dir)).toEqual(before);
   });
 
   it("filters are refused", async () => {

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, run, tempDir } from "./helpers.js";
+import { filesSnapshot, fixture, readText, run, runBin, tempDir } from "./helpers.js";
 
 /**
  * Issue 17: boardpaper reads files it did not write. Bad input gets a one-line positioned
@@ -10,13 +10,16 @@ import { fixture, readText, run, tempDir } from "./helpers.js";
  */
 const MINIMAL = readText(fixture("check", "minimal.yaml"));
 
-/** Write `text` (or bytes) in a fresh folder and `check` it through the CLI, timed. */
+/** Write `text` (or bytes) in a fresh folder and `check` it through the CLI, timed; `check` writes nothing. */
 async function checkTimed(text: string | Uint8Array, name = "p.yaml") {
   const dir = tempDir();
   writeFileSync(join(dir, name), text);
+  const before = filesSnapshot(dir);
   const t0 = performance.now();
   const r = await run(["check", name], { cwd: dir });
-  return { ...r, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  expect(filesSnapshot(dir)).toEqual(before);
+  return { ...r, ms };
 }
 
 /** The diagnostic lines (not the summary) of a run. */
@@ -119,6 +122,27 @@ describe("deep nesting gets the nesting-limit message where the limit is crossed
   });
 });
 
+describe("the whole process, through the installed command line: bounded time and memory, nothing written", () => {
+  // Each a child process (bin/boardpaper.js) that reports its own peak memory. Bounds are loose
+  // for a loaded machine: a plain `check` peaks at some 100–250 MB; what they catch is the unfixed
+  // behaviour (minutes of quadratic key checks, a stack overflow with exit 70).
+  it.each([
+    ["100,000 keys (the key bomb)", manyKeys(100_000), "p.yaml:1:1: error: this mapping has 100000 entries; the limit is 2000. Split the document"],
+    ["5,000 nested flow brackets", `a: ${"[".repeat(5_000)}${"]".repeat(5_000)}\n`, "p.yaml:1:44: error: nesting is deeper than 40 levels; check the indentation"],
+  ])("%s", async (_name, text, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), text);
+    const before = filesSnapshot(dir);
+    const r = await runBin(["check", "p.yaml"], { cwd: dir });
+    expect(diagnosticLines(r.stderr)).toEqual([message]);
+    expect(r.stderr).not.toMatch(/Maximum call stack|RangeError|\n\s+at /);
+    expect(r.code).toBe(1);
+    expect(r.ms).toBeLessThan(20_000);
+    expect(r.peakMb).toBeLessThan(400);
+    expect(filesSnapshot(dir)).toEqual(before);
+  });
+});
+
 describe("encodings and line endings", () => {
   it("a file with old Mac line endings (CR only) reads as the lines it has", async () => {
     const lf = await checkTimed(MINIMAL);
@@ -160,6 +184,35 @@ describe("terminal escapes from the input are shown, not acted on", () => {
     const lines = diagnosticLines(r.stderr);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^p\\u001b\[2J\.yaml:40:1: error: unknown key `ter\\u000abe\\u202esluit\\u009b2J/);
+  });
+
+  it("a value with escapes, in check's message and in text's output", async () => {
+    const hostile = MINIMAL.replace("behandelwijze: ter besluitvorming", 'behandelwijze: "ter \\e]0;pwned\\a"').replace(/^onderwerp: .*$/m, 'onderwerp: "Een \\u009b2J titel\\r"');
+    const r = await checkTimed(hostile);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stderr).toContain("`ter \\u001b]0;pwned\\u0007` is not allowed here");
+    // A C1 control is no XML error, so `text` prints the proposal: with it escaped.
+    const dir = tempDir();
+    writeFileSync(join(dir, "p.yaml"), MINIMAL.replace(/^onderwerp: .*$/m, 'onderwerp: "Een \\u009b2J titel"'));
+    const t = await run(["text", "p.yaml"], { cwd: dir });
+    expect(t.stderr).toBe("");
+    expect(t.code).toBe(0);
+    expect(t.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(t.stdout).toContain("Een \\u009b2J titel");
+  });
+
+  it("file names with escapes in build's `wrote` lines", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "data", "proposals"), { recursive: true });
+    writeFileSync(join(dir, "data", "proposals", "p\u001b]0;pwned\u0007.yaml"), MINIMAL);
+    const r = await run(["build", "--format", "html"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).toContain("wrote out/proposals/p\\u001b]0;pwned\\u0007.html\n");
+    // The file itself has the name the input gave it.
+    expect(readdirSync(join(dir, "out", "proposals"))).toEqual(["p\u001b]0;pwned\u0007.html"]);
   });
 
   it("on a terminal, only the formatter's own colour codes reach it", async () => {

@@ -1,12 +1,12 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nodeHost } from "../src/host/host.js";
 import { insideReal } from "../src/host/paths.js";
 import { dataFolders, listData } from "../src/serve/files.js";
 import { startServer } from "../src/serve/server.js";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { filesSnapshot, readText, ROOT, run, tempDir } from "./helpers.js";
 
 /**
  * Symbolic links in a project folder that lead out of it, or round in a loop: boardpaper reads
@@ -49,12 +49,17 @@ function filesBelow(dir: string): string[] {
 }
 
 async function expectRefused(proj: string, message: RegExp): Promise<void> {
+  // The project and the folder beside it, outside: a refused build writes nothing in either.
+  const before = filesSnapshot(dirname(proj));
   for (const command of ["check", "build"]) {
+    const started = Date.now();
     const r = await run([command], { cwd: proj });
     expect(r.stderr, command).toMatch(message);
     expect(r.code, `${command}: ${r.stderr}`).toBe(1);
     expect(r.stdout + r.stderr).not.toContain(SECRET);
+    expect(Date.now() - started).toBeLessThan(20_000);
   }
+  expect(filesSnapshot(dirname(proj))).toEqual(before);
   for (const text of filesBelow(join(proj, "out"))) {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(Buffer.from(SECRET).toString("base64").slice(0, 12));
@@ -142,9 +147,11 @@ describe("link loops", () => {
 
   it("`check` finishes fast, without crashing, and reads nothing outside", async () => {
     const proj = loopy();
+    const before = filesSnapshot(dirname(proj));
     const started = Date.now();
     const r = await run(["check"], { cwd: proj });
     expect(Date.now() - started).toBeLessThan(5000);
+    expect(filesSnapshot(dirname(proj))).toEqual(before);
     expect([0, 1], r.stderr).toContain(r.code);
     expect(r.stdout + r.stderr).not.toContain(SECRET);
     const plain = await run(["check"], { cwd: setup().proj });
@@ -183,6 +190,41 @@ describe("the editor", () => {
       req.on("error", fail);
       req.end(data);
     });
+  const get = (port: number, path: string): Promise<{ status: number; text: string }> =>
+    new Promise((done, fail) => {
+      const req = request({ host: "127.0.0.1", port, method: "GET", path, headers: { host: `127.0.0.1:${port}`, "x-boardpaper-token": TOKEN } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      });
+      req.on("error", fail);
+      req.end();
+    });
+
+  it("the file list of a project with link loops answers at once, and the server then stops", async () => {
+    // Was: the list spun for ever at full CPU, and the server ignored SIGTERM (which closes it).
+    const { dir, proj, outside } = setup();
+    symlinkSync(join(proj, "data"), join(proj, "data", "proposals", "terug"));
+    symlinkSync("..", join(proj, "data", "meetings", "omhoog"));
+    symlinkSync(outside, join(proj, "data", "buiten"));
+    const web = join(dir, "web");
+    mkdirSync(web);
+    writeFileSync(join(web, "index.html"), "<!DOCTYPE html><title>list</title>");
+    const server = await startServer({ root: proj, port: 0, token: TOKEN, webDir: web, env: { PATH: process.env.PATH }, log: () => undefined });
+    const before = filesSnapshot(dir);
+    const started = Date.now();
+    try {
+      const r = await get(server.port, "/api/files");
+      expect(r.status).toBe(200);
+      expect(r.text).toContain("proposals/terugblik-visitaties.yaml");
+      expect(r.text).not.toContain("buiten/");
+      expect(r.text).not.toContain("terug/");
+    } finally {
+      await server.close();
+    }
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(filesSnapshot(dir)).toEqual(before);
+  });
 
   it("a meeting draft that names a linked proposal gets the error, not the proposal's text", async () => {
     const { dir, proj, outside } = setup();
@@ -192,6 +234,7 @@ describe("the editor", () => {
     writeFileSync(join(web, "index.html"), "<!DOCTYPE html><title>list</title>");
     writeFileSync(join(web, "edit.html"), "<!DOCTYPE html><title>edit</title>");
     const server = await startServer({ root: proj, port: 0, token: TOKEN, webDir: web, env: { PATH: process.env.PATH }, log: () => undefined });
+    const before = filesSnapshot(dir);
     try {
       const path = "meetings/ab-2020-10-01.yaml";
       const text = readText(join(proj, "data", path));
@@ -199,6 +242,7 @@ describe("the editor", () => {
       expect(r.status).toBe(200);
       expect(r.text).toMatch(/`..\/proposals\/terugblik-visitaties.yaml` lies outside the project folder/);
       expect(r.text).not.toContain(SECRET);
+      expect(filesSnapshot(dir)).toEqual(before);
     } finally {
       await server.close();
     }

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/cli/main.js";
-import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { filesSnapshot, fixture, readText, ROOT, run, tempDir } from "./helpers.js";
 import { docxParagraphs, docxParts, htmlText } from "./ooxml.js";
 
 const MINIMAL = readText(fixture("check", "minimal.yaml"));
@@ -171,8 +171,12 @@ describe("a template override that leaves out a required element", () => {
     cpSync(join(ROOT, "data", "proposals", "terugblik-visitaties.yaml"), join(dir, "p.yaml"));
     const own = readFileSync(join(ROOT, "templates", "ab-voorstel", "proposal.hbs"), "utf8").replace(/<meta name="date"[^>]*>\n/, "");
     writeFileSync(join(dir, "tpl", "ab-voorstel", "proposal.hbs"), own);
+    const before = filesSnapshot(dir);
     const r = await run(["build", "p.yaml", "--templates", "tpl", "--out", "o"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^tpl\/ab-voorstel\/proposal\.hbs:1:1: error: the template must set <meta name="date" content="…">/m);
+    // Not at a built-in template, and nothing written.
+    expect(r.stderr).not.toMatch(/templates\/ab-voorstel/);
+    expect(filesSnapshot(dir)).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { formatSummary, type formatDiagnostic } from "../diagnostics/format.js";
+import { escapeControls, formatSummary, type formatDiagnostic } from "../diagnostics/format.js";
 import { Comparer, Emitter, type Staleness } from "../emit/emit.js";
 import type { Output } from "../emit/output.js";
 import { outputBase, sourceDate } from "../emit/outputs.js";
@@ -129,7 +129,7 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
   if (!req.baseOf) {
     const clashes = sameOutputs(req.outDir, req.files);
     if (clashes.length > 0) {
-      for (const c of clashes) host.stderr.write(`${c}\n`);
+      for (const c of clashes) host.stderr.write(`${escapeControls(c)}\n`);
       host.stderr.write(`boardpaper ${req.command}: error: two inputs would write the same output; rename one. Nothing was written.\n`);
       return EXIT.invalid;
     }
@@ -164,7 +164,7 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
   } catch (e) {
     await emitter.discard();
     if (!(e instanceof OutputClash)) throw e;
-    host.stderr.write(`boardpaper ${req.command}: error: ${e.message}\nNothing was written.\n`);
+    host.stderr.write(`boardpaper ${req.command}: error: ${e.message.split("\n").map(escapeControls).join("\n")}\nNothing was written.\n`);
     return EXIT.invalid;
   }
   if (!r.ok) return refuse(r.diagnostics);
@@ -185,7 +185,8 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
     }
   }
   await emitter.commit();
-  for (const p of emitter.written) host.stdout.write(`wrote ${p}\n`);
+  // File names from a project we did not write: shown with control characters escaped.
+  for (const p of emitter.written) host.stdout.write(`wrote ${escapeControls(p)}\n`);
   host.stdout.write(`${req.summary(r.documents, emitter.written.length, emitter.unchanged.length)}\n`);
   return EXIT.ok;
 }
@@ -196,7 +197,7 @@ function reportStaleness(host: Host, outDir: string, s: Staleness): ExitCode {
     ...s.stale.map((p) => `${p}: out of date`),
     ...s.missing.map((p) => `${p}: missing`),
     ...s.orphans.map((p) => `${p}: not produced by any input (delete it)`),
-  ];
+  ].map(escapeControls);
   if (lines.length === 0) {
     host.stdout.write(`${outDir} is up to date (${s.compared} files).\n`);
     return EXIT.ok;

@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { formatDiagnostic } from "../../diagnostics/format.js";
+import { escapeControls, formatDiagnostic } from "../../diagnostics/format.js";
 import { displayPath } from "../../host/paths.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { DocxReadError, readDocx } from "../../readers/docx-reader.js";
@@ -7,6 +7,14 @@ import { writerFor } from "../../writers/registry.js";
 import { writeText } from "../../writers/text/text-writer.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+
+/**
+ * The printed text, for a terminal (and `git log -p` through the textconv): a control character
+ * from a file we did not write (ESC, BEL, a C1 CSI, CR) is shown escaped (`\u001b`), never sent
+ * to act on the terminal; tabs and line breaks stay. The .docx and the .yaml path alike, so that
+ * they still print the same.
+ */
+const forTerminal = (t: string): string => t.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 export const text: Command = {
   name: "text",
@@ -27,14 +35,14 @@ A tracked change in a .docx is shown as [-removed-]{+added+}.`,
     const shown = displayPath(host, file);
     if (extname(file).toLowerCase() === ".docx") {
       try {
-        host.stdout.write(writeText(readDocx(bytes)));
+        host.stdout.write(forTerminal(writeText(readDocx(bytes))));
         return EXIT.ok;
       } catch (e) {
         // A RangeError here is the file exhausting a resource (stack, string length, memory) past
         // the reader's limits: the file's fault, answered in one line like every unreadable file.
         const message = e instanceof DocxReadError ? e.message : e instanceof RangeError ? "this file is too large or too deeply nested to read" : undefined;
         if (message === undefined) throw e;
-        host.stderr.write(`${shown}: error: ${message}\n`);
+        host.stderr.write(`${escapeControls(`${shown}: error: ${message}`)}\n`);
         return EXIT.invalid;
       }
     }
@@ -52,7 +60,7 @@ A tracked change in a .docx is shown as [-removed-]{+added+}.`,
       return EXIT.invalid;
     }
     const text = writerFor("text")!;
-    for (const d of rendered.documents) host.stdout.write(String(await text.write(d.tree, { style: d.sheet })));
+    for (const d of rendered.documents) host.stdout.write(forTerminal(String(await text.write(d.tree, { style: d.sheet }))));
     return EXIT.ok;
   },
 };
