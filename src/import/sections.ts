@@ -200,7 +200,7 @@ const lijst: Handler = (blocks, field) => {
 
 /**
  * A group (consequenties: financieel, personeel, …): its fields by sub-headings, bold lines or
- * "Financieel: …" at the start of a paragraph; each part by its own kind.
+ * "Financieel: …" or "Datum<tab>…" at the start of a paragraph; each part by its own kind.
  */
 const groep: Handler = (blocks, field, cx) => {
   const fields = Object.entries(field.velden ?? {}).flatMap(([k, d]) => (d === "weg" ? [] : [fieldOf(k, d)]));
@@ -215,7 +215,7 @@ const groep: Handler = (blocks, field, cx) => {
       parts.set(current, parts.get(current) ?? []);
       continue;
     }
-    const inline = b.type === "paragraph" ? /^([^:\n]{2,40}):\s+(\S[\s\S]*)$/.exec(b.text) : null;
+    const inline = b.type === "paragraph" ? /^([^:\t\n]{2,40})(?::\s+|\s*\t\s*)(\S[\s\S]*)$/.exec(b.text) : null;
     const labelled = inline ? bestMatch(inline[1]!, fields, namesOf) : undefined;
     if (labelled && b.type === "paragraph") {
       current = labelled;
@@ -251,8 +251,8 @@ function withoutLabel(p: Element): Element {
     }
   };
   collect(copy);
-  // Up to and with the colon after the label.
-  let left = texts.map((t) => t.data).join("").indexOf(":") + 1;
+  // Up to and with the colon or tab after the label.
+  let left = texts.map((t) => t.data).join("").search(/[:\t]/) + 1;
   for (const t of texts) {
     const cut = Math.min(left, t.data.length);
     left -= cut;
