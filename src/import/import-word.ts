@@ -394,13 +394,15 @@ class Reading {
     }
     const list = [...((this.values.get(field.key) as Record<string, unknown>[] | undefined) ?? [])];
     for (const a of this.appendices) {
-      const inhoud = a.blocks.flatMap((b): unknown[] => {
+      const inhoud = a.blocks.flatMap((b, i): unknown[] => {
         if (b.type === "table") {
           const [kolommen = [], ...rijen] = b.rows.map((r) => r.map((c) => inlineMarkdownOf(c.children)));
-          return rijen.length ? [{ tabel: { kolommen, rijen } }] : [];
+          // Its caption: the paragraph before it, unless that is the bijlage's title (the template's default caption).
+          const before = a.blocks[i - 1];
+          const caption = before?.type === "paragraph" && before.caption && normalise(before.text) !== normalise(a.titel) ? before.text : undefined;
+          return rijen.length ? [{ tabel: { ...(caption && { bijschrift: caption }), kolommen, rijen } }] : [];
         }
-        // The table's caption is the bijlage's title, printed by the template.
-        if (b.type === "paragraph" && b.caption && normalise(b.text) === normalise(a.titel)) return [];
+        if (b.type === "paragraph" && b.caption && a.blocks[i + 1]?.type === "table") return [];
         const md = b.type === "heading" ? `**${b.text}**` : markdownOf([b.el]);
         return md ? [md] : [];
       });
