@@ -13,7 +13,8 @@ import { readWordHtml, WordReadError } from "../readers/word-html.js";
 import { suggest } from "../validate/suggest.js";
 import { blocksOf, elements, firstWords, textOf, type Block } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
-import { SECTION, takesText } from "./sections.js";
+import { FORMULA_PARTS, SECTION, takesText } from "./sections.js";
+import { hasFormula, readFormula } from "./formula.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
 import { parseValue } from "./values.js";
 
@@ -137,10 +138,15 @@ class Reading {
   private readonly stray: Block[] = [];
   private title: string | undefined;
 
+  /** The type is a besluit whose formula's parts are its own fields: the formula reads them (see readFormula). */
+  private readonly formulaType: boolean;
+
   constructor(
     private readonly type: DeclaredType,
     private readonly blocks: readonly Block[],
-  ) {}
+  ) {
+    this.formulaType = [...type.gegevens, ...type.secties].filter((f) => f.key in FORMULA_PARTS && f.key !== "plaats" && f.key !== "datum").length >= 2;
+  }
 
   note(paragraph: number, message: string): void {
     const block = this.blocks.find((b) => b.n === paragraph);
@@ -154,6 +160,7 @@ class Reading {
   read(pageHeader: readonly string[]): void {
     this.segment();
     this.readFront(pageHeader);
+    this.readFormula();
     this.readSections();
     this.readAppendices();
     this.placeStray();
@@ -184,7 +191,11 @@ class Reading {
           this.appendices.push(appendix);
           continue;
         }
-        const field = bestMatch(b.text, this.type.secties, namesOf);
+        // Inside a besluit, a bold line is its formula ("besluit:"), not a section of the proposal.
+        const inFormula = section && (section.field.soort === "besluit" || (section.field.soort === "groep" && Object.keys(section.field.velden ?? {}).some((k) => k in FORMULA_PARTS)));
+        // "besluit:" in bold is the formula's lead to the dictum, not the heading of a section.
+        const formulaLead = b.type === "paragraph" && /^besl\w*\s*:$/i.test(b.text.trim());
+        const field = (inFormula && b.type !== "heading") || formulaLead ? undefined : bestMatch(b.text, this.type.secties, namesOf);
         if (field) {
           appendix = undefined;
           section = this.sections.find((s) => s.field === field) ?? { field, at: b.n, blocks: [] };
@@ -207,14 +218,14 @@ class Reading {
         }
       }
       // A signature: its greeting or formula ("Met vriendelijke groet,", "Burgemeester en wethouders van …,") or its caption.
-      const signature = b.type === "paragraph" ? this.type.secties.find((f) => f.soort === "ondertekening" && (GREETING.test(b.text) || (/,\s*$/.test(b.text) && normalise(b.text).startsWith(normalise(f.label))) || (b.caption && bestMatch(b.text, [f], namesOf)))) : undefined;
+      const signature = b.type === "paragraph" && !this.formulaType ? this.type.secties.find((f) => f.soort === "ondertekening" && (GREETING.test(b.text) || (/,\s*$/.test(b.text) && normalise(b.text).startsWith(normalise(f.label))) || (b.caption && bestMatch(b.text, [f], namesOf)))) : undefined;
       if (signature && !appendix) {
         section = this.sectionFor(signature, b.n);
         section.blocks.push(b);
         continue;
       }
       // The points' own sentence, where no heading announced them.
-      if (b.type === "paragraph" && !appendix && LEAD.test(b.text) && /:\s*$/.test(b.text)) {
+      if (b.type === "paragraph" && !appendix && !this.formulaType && LEAD.test(b.text) && /:\s*$/.test(b.text)) {
         const points = this.type.secties.find((f) => f.soort === "beslispunten");
         if (points && !this.sections.some((s) => s.field === points) && (!section || section.field !== points)) {
           section = { field: points, at: b.n, blocks: [] };
@@ -375,10 +386,30 @@ class Reading {
     }
   }
 
+  /**
+   * A besluit whose parts are the type's own fields (aanhef, overwegingen, gelet_op, besluit,
+   * plaats, datum, ondertekening): read by its formula from the text no heading claimed.
+   */
+  private readFormula(): void {
+    const fields = [...this.type.gegevens, ...this.type.secties].filter((f) => f.key in FORMULA_PARTS && !this.values.has(f.key));
+    if (!this.formulaType || !hasFormula(this.stray)) return;
+    const organisatie = this.values.get("organisatie");
+    const orgaan = this.values.get("orgaan");
+    const cx = { ...(typeof orgaan === "string" && { orgaan }), ...(typeof organisatie === "string" && { organisatie }) };
+    const formula = readFormula(this.stray, cx.organisatie);
+    for (const f of fields) {
+      const part = FORMULA_PARTS[f.key]!(formula, cx);
+      if (part !== undefined) this.values.set(f.key, part);
+    }
+    this.stray.splice(0, this.stray.length, ...formula.rest);
+  }
+
   private readSections(): void {
     const orgaan = this.values.get("orgaan");
+    const organisatie = this.values.get("organisatie");
+    const cx = { ...(typeof orgaan === "string" && { orgaan }), ...(typeof organisatie === "string" && { organisatie }) };
     for (const s of this.sections) {
-      const placed = SECTION[s.field.soort](s.blocks, s.field, { ...(typeof orgaan === "string" && { orgaan }) });
+      const placed = SECTION[s.field.soort](s.blocks, s.field, cx);
       if (placed.value !== undefined) this.values.set(s.field.key, placed.value);
       for (const n of placed.notes) this.noteAt(n.block, n.message);
       this.stray.push(...placed.rest);

@@ -6,6 +6,7 @@ import { elements, textOf, type Block, type TableBlock } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
 import { parseValue } from "./values.js";
+import { hasFormula, readFormula, type Formula } from "./formula.js";
 
 /**
  * A section's blocks (what stands under its heading) → the value of its field, by the field's
@@ -22,6 +23,8 @@ export interface Placed {
 export interface SectionContext {
   /** The document's orgaan, for the standard aanhef of beslispunten. */
   readonly orgaan?: string;
+  /** The document's organisatie: a besluit's aanhef that names it is the template's. */
+  readonly organisatie?: string;
 }
 
 type Handler = (blocks: readonly Block[], field: Field, cx: SectionContext) => Placed;
@@ -207,6 +210,16 @@ const groep: Handler = (blocks, field, cx) => {
   const parts = new Map<Field, Block[]>();
   const rest: Block[] = [];
   const notes: Placed["notes"][number][] = [];
+  // A draft besluit as a group of its parts (overwegingen, gelet_op, besluit): read by the formula.
+  if (hasFormula(blocks) && fields.some((f) => f.key in FORMULA_PARTS)) {
+    const formula = readFormula(blocks, cx.organisatie);
+    const value: Record<string, unknown> = {};
+    for (const f of fields) {
+      const part = FORMULA_PARTS[f.key]?.(formula, cx);
+      if (part !== undefined) value[f.key] = part;
+    }
+    return { value, rest: formula.rest, notes };
+  }
   let current: Field | undefined;
   for (const b of blocks) {
     const asHeading = b.type === "heading" || (b.type === "paragraph" && b.emphasised) ? bestMatch(b.text, fields, namesOf) : undefined;
@@ -263,6 +276,59 @@ function withoutLabel(p: Element): Element {
   }
   return copy;
 }
+
+/** The dictum's points: numbered (Word's or typed), or one paragraph printed without a number. */
+function dictumOf(f: Formula, cx: SectionContext): { aanhef?: string; beslispunten: unknown[] } | undefined {
+  // One point without a number, with its sub-points and closing text ("vast te stellen …: a. …, b. …, zoals …").
+  const [first, second, third] = f.dictum;
+  if (first?.type === "paragraph" && typedLevel(first.text) === undefined && second?.type === "list") {
+    const point: Point = { tekst: inlineMarkdownOf(first.el.children), subpunten: elements(second.el.children).filter((e) => e.name === "li").map(pointOf) };
+    const closing = third?.type === "paragraph" ? inlineMarkdownOf(third.el.children) : "";
+    if (closing) point.slottekst = closing;
+    f.rest.push(...f.dictum.slice(closing ? 3 : 2));
+    return { ...(f.dictumAanhef && { aanhef: f.dictumAanhef }), beslispunten: [simplest(point)] };
+  }
+  const placed = beslispunten(f.dictum, fieldOf("besluit", { soort: "beslispunten", aanhef: "besluit:" }), cx);
+  const points = (placed.value as { beslispunten?: unknown[] } | undefined)?.beslispunten;
+  const firstParagraph = f.dictum.find((b) => b.type === "paragraph");
+  f.rest.push(...(points ? placed.rest : f.dictum.filter((b) => b !== firstParagraph)));
+  const own = points ?? (firstParagraph ? [inlineMarkdownOf(firstParagraph.el.children)] : []);
+  return own.length ? { ...(f.dictumAanhef && { aanhef: f.dictumAanhef }), beslispunten: own } : undefined;
+}
+
+/** The parts of the formula, by the names the besluit schema (and a group declaring them) gives them. */
+export const FORMULA_PARTS: Readonly<Record<string, (f: Formula, cx: SectionContext) => unknown>> = {
+  aanhef: (f) => f.aanhef,
+  gelezen: (f) => f.gelezen,
+  overwegingen: (f) => (f.overwegingen.length ? f.overwegingen : undefined),
+  gehoord: (f) => (f.gehoord.length ? f.gehoord : undefined),
+  gelet_op: (f) => (f.gelet_op.length ? f.gelet_op : undefined),
+  besluit: (f, cx) => dictumOf(f, cx),
+  plaats: (f) => f.plaats,
+  datum: (f) => f.datum,
+  ondertekening: (f) => (f.ondertekening.length ? f.ondertekening : undefined),
+};
+
+/** A besluit (an ontwerpbesluit, the besluit type's text) by its formula; its regeling is not read article by article. */
+const besluit: Handler = (blocks, field, cx) => {
+  if (!hasFormula(blocks)) return notMapped(blocks, field, cx);
+  const formula = readFormula(blocks, cx.organisatie);
+  const notes: Placed["notes"][number][] = [];
+  // A regeling in the dictum (Artikel 1, Hoofdstuk 1 …): its text stays in the document, reported.
+  const regelingAt = formula.dictum.findIndex((b) => b.type === "heading" || (b.type === "paragraph" && /^(artikel|hoofdstuk|paragraaf)\s+\w+/i.test(b.text) && b.emphasised));
+  if (regelingAt >= 0) {
+    const regeling = formula.dictum.splice(regelingAt);
+    formula.rest.push(...regeling);
+    notes.push({ block: regeling[0]!, message: `de regeling in ${field.label} wordt niet artikel voor artikel ingelezen; de tekst staat bij de dichtstbijzijnde sectie` });
+  }
+  const value: Record<string, unknown> = {};
+  // The besluit's own parts (its date is the document's, not the formula's).
+  for (const [key, part] of Object.entries(FORMULA_PARTS).filter(([k]) => k !== "datum")) {
+    const v = part(formula, cx);
+    if (v !== undefined) value[key] = v;
+  }
+  return { value, rest: formula.rest, notes };
+};
 
 /** Kinds that are not read field by field: their text goes to the nearest prose, and the report says so. */
 const notMapped: Handler = (blocks, field) => ({
@@ -322,7 +388,7 @@ export const SECTION: Readonly<Record<Soort, Handler>> = {
   beslispunten,
   ondertekening,
   regeling: notMapped,
-  besluit: notMapped,
+  besluit,
 };
 
 /** Whether a field of this kind takes text that fits nowhere else. */
