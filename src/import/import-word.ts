@@ -209,9 +209,11 @@ class Reading {
           this.noteAt(b, "een kop die bij geen sectie van het type past: de tekst eronder staat bij de sectie ervoor");
         }
       }
-      // A table whose header names another field's columns (afstemming under the beslispunten) is that field's.
-      if (b.type === "table" && !appendix) {
-        const owner = this.type.secties.find((f) => f !== section?.field && f.soort === "rijen" && columnsMatch(b, f));
+      // A table whose header names another field's columns (afstemming under the beslispunten) is that field's, with its caption.
+      const next = this.blocks[this.blocks.indexOf(b) + 1];
+      const table = b.type === "table" ? b : b.type === "paragraph" && b.caption && next?.type === "table" ? next : undefined;
+      if (table && !appendix) {
+        const owner = this.type.secties.find((f) => f !== section?.field && f.soort === "rijen" && columnsMatch(table, f));
         if (owner) {
           this.sectionFor(owner, b.n).blocks.push(b);
           continue;
@@ -311,7 +313,12 @@ class Reading {
       if (organisatie && !this.values.has("organisatie") && first) this.values.set("organisatie", first);
     }
     const titel = this.gegevens.find((f) => f.key === this.type.titel);
-    if (titel && !this.values.has(titel.key) && this.title) this.values.set(titel.key, this.title);
+    if (titel && !this.values.has(titel.key) && this.title) {
+      // "Raadsvoorstel: Speelruimteplan": the kind of document before the colon is the form's, not the title's.
+      const kind = /^([^:]{2,40}):\s+(.+)$/.exec(this.title);
+      const named = kind && [this.type.name.replace(/-/g, " "), this.type.description.split(/\s+(?:van|aan|met)\s+/)[0]!].some((n) => normalise(n) === normalise(kind[1]!));
+      this.values.set(titel.key, named ? kind[2]! : this.title);
+    }
   }
 
   /** A row of a kop-tabel: label | value (or label | value | label | value). */
@@ -332,6 +339,7 @@ class Reading {
     const lines = splitLines(b.el.children);
     let current: { field: Field; nodes: ChildNode[] } | undefined;
     const done: { field: Field; nodes: ChildNode[] }[] = [];
+    let choices = false;
     for (const nodes of lines) {
       const text = nodes.map(textOf).join("");
       const m = /^([^\t:]{1,60}?)\s*(?:\t+\s*:?|\s*:)\s*(.*)$/s.exec(text);
@@ -339,11 +347,28 @@ class Reading {
       if (field) {
         current = { field, nodes: dropLabel(nodes, text.length - m![2]!.length) };
         done.push(current);
-      } else if (current) current.nodes.push(new Element("br", {}), ...nodes);
+      } else if (m && this.readChoices(m[2]!)) {
+        current = undefined;
+        choices = true;
+      }
+      else if (current) current.nodes.push(new Element("br", {}), ...nodes);
       else return false;
     }
     for (const d of done) this.setValueFromNodes(d.field, d.nodes, b);
-    return done.length > 0;
+    return done.length > 0 || choices;
+  }
+
+  /**
+   * "Voorstel: ter besluitvorming; openbaar": a line whose label names no field, but whose every
+   * part is a value of a choice (behandelwijze, openbaarheid): those fields, set.
+   */
+  private readChoices(value: string): boolean {
+    const parts = value.split(/\s*[;,]\s*/).filter((p) => p.trim());
+    const choices = this.type.gegevens.filter((f) => f.soort === "keuze");
+    const found = parts.map((p) => choices.find((f) => (f.waarden ?? []).some((w) => normalise(w) === normalise(p))));
+    if (!parts.length || found.some((f) => f === undefined)) return false;
+    found.forEach((f, i) => this.set(f!.key, (f!.waarden ?? []).find((w) => normalise(w) === normalise(parts[i]!))));
+    return true;
   }
 
   private readLine(line: string, b: Block | undefined): boolean {

@@ -152,7 +152,7 @@ const rijen: Handler = (blocks, field) => {
   const table = blocks.find((b): b is TableBlock => b.type === "table");
   const notes: Placed["notes"][number][] = [];
   const rest = blocks.filter((b) => b !== table && !isOwnCaption(b, field));
-  if (!table) return { value: empty(field), rest, notes };
+  if (!table) return rowsFromParagraphs(rest, field, columns);
   const hasHeader = headerOf(table, columns.map((c) => namesOf(c)));
   const header = hasHeader ? table.rows[0]!.map((c) => bestMatch(textOf(c), columns, namesOf)) : columns;
   const rows = table.rows.slice(hasHeader ? 1 : 0).map((cells) => {
@@ -176,7 +176,39 @@ const rijen: Handler = (blocks, field) => {
   return { value: rows.length ? rows : empty(field), rest, notes };
 };
 
-const isOwnCaption = (b: Block, field: Field): boolean => b.type === "paragraph" && b.caption && [field.bijschrift, field.label].some((l) => l && normalise(l) === normalise(b.text));
+/**
+ * Rows printed as text rather than a table (arguments: "**1.1 Het plan sluit aan …**" and their
+ * explanation below): each bold line a row, its number (when a column takes one) and its text in
+ * the first text columns, the paragraphs under it in the row's prose column.
+ */
+function rowsFromParagraphs(blocks: readonly Block[], field: Field, columns: readonly Field[]): Placed {
+  const lines = columns.filter((c) => c.soort === "tekst");
+  const prose = columns.find((c) => c.soort === "proza");
+  const rows: Record<string, unknown>[] = [];
+  const rest: Block[] = [];
+  for (const b of blocks) {
+    if (b.type === "paragraph" && b.emphasised && lines.length) {
+      const row: Record<string, unknown> = {};
+      const text = inlineMarkdownOf(b.el.children).replace(/^\*\*([\s\S]*)\*\*$/, "$1");
+      const number = lines.length > 1 ? /^(\d+(?:\.\d+)*\.?)\s+([\s\S]+)$/.exec(text) : null;
+      if (number) {
+        row[lines[0]!.key] = number[1]!.replace(/\.$/, "");
+        row[lines[1]!.key] = number[2]!;
+      } else row[lines[lines.length > 1 ? 1 : 0]!.key] = text;
+      rows.push(row);
+    } else if (rows.length && prose && b.type !== "table" && b.type !== "heading") {
+      const row = rows[rows.length - 1]!;
+      row[prose.key] = [row[prose.key], markdownOf([b.el])].filter(Boolean).join("\n\n");
+    } else rest.push(b);
+  }
+  // Every row must have what the columns require, else this was no list of rows.
+  const complete = rows.length > 0 && rows.every((r) => columns.every((c) => c.verplicht === false || r[c.key] !== undefined));
+  if (!complete) return { value: empty(field), rest: blocks, notes: blocks.length ? [{ block: blocks[0]!, message: `${field.label}: geen tabel gevonden; de tekst staat bij de dichtstbijzijnde sectie` }] : [] };
+  return { value: rows, rest, notes: [] };
+}
+
+const isOwnCaption = (b: Block, field: Field): boolean =>
+  b.type === "paragraph" && b.caption && ((field.bijschrift !== undefined && normalise(field.bijschrift) === normalise(b.text)) || bestMatch(b.text, [field], namesOf) !== undefined);
 
 /** A table: fixed columns (rows of cells), or its own header row and rows. */
 const tabel: Handler = (blocks, field) => {
