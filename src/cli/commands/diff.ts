@@ -3,7 +3,10 @@ import { readFromGit } from "../../host/git.js";
 import type { Host } from "../../host/host.js";
 import { displayPath } from "../../host/paths.js";
 import { compareVersions } from "../../pipeline/compare.js";
-import { Pipeline } from "../../pipeline/pipeline.js";
+import { Pipeline, type Loaded } from "../../pipeline/pipeline.js";
+import { ImportError, importWord } from "../../import/import-word.js";
+import { escapeControls } from "../../diagnostics/format.js";
+import { basename, extname } from "node:path";
 import { changedOnly } from "../../review/changed-only.js";
 import { writerFor } from "../../writers/registry.js";
 import { PLAIN_MARKS, writeText, type ChangeMarks } from "../../writers/text/text-writer.js";
@@ -56,16 +59,32 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
       await refuseToReplace(host, out, values.force === true);
     }
     const pipeline = await Pipeline.open(host);
-    const newer = await pipeline.load({ path: newPath });
+    // A .docx on either side is imported first (boardpaper import), as the type of the other side.
+    const olderBytes = await readOlder(host, oldSpec, newPath);
+    if (!olderBytes.ok) throw new UsageError(olderBytes.message);
+    const oldIsWord = isWord(olderBytes.label);
+    let newer: Loaded;
+    try {
+      newer = isWord(newPath) ? await loadWord(pipeline, host, newPath, await host.readFile(newPath), displayPath(host, newPath), oldIsWord ? undefined : await typeOfYaml(pipeline, olderBytes.bytes, newPath)) : await pipeline.load({ path: newPath });
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      host.stderr.write(`${escapeControls(displayPath(host, newPath))}: error: ${e.message}\n`);
+      return EXIT.invalid;
+    }
     const kind = newer.kind;
     if (!kind.revisions) throw new UsageError(`${newPath} is a ${kind.noun}; diff compares proposals`);
-    const olderBytes = await readOlder(host, oldSpec, newPath);
     // The older version is placed at NEW's path: it takes the same house style and templates.
-    const older = olderBytes.ok ? await pipeline.loadBytes({ path: newPath, label: olderBytes.label }, olderBytes.bytes, kind) : undefined;
-    const diagnostics = [...(older && !older.doc ? older.diagnostics : []), ...(!newer.doc ? newer.diagnostics : [])];
-    if (!olderBytes.ok) throw new UsageError(olderBytes.message);
+    let older: Loaded;
+    try {
+      older = oldIsWord ? await loadWord(pipeline, host, newPath, olderBytes.bytes, olderBytes.label, kind.types[0]) : await pipeline.loadBytes({ path: newPath, label: olderBytes.label }, olderBytes.bytes, kind);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      host.stderr.write(`${escapeControls(olderBytes.label)}: error: ${e.message}\n`);
+      return EXIT.invalid;
+    }
+    const diagnostics = [...(!older.doc ? older.diagnostics : []), ...(!newer.doc ? newer.diagnostics : [])];
     for (const d of diagnostics) host.stderr.write(`${formatDiagnostic(d, { color })}\n`);
-    if (!older?.doc || !newer.doc) return EXIT.invalid;
+    if (!older.doc || !newer.doc) return EXIT.invalid;
 
     const own = kind.revisions(newer.doc.value);
     const revisions = { author: (values.author as string | undefined) ?? own?.author ?? "boardpaper", date: date ?? own?.date ?? "1970-01-01" };
@@ -91,6 +110,24 @@ const COLOUR_MARKS: ChangeMarks = {
   insertion: (t) => `\u001b[32;4m${t}\u001b[0m`,
   deletion: (t) => `\u001b[31;9m${t}\u001b[0m`,
 };
+
+const isWord = (path: string): boolean => extname(path).toLowerCase() === ".docx";
+
+/** The type a YAML version names (by `type:`, its schema line or its place), for importing the other side as that type. */
+async function typeOfYaml(pipeline: Pipeline, bytes: Uint8Array, path: string): Promise<string | undefined> {
+  return (await pipeline.kindOf({ path }, new TextDecoder().decode(bytes))).types[0];
+}
+
+/**
+ * A Word version, imported and then loaded as the YAML document at NEW's place (its house style
+ * and templates). What the import could not place is counted on standard error, not listed:
+ * `boardpaper import` lists it.
+ */
+async function loadWord(pipeline: Pipeline, host: Host, at: string, bytes: Uint8Array, label: string, type: string | undefined): Promise<Loaded> {
+  const imported = await importWord(pipeline, bytes, { ...(type && { type }), out: at.replace(/\.docx$/i, ".yaml"), source: basename(label) });
+  if (imported.notes.length) host.stderr.write(`${escapeControls(label)}: ${imported.notes.length} point${imported.notes.length === 1 ? "" : "s"} of the Word document could not be placed exactly; \`boardpaper import\` lists them\n`);
+  return pipeline.loadBytes({ path: at.replace(/\.docx$/i, ".yaml"), label }, new TextEncoder().encode(imported.yaml));
+}
 
 async function readOlder(host: Host, spec: string, newPath: string) {
   if ((await host.kind(spec)) === "file") return { ok: true as const, bytes: await host.readFile(spec), label: displayPath(host, spec) };
