@@ -1,9 +1,11 @@
 import { basename } from "node:path";
+import { escapeControls } from "../../diagnostics/format.js";
 import { displayPath } from "../../host/paths.js";
 import { ImportError, importWord, type ImportNote } from "../../import/import-word.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+import { suggest } from "../../validate/suggest.js";
 import { refuseInputAsOutput, inputPaths, refuseToReplace } from "../guard.js";
 
 export const importCommand: Command = {
@@ -50,10 +52,16 @@ Example:
     }
     const shown = displayPath(host, file);
     const pipeline = await Pipeline.open(host);
+    const type = typeof values.type === "string" ? values.type : undefined;
+    if (type !== undefined && !pipeline.registry.types.some((t) => t.name === type)) {
+      const names = pipeline.registry.types.map((t) => t.name);
+      const hint = suggest(type, names);
+      throw new UsageError(`unknown document type \`${type}\`${hint ? `; did you mean \`${hint}\`?` : ""} The types: ${names.join(", ")}`);
+    }
     let imported;
     try {
       imported = await importWord(pipeline, await host.readFile(file), {
-        ...(typeof values.type === "string" && { type: values.type }),
+        ...(type !== undefined && { type }),
         ...(out !== undefined && { out }),
         source: basename(file),
       });
@@ -61,10 +69,10 @@ Example:
       // A RangeError is the file exhausting a resource past the reader's limits: its fault, one line.
       const message = e instanceof ImportError ? e.message : e instanceof RangeError ? "this file is too large or too deeply nested to read" : undefined;
       if (message === undefined) throw e;
-      host.stderr.write(`${shown}: error: ${message}\n`);
+      host.stderr.write(`${escapeControls(shown)}: error: ${message}\n`);
       return EXIT.invalid;
     }
-    for (const n of imported.notes) host.stderr.write(`${noteLine(shown, n)}\n`);
+    for (const n of imported.notes) host.stderr.write(`${escapeControls(noteLine(shown, n))}\n`);
     if (out === undefined) {
       host.stdout.write(imported.yaml);
       return EXIT.ok;
