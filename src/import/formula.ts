@@ -2,6 +2,7 @@ import { textOf, type Block, type TableBlock } from "./blocks.js";
 import { normalise } from "./labels.js";
 import { inlineMarkdownOf } from "./to-markdown.js";
 import { dutchDate } from "./values.js";
+import { readRegeling, regelingStart, type Regeling } from "./regeling.js";
 
 /**
  * The fixed formula of a Dutch besluit (Aanwijzingen voor de regelgeving), as every body writes
@@ -23,6 +24,8 @@ export interface Formula {
   /** The date in "Aldus besloten … op 1 oktober 2020", as YYYY-MM-DD. */
   datum?: string;
   ondertekening: { functie: string; naam?: string }[];
+  /** The regeling the dictum sets, when it holds one ("vast te stellen het volgende reglement:" and its articles). */
+  regeling?: Regeling;
   /** Blocks before the formula starts, or that are none of its parts. */
   rest: Block[];
 }
@@ -90,6 +93,12 @@ export function readFormula(blocks: readonly Block[], organisatie?: string): For
       continue;
     }
     f.rest.push(b);
+  }
+  const at = regelingStart(f.dictum);
+  if (at >= 0) {
+    const read = readRegeling(f.dictum.splice(at));
+    f.regeling = read.regeling;
+    f.rest.push(...read.rest);
   }
   return f;
 }

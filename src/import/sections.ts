@@ -336,30 +336,23 @@ export const FORMULA_PARTS: Readonly<Record<string, (f: Formula, cx: SectionCont
   gehoord: (f) => (f.gehoord.length ? f.gehoord : undefined),
   gelet_op: (f) => (f.gelet_op.length ? f.gelet_op : undefined),
   besluit: (f, cx) => dictumOf(f, cx),
+  regeling: (f) => f.regeling,
   plaats: (f) => f.plaats,
   datum: (f) => f.datum,
   ondertekening: (f) => (f.ondertekening.length ? f.ondertekening : undefined),
 };
 
-/** A besluit (an ontwerpbesluit, the besluit type's text) by its formula; its regeling is not read article by article. */
+/** A besluit (an ontwerpbesluit, the besluit type's text) by its formula, with the regeling it sets. */
 const besluit: Handler = (blocks, field, cx) => {
   if (!hasFormula(blocks)) return notMapped(blocks, field, cx);
   const formula = readFormula(blocks, cx.organisatie);
-  const notes: Placed["notes"][number][] = [];
-  // A regeling in the dictum (Artikel 1, Hoofdstuk 1 …): its text stays in the document, reported.
-  const regelingAt = formula.dictum.findIndex((b) => b.type === "heading" || (b.type === "paragraph" && /^(artikel|hoofdstuk|paragraaf)\s+\w+/i.test(b.text) && b.emphasised));
-  if (regelingAt >= 0) {
-    const regeling = formula.dictum.splice(regelingAt);
-    formula.rest.push(...regeling);
-    notes.push({ block: regeling[0]!, message: `de regeling in ${field.label} wordt niet artikel voor artikel ingelezen; de tekst staat bij de dichtstbijzijnde sectie` });
-  }
   const value: Record<string, unknown> = {};
   // The besluit's own parts (its date is the document's, not the formula's).
   for (const [key, part] of Object.entries(FORMULA_PARTS).filter(([k]) => k !== "datum")) {
     const v = part(formula, cx);
     if (v !== undefined) value[key] = v;
   }
-  return { value, rest: formula.rest, notes };
+  return { value, rest: formula.rest, notes: [] };
 };
 
 /** Kinds that are not read field by field: their text goes to the nearest prose, and the report says so. */
