@@ -185,6 +185,33 @@ describe("round trip: every document in data/ → .docx → import gives back th
   });
 });
 
+describe("what Word has and YAML has not", () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+  const p = (t: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+  const drawing = (inner: string) => `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="1" name="x"/><a:graphic><a:graphicData>${inner}</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>`;
+
+  it("a text box's text is kept where the box stood, and an image is reported, each with its paragraph number", async () => {
+    const body = [
+      p("Onderwerp: Proef met een tekstvak"),
+      p("Inleiding", "Heading1"),
+      p("Eerste alinea."),
+      drawing(`<wps:wsp><wps:txbx><w:txbxContent>${p("Let op: besloten bijlage")}</w:txbxContent></wps:txbx></wps:wsp>`),
+      p("Laatste alinea."),
+      drawing("<pic:pic/>"),
+    ].join("");
+    const dir = tempDir("bp-import-box-");
+    const file = join(dir, "tekstvak.docx");
+    writeFileSync(file, zipSync({ "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`) }));
+    const r = await run(["import", file], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('tekstvak.docx: alinea 4 ("Let op: besloten bijlage"): een tekstvak');
+    expect(r.stderr).toMatch(/tekstvak\.docx: alinea 6 \(""\): een afbeelding: niet overgenomen/);
+    const data = parse(r.stdout) as Record<string, unknown>;
+    expect(data.onderwerp).toBe("Proef met een tekstvak");
+    expect(data.inleiding).toBe("Eerste alinea.\n\nLet op: besloten bijlage\n\nLaatste alinea.");
+  });
+});
+
 describe("bad input: one line, exit 1, nothing written", () => {
   const project = tempDir("bp-import-bad-");
   const out = join(project, "x.yaml");

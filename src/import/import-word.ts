@@ -69,8 +69,15 @@ export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: Im
     throw new ImportError(`this .docx cannot be read: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
   const type = await typeFor(pipeline, opts, word.keywords);
-  const reading = new Reading(type, blocksOf(word.html));
-  for (const o of word.objects) reading.note(o.paragraph, `${o.what === "afbeelding" ? "een afbeelding" : "een tekstvak"}: niet overgenomen${o.what === "tekstvak" ? " als tekstvak; de tekst erin staat waar het vak stond" : ""}`);
+  const blocks = blocksOf(word.html);
+  // The text of a text box (which mammoth leaves out) as a paragraph where the box stood.
+  for (const o of word.objects) {
+    if (o.what !== "tekstvak" || !o.text || word.html.includes(escapeHtml(o.text.split("\n")[0]!))) continue;
+    const at = blocks.findLastIndex((b) => b.n <= o.paragraph) + 1;
+    blocks.splice(at, 0, ...blocksOf(o.text.split("\n").map((l) => `<p>${escapeHtml(l)}</p>`).join("")).map((b) => ({ ...b, n: o.paragraph })));
+  }
+  const reading = new Reading(type, blocks);
+  for (const o of word.objects) reading.note(o.paragraph, o.what === "afbeelding" ? "een afbeelding: niet overgenomen" : "een tekstvak: de tekst erin is overgenomen als gewone tekst op de plaats van het vak");
   reading.read(word.header);
   const kind = pipeline.registry.kindOfType(type.name)!;
   const header = [schemaLineOf(kind, pipeline.host.cwd, opts.out), `Geïmporteerd uit ${opts.source ?? "een Word-document"} door boardpaper import: lees de tekst na en vul in wat <<…>> is.`];
@@ -545,6 +552,8 @@ function placeholderOf(f: Field): unknown {
       return placeholder(compileField(f), f.label);
   }
 }
+
+const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Inline nodes split at line breaks: a line each. */
 function splitLines(nodes: readonly ChildNode[]): ChildNode[][] {

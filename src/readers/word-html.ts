@@ -22,7 +22,7 @@ export interface WordHtml {
   /** The text of the page headers, a line per paragraph (mammoth skips headers and footers). */
   readonly header: readonly string[];
   /** Images and text boxes, by the number of the paragraph they are in (see `paragraphs`). */
-  readonly objects: readonly { readonly paragraph: number; readonly what: "afbeelding" | "tekstvak" }[];
+  readonly objects: readonly { readonly paragraph: number; readonly what: "afbeelding" | "tekstvak"; readonly text?: string }[];
   /** The document's keywords (core properties): boardpaper writes its document type there. */
   readonly keywords: string;
 }
@@ -122,12 +122,15 @@ function objectsIn(body: Element): WordHtml["objects"] {
       if (el.name === "w:sdt") visit(find(el.children, "w:sdtContent")?.children ?? []);
       else if (el.name === "w:p" || el.name === "w:tbl") {
         n++;
-        const kinds = new Set<"afbeelding" | "tekstvak">();
+        let image = false;
+        const boxes: string[] = [];
         walk(el, (e) => {
-          if (e.name === "w:txbxContent") kinds.add("tekstvak");
-          else if (e.name === "pic:pic" || e.name === "v:imagedata") kinds.add("afbeelding");
+          // A text box is in the drawing and again in its VML fallback: its text once.
+          if (e.name === "w:txbxContent") boxes.push(paragraphTexts(e).join("\n").trim());
+          else if (e.name === "pic:pic" || e.name === "v:imagedata") image = true;
         });
-        for (const what of kinds) found.push({ paragraph: n, what });
+        if (image) found.push({ paragraph: n, what: "afbeelding" });
+        for (const text of new Set(boxes)) found.push({ paragraph: n, what: "tekstvak", ...(text && { text }) });
       }
     }
   };
@@ -135,9 +138,9 @@ function objectsIn(body: Element): WordHtml["objects"] {
   return found;
 }
 
-function paragraphTexts(xml: string): string[] {
+function paragraphTexts(xml: string | Element): string[] {
   const lines: string[] = [];
-  walk({ children: parseXml(xml).children } as Element, (e) => {
+  walk(typeof xml === "string" ? ({ children: parseXml(xml).children } as Element) : xml, (e) => {
     if (e.name !== "w:p") return;
     let line = "";
     walk(e, (r) => {
