@@ -212,6 +212,62 @@ describe("what Word has and YAML has not", () => {
   });
 });
 
+describe("a besluit as another body writes it", () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (t: string, bold = false) => `<w:p><w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+  const body = [
+    p("Onderwerp: Regeling vergoedingen vrijwilligers 2021"),
+    p("Datum: 3 december 2020"),
+    p("Het dagelijks bestuur van de Veiligheidsregio Voorbeeld;"),
+    p("overwegende dat vrijwilligers een vergoeding krijgen;"),
+    p("gelet op artikel 13 van de Gemeenschappelijke regeling en de Wet veiligheidsregio's;"),
+    p("BESLUIT:", true),
+    p("vast te stellen de volgende regeling:"),
+    p("Artikel 1. Begripsbepalingen", true),
+    p("In deze regeling wordt verstaan onder:"),
+    p("a. vrijwilliger: wie onbezoldigd werkt;"),
+    p("Artikel 2. Vergoeding", true),
+    p("De vergoeding is € 12,50 per uur."),
+    p("Artikel 3. Inwerkingtreding", true),
+    p("Dit besluit treedt in werking met ingang van 1 januari 2021."),
+    p("Artikel 4. Citeertitel", true),
+    p("Dit besluit wordt aangehaald als: Regeling vergoedingen vrijwilligers 2021."),
+    p("Aldus vastgesteld in de vergadering van het dagelijks bestuur te Zwolle op 3 december 2020."),
+    p("De secretaris,"),
+    p("mr. A. de Vries"),
+    p("De voorzitter,"),
+    p("B. Jansen"),
+  ].join("");
+
+  it("formula, articles, closing articles and signatures one under the other become the besluit type's fields", async () => {
+    const dir = tempDir("bp-import-besluit-");
+    const file = join(dir, "besluit.docx");
+    writeFileSync(file, zipSync({ "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`) }));
+    const r = await run(["import", file, "--type", "besluit"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const data = parse(r.stdout) as Record<string, unknown>;
+    expect(data.aanhef).toBe("Het dagelijks bestuur van de Veiligheidsregio Voorbeeld");
+    expect(data.overwegingen).toEqual(["vrijwilligers een vergoeding krijgen"]);
+    // Without commas "en" may be inside a name ("burgemeester en wethouders"): one grondslag, printed the same.
+    expect(data.gelet_op).toEqual(["artikel 13 van de Gemeenschappelijke regeling en de Wet veiligheidsregio's"]);
+    expect(data.besluit).toEqual({ aanhef: "BESLUIT:", beslispunten: ["vast te stellen de volgende regeling:"] });
+    expect(data.regeling).toEqual({
+      artikelen: [
+        { titel: "Begripsbepalingen", begrippen: [{ begrip: "vrijwilliger", betekenis: "wie onbezoldigd werkt" }] },
+        { titel: "Vergoeding", tekst: "De vergoeding is € 12,50 per uur." },
+      ],
+      inwerkingtreding: { datum: "2021-01-01" },
+      citeertitel: "Regeling vergoedingen vrijwilligers 2021",
+    });
+    expect(data.plaats).toBe("Zwolle");
+    expect(data.datum).toBe("2020-12-03");
+    expect(data.ondertekening).toEqual([
+      { functie: "secretaris", naam: "mr. A. de Vries" },
+      { functie: "voorzitter", naam: "B. Jansen" },
+    ]);
+  });
+});
+
 describe("bad input: one line, exit 1, nothing written", () => {
   const project = tempDir("bp-import-bad-");
   const out = join(project, "x.yaml");

@@ -59,7 +59,7 @@ export function readFormula(blocks: readonly Block[], organisatie?: string): For
       else if ((m = /^gehoord(?:\s+hebbende)?\s+([\s\S]*)$/i.exec(text))) f.gehoord.push(...listOf(m[1]!));
       else if ((m = /^gelet\s+op\s+([\s\S]*)$/i.exec(text))) f.gelet_op.push(...listOf(m[1]!));
       else if (/^besl\w*\s*:?$/i.test(text) || /^besluit(?:en)?\b.*:$/i.test(text)) {
-        if (!/^besluit\s*:$/.test(text)) f.dictumAanhef = STRIP_END(md.replace(/\*\*/g, "")) + ":";
+        if (!/^besluit\s*:$/.test(text)) f.dictumAanhef = `${STRIP_END(md.replace(/\*\*/g, "")).replace(/\s*:$/, "")}:`;
         stage = "dictum";
       } else if (/;$/.test(text) && f.aanhef === undefined && !f.gelezen && !f.overwegingen.length) {
         // Who decides: printed by the template from orgaan and organisatie unless the document says otherwise.
@@ -87,9 +87,14 @@ export function readFormula(blocks: readonly Block[], organisatie?: string): For
     }
     if (stage === "na") {
       if (b.type === "table") f.ondertekening.push(...signersOf(b));
-      else if (b.type === "paragraph" && /^(?:de|het)\s+[^,]{2,60},$/i.test(text)) continue;
-      else if (b.type === "paragraph" && /voornoemd,?$/i.test(text)) continue;
-      else if (!(b.type === "paragraph" && b.caption)) f.rest.push(b);
+      else if (b.type === "paragraph" && (b.caption || /voornoemd,?$/i.test(text))) continue;
+      else if (b.type === "paragraph" && /^(?:de|het)\s+[^,]{2,60},$/i.test(text)) {
+        // "De voorzitter," with the name in the paragraph below it (signatures one under the other).
+        f.ondertekening.push({ functie: text.replace(/^(?:de|het)\s+/i, "").replace(/,$/, "") });
+      } else if (b.type === "paragraph" && f.ondertekening.length && !f.ondertekening[f.ondertekening.length - 1]!.naam && text.length <= 80) {
+        f.ondertekening[f.ondertekening.length - 1]!.naam = text;
+      }
+      else f.rest.push(b);
       continue;
     }
     f.rest.push(b);

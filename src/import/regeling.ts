@@ -91,15 +91,18 @@ export function readRegeling(blocks: readonly Block[]): { regeling: Regeling; re
   return { regeling, rest };
 }
 
+/** How a closing article names what it is about. */
+const SUBJECT = "(?:deze regeling|dit besluit|dit reglement|deze verordening|deze beleidsregel|deze regels)";
+
 /** The articles a regeling's data prints by itself: read into that data, not kept as articles. */
 function closingArticle(article: Artikel, body: readonly Block[], regeling: Regeling): boolean {
   const text = body.map((b) => b.text.trim()).join(" ");
-  const cite = /^deze regeling wordt aangehaald als:?\s+(.+?)\.?$/i.exec(text);
+  const cite = new RegExp(`^${SUBJECT} wordt aangehaald als:?\\s+(.+?)\\.?$`, "i").exec(text);
   if (cite && body.length === 1) {
     regeling.citeertitel = cite[1]!;
     return true;
   }
-  const start = /^deze regeling treedt in werking met ingang van (.+?)(?: en werkt terug tot en met (.+?))?\.$/i.exec(text);
+  const start = new RegExp(`^${SUBJECT} treedt in werking (?:met ingang van|op) (.+?)(?: en werkt terug tot en met (.+?))?\\.$`, "i").exec(text);
   if (start && body.length === 1) {
     const since = start[2] ? dutchDate(start[2])?.iso : undefined;
     const date = dutchDate(start[1]!)?.iso;
@@ -110,28 +113,22 @@ function closingArticle(article: Artikel, body: readonly Block[], regeling: Rege
   return false;
 }
 
-/** An article's text: one sentence, numbered leden, or begripsbepalingen. */
+/** An article's text: one sentence, numbered leden, or begripsbepalingen; numbered by Word or typed. */
 function readBody(article: Artikel, body: readonly Block[], rest: Block[]): void {
-  const list = body.find((b) => b.type === "list");
   const lead = body[0];
-  if (list && lead?.type === "paragraph" && /verstaan onder:?$/i.test(lead.text.trim())) {
-    article.begrippen = items(list.el).map((li) => {
-      const text = inlineMarkdownOf(li.children).replace(/[;.]$/, "");
-      const m = /^\*?([^:*]+?)\*?:\s+([\s\S]+)$/.exec(text);
+  const begrippen = lead?.type === "paragraph" && /verstaan onder:?$/i.test(lead.text.trim());
+  const numbered = numberedItems(begrippen ? body.slice(1) : body);
+  if (begrippen && numbered.items.length) {
+    article.begrippen = numbered.items.map(({ text }) => {
+      const m = /^\*?([^:*]+?)\*?:\s+([\s\S]+)$/.exec(text.replace(/[;.]$/, ""));
       return m ? { begrip: m[1]!.trim(), betekenis: m[2]!.trim() } : { begrip: text, betekenis: "" };
     });
-    rest.push(...body.filter((b) => b !== list && b !== lead));
+    rest.push(...numbered.rest);
     return;
   }
-  if (list && body[0] === list) {
-    article.leden = items(list.el).map((li) => {
-      const sub = elements(li.children).find((e) => e.name === "ol" || e.name === "ul");
-      const id = targetId(li.children, "lid");
-      const tekst = inlineMarkdownOf(li.children);
-      if (!sub && !id) return tekst;
-      return { ...(id && { id }), tekst, ...(sub && { onderdelen: items(sub).map((o) => inlineMarkdownOf(o.children)) }) };
-    });
-    rest.push(...body.slice(1));
+  if (!begrippen && numbered.items.length && numbered.first === 0) {
+    article.leden = numbered.items.map(({ text, id, sub }) => (!sub.length && !id ? text : { ...(id && { id }), tekst: text, ...(sub.length && { onderdelen: sub }) }));
+    rest.push(...numbered.rest);
     return;
   }
   if (lead?.type === "paragraph") {
@@ -143,4 +140,42 @@ function readBody(article: Artikel, body: readonly Block[], rest: Block[]): void
   rest.push(...body);
 }
 
-const items = (list: Element): Element[] => elements(list.children).filter((e) => e.name === "li");
+/** "1. …", "a. …" typed by hand, as Word's list items are: the marker is the numbering. */
+const TYPED_ITEM = /^\s*(?:(\d{1,2})|([a-z]))\\?[.)]\s+/;
+
+/**
+ * The numbered items of an article: a Word list's items (a sub-list: onderdelen), or paragraphs
+ * with typed numbers (letters under a number: its onderdelen). `first`: where they start.
+ */
+function numberedItems(body: readonly Block[]): { items: { text: string; id?: string; sub: string[] }[]; rest: Block[]; first: number } {
+  const items: { text: string; id?: string; sub: string[] }[] = [];
+  const rest: Block[] = [];
+  let first = -1;
+  let topKind: "number" | "letter" | undefined;
+  for (const [i, b] of body.entries()) {
+    if (b.type === "list") {
+      if (first < 0) first = i;
+      for (const li of items_(b.el)) {
+        const sub = elements(li.children).find((e) => e.name === "ol" || e.name === "ul");
+        const id = targetId(li.children, "lid");
+        items.push({ text: inlineMarkdownOf(li.children), ...(id && { id }), sub: sub ? items_(sub).map((o) => inlineMarkdownOf(o.children)) : [] });
+      }
+      continue;
+    }
+    const m = b.type === "paragraph" ? TYPED_ITEM.exec(b.text) : null;
+    if (m && b.type === "paragraph") {
+      if (first < 0) first = i;
+      const text = inlineMarkdownOf(b.el.children).replace(TYPED_ITEM, "");
+      // A letter under numbered leden is an onderdeel of the lid above it; letters alone are the items.
+      topKind ??= m[1] ? "number" : "letter";
+      const parent = items[items.length - 1];
+      if (m[2] && topKind === "number" && parent) parent.sub.push(text);
+      else items.push({ text, sub: [] });
+      continue;
+    }
+    rest.push(b);
+  }
+  return { items, rest, first };
+}
+
+const items_ = (list: Element): Element[] => elements(list.children).filter((e) => e.name === "li");

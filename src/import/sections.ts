@@ -58,11 +58,12 @@ const waarde: Handler = (blocks, field) => {
 };
 
 /** "1.", "2)", "a.", "b)", "i.", "ii)": a number typed by hand, and the level its kind means. */
-const TYPED = /^\s*(?:(\d{1,2})|([a-z])|(i{1,3}|iv|v|vi{0,3}|ix|x))\\?[.)]\s+/;
+const TYPED = /^\s*(?:(\d{1,2})|([a-z])|(i{1,3}|iv|v|vi{0,3}|ix|x)|([IVX]{1,4}))\\?[.)]\s+/;
 const typedLevel = (text: string): number | undefined => {
   const m = TYPED.exec(text);
   if (!m) return undefined;
-  return m[1] ? 1 : m[3] && !/^[a-h]$/.test(m[3]) ? 3 : 2;
+  // "I. … II. …" (a dictum's points) and "1. …" are the top level; letters below them, then i, ii.
+  return m[1] || m[4] ? 1 : m[3] && !/^[a-h]$/.test(m[3]) ? 3 : 2;
 };
 
 interface Point {
