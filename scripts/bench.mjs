@@ -100,7 +100,26 @@ try {
   // 3. Our cost per document against the docx package alone, warm, in one process.
   process.stdout.write(execFileSync(process.execPath, [FLOOR, "warm"], { cwd: ROOT, encoding: "utf8" }));
 
-  // 4. pandoc, one process per document.
+  // 4. Import: the seed's .docx back to YAML, cold (one process) and warm (in one process, mammoth included).
+  const seedDocx = join(seedDir, "terugblik-visitaties.docx");
+  const imports = [];
+  for (let i = 0; i < 7; i++) imports.push((await measure([BIN, "import", seedDocx, "--out", join(work, `import-${i}.yaml`)], ROOT)).ms);
+  const { importWord } = await import(join(ROOT, "dist", "import", "import-word.js"));
+  const { Pipeline } = await import(join(ROOT, "dist", "pipeline", "pipeline.js"));
+  const { nodeHost } = await import(join(ROOT, "dist", "host", "host.js"));
+  const quiet = { write: () => undefined, isTTY: false };
+  const pipeline = await Pipeline.open(nodeHost(process, { cwd: ROOT, env: {}, stdout: quiet, stderr: quiet }));
+  const bytes = readFileSync(seedDocx);
+  for (let i = 0; i < 5; i++) await importWord(pipeline, bytes);
+  const warm = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    await importWord(pipeline, bytes);
+    warm.push(performance.now() - t);
+  }
+  console.log(`import of the seed's .docx: cold ${fmt(median(imports), 0)} ms (whole process); warm ${fmt(median(warm), 1)} ms (${range(warm, 1)} ms)`);
+
+  // 5. pandoc, one process per document.
   if (spawnSync("pandoc", ["--version"]).status === 0) {
     const sample = Math.min(N, 40);
     const md = readFileSync(join(ROOT, "seeds", "000_5a9ebb66a1787e57.txt"), "utf8");
