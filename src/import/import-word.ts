@@ -14,6 +14,7 @@ import { suggest } from "../validate/suggest.js";
 import { blocksOf, elements, firstWords, textOf, type Block } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
 import { FORMULA_PARTS, SECTION, takesText } from "./sections.js";
+import { segment, type Section, type Segments } from "./segment.js";
 import { hasFormula, readFormula } from "./formula.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
 import { parseValue } from "./values.js";
@@ -106,44 +107,13 @@ function namedType(pipeline: Pipeline, name: string): DeclaredType {
   throw new ImportError(`there is no document type \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""} (\`boardpaper types\` lists them)`);
 }
 
-const GREETING = /^met (?:vriendelijke|hoogachtende) groet/i;
-
-/** The first row of the table names at least two of the field's columns, and half of its cells do. */
-function columnsMatch(t: Block & { type: "table" }, f: Field): boolean {
-  const columns = typeof f.kolommen === "object" && !Array.isArray(f.kolommen) ? Object.entries(f.kolommen).map(([key, d]) => ({ key, label: d.label ?? key, ook: d.ook })) : [];
-  const first = t.rows[0] ?? [];
-  const named = first.filter((c) => bestMatch(textOf(c), columns, namesOf) !== undefined).length;
-  return named >= 2 && named * 2 >= first.length;
-}
-
-const BIJLAGE = /^bijlage\s*(\d+|[A-Z])?\s*(?:[:.\-–—]\s*|\s+)(.*)$/i;
-/** The sentence that introduces the points when there is no heading for them. */
-const LEAD = /(?:wordt|worden) (?:verzocht|voorgesteld)|stel(?:t|len|le)? .*voor .*te besluiten|voorgesteld (?:besluit|wordt)|gevraagd besluit|besluit\w*\s*:\s*$/i;
-
-interface Section {
-  readonly field: Field;
-  readonly at: number;
-  readonly blocks: Block[];
-}
-
-interface Appendix {
-  readonly at: Block;
-  readonly number?: string;
-  readonly titel: string;
-  readonly id?: string;
-  readonly blocks: Block[];
-}
-
 /** One import: the blocks, the type, and what is found and noted along the way. */
 class Reading {
   readonly notes: ImportNote[] = [];
   private readonly values = new Map<string, unknown>();
-  private readonly sections: Section[] = [];
-  private readonly appendices: Appendix[] = [];
-  private readonly front: Block[] = [];
+  private readonly segments: Segments;
   /** Blocks no field took, to place in the nearest prose section. */
   private readonly stray: Block[] = [];
-  private title: string | undefined;
 
   /** The type is a besluit whose formula's parts are its own fields: the formula reads them (see readFormula). */
   private readonly formulaType: boolean;
@@ -153,6 +123,12 @@ class Reading {
     private readonly blocks: readonly Block[],
   ) {
     this.formulaType = [...type.gegevens, ...type.secties].filter((f) => f.key in FORMULA_PARTS && f.key !== "plaats" && f.key !== "datum").length >= 2;
+    this.segments = segment(type, blocks, this.formulaType);
+    for (const b of this.segments.unmatched) this.noteAt(b, "een kop die bij geen sectie van het type past: de tekst eronder staat bij de sectie ervoor");
+  }
+
+  private get sections(): readonly Section[] {
+    return this.segments.sections;
   }
 
   note(paragraph: number, message: string): void {
@@ -165,96 +141,11 @@ class Reading {
   }
 
   read(pageHeader: readonly string[]): void {
-    this.segment();
     this.readFront(pageHeader);
     this.readFormula();
     this.readSections();
     this.readAppendices();
     this.placeStray();
-  }
-
-  /** Blocks → front matter, sections by their headings, appendices. */
-  private segment(): void {
-    let section: Section | undefined;
-    let appendix: Appendix | undefined;
-    let sectionLevel = 1;
-    const grouped = (f: Field | undefined) => (f?.soort === "groep" ? Object.entries(f.velden ?? {}).map(([key, d]) => ({ key, label: typeof d === "object" ? (d.label ?? key) : key, ook: typeof d === "object" ? d.ook : undefined })) : []);
-    for (const b of this.blocks) {
-      const headingLike = b.type === "heading" || (b.type === "paragraph" && b.emphasised && !b.text.includes("\n") && b.text.length <= 120);
-      if (b.type === "heading" && b.level === 0) {
-        this.title ??= b.text;
-        continue;
-      }
-      if (headingLike) {
-        // A sub-heading of the group being read (consequenties: Financieel) stays in it.
-        if (section && bestMatch(b.text, grouped(section.field), namesOf)) {
-          section.blocks.push(b);
-          continue;
-        }
-        const bijlage = BIJLAGE.exec(b.text);
-        if (bijlage && (b.type === "heading" || bijlage[2])) {
-          section = undefined;
-          appendix = { at: b, ...(bijlage[1] && { number: bijlage[1] }), titel: bijlage[2]?.trim() || b.text, ...(this.bookmark(b.el, "bijlage") && { id: this.bookmark(b.el, "bijlage")! }), blocks: [] };
-          this.appendices.push(appendix);
-          continue;
-        }
-        // Inside a besluit, a bold line is its formula ("besluit:"), not a section of the proposal.
-        const inFormula = section && (section.field.soort === "besluit" || (section.field.soort === "groep" && Object.keys(section.field.velden ?? {}).some((k) => k in FORMULA_PARTS)));
-        // "besluit:" in bold is the formula's lead to the dictum, not the heading of a section.
-        const formulaLead = b.type === "paragraph" && /^besl\w*\s*:$/i.test(b.text.trim());
-        const field = (inFormula && b.type !== "heading") || formulaLead ? undefined : bestMatch(b.text, this.type.secties, namesOf);
-        if (field) {
-          appendix = undefined;
-          section = this.sections.find((s) => s.field === field) ?? { field, at: b.n, blocks: [] };
-          if (!this.sections.includes(section)) this.sections.push(section);
-          if (b.type === "heading") sectionLevel = b.level;
-          continue;
-        }
-        // A heading (styled at the sections' level, or a short numbered or capitalised line) that fits no section.
-        const looksLikeHeading = b.type === "heading" ? b.level <= sectionLevel : /^(?:\d+(?:\.\d+)*\.?\s|[^a-z]*$)/.test(b.text) && b.text.split(/\s+/).length <= 8 && !/[.;]$/.test(b.text);
-        if (looksLikeHeading && (section || appendix)) {
-          this.noteAt(b, "een kop die bij geen sectie van het type past: de tekst eronder staat bij de sectie ervoor");
-        }
-      }
-      // A table whose header names another field's columns (afstemming under the beslispunten) is that field's, with its caption.
-      const next = this.blocks[this.blocks.indexOf(b) + 1];
-      const table = b.type === "table" ? b : b.type === "paragraph" && b.caption && next?.type === "table" ? next : undefined;
-      if (table && !appendix) {
-        const owner = this.type.secties.find((f) => f !== section?.field && f.soort === "rijen" && columnsMatch(table, f));
-        if (owner) {
-          this.sectionFor(owner, b.n).blocks.push(b);
-          continue;
-        }
-      }
-      // A signature: its greeting or formula ("Met vriendelijke groet,", "Burgemeester en wethouders van …,") or its caption.
-      const signature = b.type === "paragraph" && !this.formulaType ? this.type.secties.find((f) => f.soort === "ondertekening" && (GREETING.test(b.text) || (/,\s*$/.test(b.text) && normalise(b.text).startsWith(normalise(f.label))) || (b.caption && bestMatch(b.text, [f], namesOf)))) : undefined;
-      if (signature && !appendix) {
-        section = this.sectionFor(signature, b.n);
-        section.blocks.push(b);
-        continue;
-      }
-      // The points' own sentence, where no heading announced them.
-      if (b.type === "paragraph" && !appendix && !this.formulaType && LEAD.test(b.text) && /:\s*$/.test(b.text)) {
-        const points = this.type.secties.find((f) => f.soort === "beslispunten");
-        if (points && !this.sections.some((s) => s.field === points) && (!section || section.field !== points)) {
-          section = { field: points, at: b.n, blocks: [] };
-          this.sections.push(section);
-        }
-      }
-      if (appendix) appendix.blocks.push(b);
-      else if (section) section.blocks.push(b);
-      else this.front.push(b);
-    }
-  }
-
-  private sectionFor(field: Field, at: number): Section {
-    let section = this.sections.find((s) => s.field === field);
-    if (!section) this.sections.push((section = { field, at, blocks: [] }));
-    return section;
-  }
-
-  private bookmark(el: Element, kind: string): string | undefined {
-    return targetId([el], kind);
   }
 
   /** The gegevens a label can name: the type's, then the fields of its groups ("Datum" → versie.datum). */
@@ -284,7 +175,8 @@ class Reading {
   /** The gegevens: label/value pairs in tables, lines and memo headers before the first section. */
   private readFront(pageHeader: readonly string[]): void {
     let pending: Field | undefined;
-    for (const b of this.front) {
+    let title = this.segments.title;
+    for (const b of this.segments.front) {
       if (b.type === "table") {
         const taken = b.rows.map((cells) => this.readRow(cells));
         if (!taken.some(Boolean)) this.stray.push(b);
@@ -304,8 +196,8 @@ class Reading {
           continue;
         }
         if (b.type === "paragraph" && this.readLines(b)) continue;
-        if (b.type === "heading" && this.title === undefined) {
-          this.title = b.text;
+        if (b.type === "heading" && title === undefined) {
+          title = b.text;
           continue;
         }
       }
@@ -320,11 +212,11 @@ class Reading {
       if (organisatie && !this.values.has("organisatie") && first) this.values.set("organisatie", first);
     }
     const titel = this.gegevens.find((f) => f.key === this.type.titel);
-    if (titel && !this.values.has(titel.key) && this.title) {
+    if (titel && !this.values.has(titel.key) && title) {
       // "Raadsvoorstel: Speelruimteplan": the kind of document before the colon is the form's, not the title's.
-      const kind = /^([^:]{2,40}):\s+(.+)$/.exec(this.title);
+      const kind = /^([^:]{2,40}):\s+(.+)$/.exec(title);
       const named = kind && [this.type.name.replace(/-/g, " "), this.type.description.split(/\s+(?:van|aan|met)\s+/)[0]!].some((n) => normalise(n) === normalise(kind[1]!));
-      this.values.set(titel.key, named ? kind[2]! : this.title);
+      this.values.set(titel.key, named ? kind[2]! : title);
     }
   }
 
@@ -452,11 +344,11 @@ class Reading {
   private readAppendices(): void {
     const field = this.gegevens.find((f) => f.soort === "bijlagen");
     if (!field) {
-      for (const a of this.appendices) this.stray.push(a.at, ...a.blocks);
+      for (const a of this.segments.appendices) this.stray.push(a.at, ...a.blocks);
       return;
     }
     const list = [...((this.values.get(field.key) as Record<string, unknown>[] | undefined) ?? [])];
-    for (const a of this.appendices) {
+    for (const a of this.segments.appendices) {
       const inhoud = a.blocks.flatMap((b, i): unknown[] => {
         if (b.type === "table") {
           const [kolommen = [], ...rijen] = b.rows.map((r) => r.map((c) => inlineMarkdownOf(c.children)));

@@ -58,7 +58,7 @@ export function readRegeling(blocks: readonly Block[]): { regeling: Regeling; re
   let body: Block[] = [];
   const close = () => {
     if (!article) return;
-    const special = closingArticle(article, body, regeling);
+    const special = closingArticle(body, regeling);
     if (!special) {
       readBody(article, body, rest);
       const chapter = chapters[chapters.length - 1];
@@ -95,7 +95,7 @@ export function readRegeling(blocks: readonly Block[]): { regeling: Regeling; re
 const SUBJECT = "(?:deze regeling|dit besluit|dit reglement|deze verordening|deze beleidsregel|deze regels)";
 
 /** The articles a regeling's data prints by itself: read into that data, not kept as articles. */
-function closingArticle(article: Artikel, body: readonly Block[], regeling: Regeling): boolean {
+function closingArticle(body: readonly Block[], regeling: Regeling): boolean {
   const text = body.map((b) => b.text.trim()).join(" ");
   const cite = new RegExp(`^${SUBJECT} wordt aangehaald als:?\\s+(.+?)\\.?$`, "i").exec(text);
   if (cite && body.length === 1) {
