@@ -212,6 +212,35 @@ describe("what Word has and YAML has not", () => {
   });
 });
 
+describe("a form that is one big table", () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+  const row = (label: string, ...cell: string[]) => `<w:tr><w:tc>${p(label)}</w:tc><w:tc>${cell.map(p).join("")}</w:tc></w:tr>`;
+  const table = [
+    row("Onderwerp", "Aanschaf hoogwerker"),
+    row("Vergaderdatum", "12-11-2021"),
+    row("Portefeuillehouder", "R. Smit"),
+    row("Voorstel", "Het algemeen bestuur wordt verzocht:", "1. in te stemmen met de aanschaf;", "2. het krediet beschikbaar te stellen."),
+    row("Inleiding", "De hoogwerker is twintig jaar oud.", "Hij valt vaak uit."),
+    row("Argumenten", "Vervanging is goedkoper dan reparatie."),
+  ].join("");
+
+  it("labels in the left column: gegevens and sections, read as the headings and text they stand for", async () => {
+    const dir = tempDir("bp-import-form-");
+    const file = join(dir, "formulier.docx");
+    writeFileSync(file, zipSync({ "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:tbl>${table}</w:tbl></w:body></w:document>`) }));
+    const r = await run(["import", file], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const data = parse(r.stdout) as Record<string, unknown>;
+    expect(data.onderwerp).toBe("Aanschaf hoogwerker");
+    expect(data.vergaderdatum).toBe("2021-11-12");
+    expect(data.portefeuillehouder).toBe("R. Smit");
+    expect(data.voorstel).toEqual({ aanhef: "Het algemeen bestuur wordt verzocht:", beslispunten: ["in te stemmen met de aanschaf;", "het krediet beschikbaar te stellen."] });
+    expect(data.inleiding).toBe("De hoogwerker is twintig jaar oud.\n\nHij valt vaak uit.");
+    expect(data.argumenten).toBe("Vervanging is goedkoper dan reparatie.");
+  });
+});
+
 describe("a besluit as another body writes it", () => {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const p = (t: string, bold = false) => `<w:p><w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;

@@ -100,3 +100,6 @@ export function firstWords(text: string, words = 6): string {
   const all = text.replace(/\s+/g, " ").trim().split(" ");
   return all.slice(0, words).join(" ") + (all.length > words ? " …" : "");
 }
+
+/** Text as HTML text (for blocks made from text: a text box's, a form table's label). */
+export const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -11,10 +11,10 @@ import { DocxReadError } from "../readers/docx-reader.js";
 import { ZipPartsError } from "../readers/zip-parts.js";
 import { readWordHtml, WordReadError } from "../readers/word-html.js";
 import { suggest } from "../validate/suggest.js";
-import { blocksOf, elements, firstWords, textOf, type Block } from "./blocks.js";
+import { blocksOf, elements, escapeHtml, firstWords, textOf, type Block } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
 import { FORMULA_PARTS, SECTION, takesText } from "./sections.js";
-import { segment, type Section, type Segments } from "./segment.js";
+import { segment, unwrapFormTables, type Section, type Segments } from "./segment.js";
 import { hasFormula, readFormula } from "./formula.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
 import { parseValue } from "./values.js";
@@ -77,7 +77,7 @@ export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: Im
     const at = blocks.findLastIndex((b) => b.n <= o.paragraph) + 1;
     blocks.splice(at, 0, ...blocksOf(o.text.split("\n").map((l) => `<p>${escapeHtml(l)}</p>`).join("")).map((b) => ({ ...b, n: o.paragraph })));
   }
-  const reading = new Reading(type, blocks);
+  const reading = new Reading(type, unwrapFormTables(type, blocks));
   for (const o of word.objects) reading.note(o.paragraph, o.what === "afbeelding" ? "een afbeelding: niet overgenomen" : "een tekstvak: de tekst erin is overgenomen als gewone tekst op de plaats van het vak");
   reading.read(word.header);
   const kind = pipeline.registry.kindOfType(type.name)!;
@@ -444,8 +444,6 @@ function placeholderOf(f: Field): unknown {
       return placeholder(compileField(f), f.label);
   }
 }
-
-const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Inline nodes split at line breaks: a line each. */
 function splitLines(nodes: readonly ChildNode[]): ChildNode[][] {

@@ -1,6 +1,8 @@
 import type { DeclaredType } from "../kinds/type-declarations.js";
 import type { Field } from "../model/compile-type.js";
-import { textOf, type Block, type TableBlock } from "./blocks.js";
+import render from "dom-serializer";
+import { Element } from "domhandler";
+import { blocksOf, escapeHtml, textOf, type Block, type TableBlock } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
 import { FORMULA_PARTS } from "./sections.js";
 import { targetId } from "./to-markdown.js";
@@ -156,6 +158,28 @@ const RULES: readonly Rule[] = [
     return false;
   },
 ];
+
+/**
+ * Many forms are one big table: a label in the left column ("Onderwerp", "Voorstel",
+ * "Argumenten"), the text in the right. Such a table (one whose left column names sections of the
+ * type) is read as the headings and paragraphs it stands for; its rows of gegevens as lines
+ * "Label<tab>value".
+ */
+export function unwrapFormTables(type: DeclaredType, blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((b) => {
+    if (b.type !== "table" || !b.rows.every((r) => r.length === 2)) return [b];
+    const labels = b.rows.map((r) => textOf(r[0]!).trim().replace(/:$/, ""));
+    if (!labels.some((l) => bestMatch(l, type.secties, namesOf))) return [b];
+    return b.rows.flatMap(([label, cell], i): Block[] => {
+      if (bestMatch(labels[i]!, type.secties, namesOf) || BIJLAGE.test(labels[i]!)) {
+        const heading = blocksOf(`<h1>${escapeHtml(labels[i]!)}</h1>`)[0]!;
+        return [heading, ...blocksOf(render(cell!.children))].map((x) => ({ ...x, n: b.n }));
+      }
+      const line = blocksOf(`<p>${escapeHtml(labels[i]!)}\t${render(cell!.children.flatMap((c) => (c.type === "tag" && c.name === "p" ? [...c.children, new Element("br", {})] : [c])))}</p>`);
+      return line.map((x) => ({ ...x, n: b.n }));
+    });
+  });
+}
 
 export function segment(type: DeclaredType, blocks: readonly Block[], formulaType: boolean): Segments {
   const r: Reading = { type, blocks, formulaType, out: { front: [], sections: [], appendices: [], unmatched: [] }, sectionLevel: 1 };
