@@ -2,7 +2,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /** All files under a folder, relative path → bytes. */
 function files(dir: string): Map<string, Buffer> {

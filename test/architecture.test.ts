@@ -10,6 +10,7 @@ import { ROOT } from "./helpers.js";
  * mistake, not the list: move the shared piece down, or pass it in.
  */
 const LAYERS: readonly (readonly string[])[] = [
+  ["i18n"], // the messages, in Dutch and English: everything above speaks through them
   ["util", "diagnostics"],
   ["host"], // the effect boundary: files, environment, terminal, git
   ["emit"], // where outputs go (through the host)

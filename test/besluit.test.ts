@@ -3,8 +3,11 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { needs, VALIDATE_DOCX } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /**
  * The formal besluit as a legal text (issue 16): aanhef from the data, overwegingen, gehoord,

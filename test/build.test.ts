@@ -2,8 +2,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { fixture, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { docxParagraphs, docxParts, htmlText, needs, VALIDATE_DOCX, words } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 const BIN = join(ROOT, "bin", "boardpaper.js");
 /** Every proposal in data/, as a path below data/ (house styles are not proposals). */

@@ -2,7 +2,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { fixture, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 const MINIMAL = readText(fixture("check", "minimal.yaml"));
 

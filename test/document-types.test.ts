@@ -4,10 +4,13 @@ import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { fillSkeleton, fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { fillSkeleton, fixture, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { REGISTRY } from "./registry.js";
 import { needs, VALIDATE_DOCX } from "./ooxml.js";
 import { spawnSync } from "node:child_process";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /**
  * Document types declared as data (templates/<type>/type.yaml): a type that only this test
@@ -239,8 +242,8 @@ describe("what a declaration says holds for the documents", () => {
 describe("a declaration is checked like data", () => {
   const cases: [string, string, RegExp][] = [
     ["an unknown kind, with a hint", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datm }\n", /templates\/t\/type\.yaml:4:19: error: `datm` is not allowed here; allowed: tekst, proza, datum, .*; did you mean `datum`\?/],
-    ["an option of another kind", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst, waarden: [a] }\n  datum: { soort: datum }\n", /templates\/t\/type\.yaml:3:\d+: error: `waarden` hoort bij soort keuze, niet bij tekst/],
-    ["a choice without values", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datum }\n  fase: { soort: keuze }\n", /templates\/t\/type\.yaml:5:\d+: error: een keuze heeft `waarden`/],
+    ["an option of another kind", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst, waarden: [a] }\n  datum: { soort: datum }\n", /templates\/t\/type\.yaml:3:\d+: error: `waarden` belongs to soort keuze, not to tekst/],
+    ["a choice without values", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datum }\n  fase: { soort: keuze }\n", /templates\/t\/type\.yaml:5:\d+: error: a keuze has `waarden`/],
     ["a field with a fixed meaning of the wrong kind", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  vergaderdatum: { soort: tekst }\n", /templates\/t\/type\.yaml:4:18: error: `vergaderdatum` has a fixed meaning \(meetings read it\): its soort is datum, not tekst/],
     ["a default that does not fit", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst }\n  datum: { soort: datum }\n  spoed: { soort: janee, standaard: misschien }\n", /templates\/t\/type\.yaml:5:\d+: error: the standaard value does not fit a janee/],
     ["no title field", "omschrijving: x\ngegevens:\n  naam: { soort: tekst }\n  datum: { soort: datum }\n", /templates\/t\/type\.yaml:1:1: error: the title field `onderwerp` is not declared/],
@@ -388,6 +391,6 @@ describe("prose that a type lets grow", () => {
     const dir = tempDir();
     declare(dir, "t", "omschrijving: x\ngegevens:\n  onderwerp: { soort: tekst, koppen: ja }\n  datum: { soort: datum }\n");
     const r = await run(["check", "templates/t/type.yaml"], { cwd: dir });
-    expect(r.stderr).toMatch(/templates\/t\/type\.yaml:3:\d+: error: `koppen` hoort bij soort proza, niet bij tekst/);
+    expect(r.stderr).toMatch(/templates\/t\/type\.yaml:3:\d+: error: `koppen` belongs to soort proza, not to tekst/);
   });
 });

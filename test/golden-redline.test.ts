@@ -39,7 +39,7 @@ describe.each(CASES)("redline golden: %s", (name) => {
     const r = await run(["diff", rel(name, "old.yaml"), rel(name, "new.yaml"), "--format", "html", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^wrote .*redline\.html \([1-9]\d* changes?\)\n$/);
+    expect(r.stdout).toMatch(/^geschreven: .*redline\.html \([1-9]\d* wijzigingen?\)\n$/);
     const html = readFileSync(out, "utf8");
     expect(html).toMatch(/<ins>|<del>/);
     compare(name, "expected.html", html);

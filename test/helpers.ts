@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import { nodeHost, type Output } from "../src/host/host.js";
 import { main } from "../src/cli/main.js";
 import { diffLines } from "diff";
+import { afterAll, beforeAll } from "vitest";
+import { setLanguage, type Language } from "../src/i18n/i18n.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const fixture = (...parts: string[]): string => join(ROOT, "test", "fixtures", ...parts);
@@ -28,11 +30,30 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * The language of the messages a test file's runs ask for (BOARDPAPER_LANG, unless the run's own
+ * environment names one): Dutch, as users get, unless the file says otherwise. Files whose
+ * tests are about something other than the wording (limits, hostile input, file names) and
+ * whose expectations were written in English call `messagesIn("en")` at the top, which also
+ * sets the language of the core for what they call directly (validate, the server).
+ */
+let testLang: Language = "nl";
+export function messagesIn(lang: Language): void {
+  testLang = lang;
+  let before: Language = "nl";
+  beforeAll(() => void (before = setLanguage(lang)));
+  afterAll(() => {
+    setLanguage(before);
+    testLang = "nl";
+  });
+}
+const withLang = (env: Record<string, string> | undefined): Record<string, string> => ({ BOARDPAPER_LANG: testLang, ...env });
+
 /** Run the CLI in-process, in `cwd`, with captured output and a chosen environment. */
 export async function run(argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<RunResult> {
   const stdout = capture(opts.tty);
   const stderr = capture(opts.tty);
-  const host = nodeHost(process, { cwd: opts.cwd ?? ROOT, env: opts.env ?? {}, stdout, stderr });
+  const host = nodeHost(process, { cwd: opts.cwd ?? ROOT, env: withLang(opts.env), stdout, stderr });
   const code = await main(argv, host);
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
@@ -87,7 +108,7 @@ export function runBin(argv: string[], opts: { cwd: string; env?: Record<string,
     const start = performance.now();
     const child = spawn(process.execPath, ["--import", REPORT_PEAK_RSS, join(ROOT, "bin", "boardpaper.js"), ...argv], {
       cwd: opts.cwd,
-      env: { ...process.env, ...opts.env },
+      env: { ...process.env, ...withLang(opts.env) },
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       timeout: opts.timeoutMs ?? 120_000,
     });

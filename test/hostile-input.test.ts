@@ -1,7 +1,10 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { filesSnapshot, fixture, readText, run, runBin, tempDir } from "./helpers.js";
+import { filesSnapshot, fixture, readText, run, runBin, tempDir, messagesIn } from "./helpers.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /**
  * Issue 17: boardpaper reads files it did not write. Bad input gets a one-line positioned

@@ -2,8 +2,11 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/cli/main.js";
-import { filesSnapshot, fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { filesSnapshot, fixture, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { docxParagraphs, docxParts, htmlText } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 const MINIMAL = readText(fixture("check", "minimal.yaml"));
 const LOGO_SVG = readText(join(ROOT, "data", "logo-veiligheidsregio.svg"));

@@ -1,8 +1,11 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { docxParagraphs, htmlText, words } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 const MEETING = readText(join(ROOT, "data", "meetings", "ab-2020-10-01.yaml"));
 

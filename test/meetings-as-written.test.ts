@@ -5,8 +5,11 @@ import { describe, expect, it } from "vitest";
 import { planAgenda, type AgendaPlan } from "../src/meeting/plan.js";
 import { Meeting } from "../src/model/meeting.js";
 import type { Proposal } from "../src/model/proposal.js";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { needs, VALIDATE_DOCX } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /**
  * The agenda and the besluitenlijst as each body writes them (issue 15): the order of the file,

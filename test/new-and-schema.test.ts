@@ -7,6 +7,8 @@ import { REGISTRY } from "./registry.js";
 import { describe, expect, it } from "vitest";
 import { fillSkeleton, fixture, readText, ROOT, run, tempDir } from "./helpers.js";
 
+// In the default language, Dutch; the skeleton in English: test/skeleton-language.test.ts.
+
 describe("boardpaper new", () => {
   it("writes a skeleton that check rejects, naming each placeholder at its position", async () => {
     const dir = tempDir();
@@ -18,7 +20,7 @@ describe("boardpaper new", () => {
     const lines = text.split("\n");
     const placeholders = lines.flatMap((l, i) => (l.trimStart().startsWith("#") ? [] : [...l.matchAll(/"(<<[^"]*>>)"/g)].map((m) => ({ line: i + 1, col: m.index! + 1, text: m[1]! }))));
     expect(placeholders.length).toBeGreaterThan(15);
-    for (const p of placeholders) expect(r.stderr).toContain(`p.yaml:${p.line}:${p.col}: error: still to be filled in: ${p.text}`);
+    for (const p of placeholders) expect(r.stderr).toContain(`p.yaml:${p.line}:${p.col}: error: nog in te vullen: ${p.text}`);
     // Only placeholders are reported: nothing else is wrong with the skeleton.
     expect(r.stderr.trim().split("\n").slice(0, -1)).toHaveLength(placeholders.length);
   });
@@ -42,7 +44,7 @@ describe("boardpaper new", () => {
       expect(readText(join(ROOT, "data", "proposals", "zz-new.yaml")).split("\n")[0]).toBe("# yaml-language-server: $schema=../../schema/ab-voorstel.schema.json");
       const again = await run(["new", "--out", "data/proposals/zz-new.yaml"], { cwd: ROOT });
       expect(again.code).toBe(2);
-      expect(again.stderr).toContain("already exists");
+      expect(again.stderr).toContain("bestaat al");
     } finally {
       (await import("node:fs")).rmSync(join(ROOT, "data", "proposals", "zz-new.yaml"), { force: true });
     }
@@ -64,7 +66,7 @@ describe("new --type, and a document's kind from its `type:` or `$schema` line",
     expect(text.split("\n")[0]).toMatch(new RegExp(`\\$schema=.*${REGISTRY.kinds.find((k) => k.name === kind)!.jsonSchema.file}$`));
     const skeleton = await run(["check", "doc.yaml"], { cwd: dir });
     // Only placeholders are left to fill in (a house style has none).
-    for (const line of skeleton.stderr.trim().split("\n").slice(0, -1)) expect(line).toMatch(/error: still to be filled in: <</);
+    for (const line of skeleton.stderr.trim().split("\n").slice(0, -1)) expect(line).toMatch(/error: nog in te vullen: <</);
     writeFileSync(join(dir, "doc.yaml"), fill(text));
     const filled = await run(["check", "doc.yaml"], { cwd: dir });
     expect(filled.stderr).toBe("");
@@ -84,22 +86,22 @@ describe("new --type, and a document's kind from its `type:` or `$schema` line",
     const meeting = readText(join(dir, "m.yaml"));
     const bare = meeting.split("\n").filter((l) => !l.startsWith("# yaml-language-server") && !l.startsWith("type:")).join("\n");
     writeFileSync(join(dir, "m.yaml"), bare);
-    expect((await run(["check", "m.yaml"], { cwd: dir })).stderr).toContain("missing required field `onderwerp`");
+    expect((await run(["check", "m.yaml"], { cwd: dir })).stderr).toContain("verplicht veld `onderwerp` ontbreekt");
     writeFileSync(join(dir, "m.yaml"), `type: vergadering\n${bare}`);
     const r = await run(["check", "m.yaml"], { cwd: dir });
     expect(r.stderr).not.toContain("onderwerp");
-    expect(r.stderr).toContain("still to be filled in: <<vul in: orgaan>>");
+    expect(r.stderr).toContain("nog in te vullen: <<vul in: orgaan>>");
   });
 
   it("a type that does not exist: a usage error for new, a positioned error with a hint in a file", async () => {
     const dir = tempDir();
     const r = await run(["new", "--type", "vergaderng"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown type `vergaderng`; did you mean `vergadering`?");
+    expect(r.stderr).toContain("onbekend type `vergaderng`; bedoelt u `vergadering`?");
     writeFileSync(join(dir, "p.yaml"), `type: ab-voorstell\n${readText(fixture("check", "minimal.yaml"))}`);
     const checked = await run(["check", "p.yaml"], { cwd: dir });
     expect(checked.code).toBe(1);
-    expect(checked.stderr).toContain("p.yaml:1:7: error: unknown type `ab-voorstell`; did you mean `ab-voorstel`?");
+    expect(checked.stderr).toContain("p.yaml:1:7: error: onbekend type `ab-voorstell`; bedoelt u `ab-voorstel`?");
     // Said once: not also as a value the default type's `type:` does not allow.
     expect(checked.stderr.match(/ab-voorstell/g)).toHaveLength(1);
   });

@@ -1,9 +1,12 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, run, tempDir } from "./helpers.js";
+import { ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { hasProgram, needs } from "./ooxml.js";
 import { pdfaPart, pdfInfo, pdfLang, pdfText } from "./pdf-tools.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 const SEED = join(ROOT, "data", "proposals", "terugblik-visitaties.yaml");
 const MEETING = join(ROOT, "data", "meetings", "ab-2020-10-01.yaml");

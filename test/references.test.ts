@@ -3,8 +3,11 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { needs, VALIDATE_DOCX } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /**
  * Cross-references that stay right (issue 16): `[[bijlage:id]]` and `[[beslispunt:id]]` in prose

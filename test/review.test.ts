@@ -2,8 +2,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readText, ROOT, run, tempDir } from "./helpers.js";
+import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { docxParts, hasProgram, needs, resolveChanges, VALIDATE_DOCX, xmlParagraphs } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 const ORIGINAL = readText(join(ROOT, "data", "proposals", "vervanging-tankautospuiten.yaml"));
 

@@ -4,8 +4,11 @@ import { join } from "node:path";
 import { parseDocument } from "htmlparser2";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
+import { fixture, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
 import { docxParagraphs, docxParts, needs, VALIDATE_DOCX } from "./ooxml.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 const MINIMAL = readText(fixture("check", "minimal.yaml"));
 const BIN = join(ROOT, "bin", "boardpaper.js");

@@ -1,6 +1,7 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { Host } from "../host/host.js";
 import { UsageError } from "./command.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Guards for what a command writes: an output is never one of the run's inputs, and a file the
@@ -26,15 +27,15 @@ export async function inputPaths(host: Host, inputs: readonly string[]): Promise
 /** Throws when `out` is one of `inputs` (as real paths). */
 export async function refuseInputAsOutput(host: Host, out: string, inputs: ReadonlyMap<string, string>): Promise<void> {
   const input = inputs.get(await whereWouldBe(host, out));
-  if (input !== undefined) throw new UsageError(`the output ${out} is the input ${input}; it would be overwritten. Choose another output`);
+  if (input !== undefined) throw new UsageError(t("cli.guard.inputAsOutput", { out, input }));
 }
 
 /** Throws when `out` exists and --force was not given (or is something other than a file). */
 export async function refuseToReplace(host: Host, out: string, force: boolean): Promise<void> {
   await refuseSpecial(host, out);
   const kind = await host.kind(out);
-  if (kind === "dir") throw new UsageError(`${out} is a folder; give a file name`);
-  if (kind !== undefined && !force) throw new UsageError(`${out} already exists; choose another name or add --force`);
+  if (kind === "dir") throw new UsageError(t("cli.guard.isFolder", { out }));
+  if (kind !== undefined && !force) throw new UsageError(t("cli.guard.exists", { out }));
 }
 
 /**
@@ -54,6 +55,6 @@ export async function refuseSpecial(host: Host, out: string): Promise<void> {
   }
   for (const path of [abs, real]) {
     const m = /^\/(proc|sys|dev)(\/|$)/.exec(path);
-    if (m) throw new UsageError(`cannot write to ${out}: /${m[1]} is a system folder, not a place for files`);
+    if (m) throw new UsageError(t("cli.guard.systemFolder", { out, folder: m[1]! }));
   }
 }

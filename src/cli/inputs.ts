@@ -2,6 +2,7 @@ import type { Host } from "../host/host.js";
 import { discover, type Found } from "../load/discover.js";
 import type { HouseStyleOptions } from "../pipeline/house-styles.js";
 import { UsageError } from "./command.js";
+import { t } from "../i18n/i18n.js";
 
 export const DEFAULT_INPUT = "data";
 
@@ -15,9 +16,8 @@ export async function findInputs(host: Host, paths: readonly string[]): Promise<
 /** The options that choose a house style and templates, shared by `check`, `build` and `agenda`. */
 export const HOUSE_STYLE_OPTIONS = { style: { type: "string" }, templates: { type: "string" } } as const;
 
-export const HOUSE_STYLE_HELP = `  --style FILE     house style for every input (default: the nearest huisstijl.yaml
-                   in the input's folder or a folder above it)
-  --templates DIR  templates that override the built-in ones file by file`;
+/** The help lines of --style and --templates, in the current language. */
+export const HOUSE_STYLE_HELP = (): string => t("cli.houseStyleHelp");
 
 export function houseStyleOptions(values: Record<string, unknown>): HouseStyleOptions {
   return {

@@ -6,26 +6,28 @@ import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Host } from "../host/host.js";
 import { TEMP_FILE } from "../host/atomic.js";
 import { basename, dirname, join } from "node:path";
+import { DEFAULT_LANGUAGE, isLanguage, setLanguage, t, type Language, type MessageKey } from "../i18n/i18n.js";
 
 /** A command as --help lists it; its module (and what that imports) is loaded only to run it. */
 export interface CommandEntry {
   readonly name: string;
+  /** The one-line summary in the current language. */
   readonly summary: string;
   load(): Promise<Command>;
 }
 
 /** The commands, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: "new", summary: "write the skeleton of a new proposal, meeting or house style to fill in", load: async () => (await import("./commands/new.js")).newProposal },
-  { name: "check", summary: "validate proposals, meetings and house styles; report every problem with its position", load: async () => (await import("./commands/check.js")).check },
-  { name: "build", summary: "render proposals and meetings to .docx, HTML (and PDF)", load: async () => (await import("./commands/build.js")).build },
-  { name: "agenda", summary: "render a meeting: agenda, stamped proposals, bundle, besluitenlijst", load: async () => (await import("./commands/agenda.js")).agenda },
-  { name: "diff", summary: "show what changed between two versions of a proposal", load: async () => (await import("./commands/diff.js")).diff },
-  { name: "import", summary: "read a proposal written in Word (.docx) into a YAML document of a type", load: async () => (await import("./commands/import.js")).importCommand },
-  { name: "text", summary: "print the canonical plain text of a proposal (.yaml) or of a .docx we wrote", load: async () => (await import("./commands/text.js")).text },
-  { name: "types", summary: "list the types of document (proposal, meeting, house style) and where each is declared", load: async () => (await import("./commands/types.js")).types },
-  { name: "schema", summary: "print the JSON Schema of a proposal, meeting or house style (for editors)", load: async () => (await import("./commands/schema.js")).schema },
-  { name: "serve", summary: "edit proposals in the browser, with a live preview", load: async () => (await import("./commands/serve.js")).serve },
+  { name: "new", get summary() { return t("cli.summary.new"); }, load: async () => (await import("./commands/new.js")).newProposal },
+  { name: "check", get summary() { return t("cli.summary.check"); }, load: async () => (await import("./commands/check.js")).check },
+  { name: "build", get summary() { return t("cli.summary.build"); }, load: async () => (await import("./commands/build.js")).build },
+  { name: "agenda", get summary() { return t("cli.summary.agenda"); }, load: async () => (await import("./commands/agenda.js")).agenda },
+  { name: "diff", get summary() { return t("cli.summary.diff"); }, load: async () => (await import("./commands/diff.js")).diff },
+  { name: "import", get summary() { return t("cli.summary.import"); }, load: async () => (await import("./commands/import.js")).importCommand },
+  { name: "text", get summary() { return t("cli.summary.text"); }, load: async () => (await import("./commands/text.js")).text },
+  { name: "types", get summary() { return t("cli.summary.types"); }, load: async () => (await import("./commands/types.js")).types },
+  { name: "schema", get summary() { return t("cli.summary.schema"); }, load: async () => (await import("./commands/schema.js")).schema },
+  { name: "serve", get summary() { return t("cli.summary.serve"); }, load: async () => (await import("./commands/serve.js")).serve },
 ];
 
 export function version(): string {
@@ -35,22 +37,11 @@ export function version(): string {
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    "boardpaper — board papers for Dutch public bodies, from YAML to .docx and HTML",
-    "",
-    "Usage: boardpaper <command> [options]",
-    "",
-    "Commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    "",
-    "Options: --help (also after a command), --version",
-    "Run `boardpaper <command> --help` for a command's options.",
-    "",
-  ].join("\n");
+  return t("cli.overview", { commands: COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n") });
 }
 
 function commandHelp(c: Command): string {
-  return [`Usage: ${c.usage}`, "", c.help, ""].join("\n");
+  return [t("cli.usage", { usage: c.usage }), "", c.help, ""].join("\n");
 }
 
 /** A temporary file stands for the file it becomes: name that one. */
@@ -59,19 +50,64 @@ function targetOf(path: string): string {
   return m ? join(dirname(path), m[1]!) : path;
 }
 
-const FILE_ERRORS: Record<string, string> = {
-  ENOTDIR: "a file is in the way where a folder is needed",
-  EISDIR: "this is a folder, not a file",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  ENOSPC: "the disk is full",
-  EROFS: "the file system is read-only",
-  EEXIST: "it already exists",
-  ENOENT: "no such file or folder",
-};
+/** The file system's refusals that are no bug, each with its message. */
+const FILE_ERRORS = new Set(["ENOTDIR", "EISDIR", "EACCES", "EPERM", "ENOSPC", "EROFS", "EEXIST", "ENOENT"]);
+const fileError = (code: string): string => t(`cli.fileError.${code}` as MessageKey & `cli.fileError.${string}`);
 
-/** The whole CLI: arguments in, exit code out. The bin file only calls this. */
+/**
+ * The language of the run: `--lang nl|en` anywhere on the command line (taken out of argv), else
+ * BOARDPAPER_LANG, else Dutch. The system locale (LANG, LC_ALL) is not asked: servers and CI
+ * often run an English one, and the users are Dutch.
+ */
+export function chooseLanguage(argv: readonly string[], env: Host["env"]): { lang: Language; argv: string[]; error?: string } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === "--lang") lang = argv[++i] ?? "";
+    else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
+    else rest.push(a);
+  }
+  if (lang !== undefined) return isLanguage(lang) ? { lang, argv: rest } : { lang: DEFAULT_LANGUAGE, argv: rest, error: t("cli.badLang", { value: lang }) };
+  const fromEnv = env.BOARDPAPER_LANG;
+  if (fromEnv === undefined || fromEnv === "") return { lang: DEFAULT_LANGUAGE, argv: rest };
+  return isLanguage(fromEnv) ? { lang: fromEnv, argv: rest } : { lang: DEFAULT_LANGUAGE, argv: rest, error: t("cli.badLangEnv", { value: fromEnv }) };
+}
+
+/** Node's own messages for a wrong command line, in the run's language. */
+function argumentError(message: string): string {
+  const m = /^Unknown option '([^']*)'/.exec(message) ?? /^Option '(-[^' ]*)[^']*' argument missing/.exec(message) ?? /^Option '(-[^' ]*)[^']*' does not take an argument/.exec(message) ?? /^Unexpected argument '([^']*)'/.exec(message);
+  if (!m) return message;
+  const option = m[1]!;
+  if (message.startsWith("Unknown option")) return t("cli.unknownOption", { option });
+  if (message.includes("argument missing")) return t("cli.missingValue", { option });
+  if (message.includes("does not take")) return t("cli.noValue", { option });
+  return t("cli.unexpectedArgument", { value: option });
+}
+
+/**
+ * The whole CLI: arguments in, exit code out. The bin file only calls this. The language is
+ * chosen here, once, and holds for the run (the one before is restored at its end).
+ */
 export async function main(argv: readonly string[], host: Host): Promise<ExitCode> {
+  const chosen = chooseLanguage(argv, host.env);
+  const before = setLanguage(chosen.lang);
+  try {
+    if (chosen.error !== undefined) {
+      host.stderr.write(`boardpaper: ${chosen.error}\n`);
+      return EXIT.usage;
+    }
+    return await run(chosen.argv, host);
+  } finally {
+    setLanguage(before);
+  }
+}
+
+async function run(argv: readonly string[], host: Host): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? host.stderr : host.stdout).write(overview());
@@ -84,7 +120,7 @@ export async function main(argv: readonly string[], host: Host): Promise<ExitCod
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
     const hint = suggest(name, COMMANDS.map((c) => c.name));
-    host.stderr.write(`boardpaper: unknown command \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""}\nRun \`boardpaper --help\` for the list of commands.\n`);
+    host.stderr.write(t("cli.unknownCommand", { name, hint: hint ? t("cli.didYouMean", { hint }) : "" }));
     return EXIT.usage;
   }
   const command = await entry.load();
@@ -93,7 +129,7 @@ export async function main(argv: readonly string[], host: Host): Promise<ExitCod
     try {
       parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+      throw new UsageError(argumentError((e as Error).message.replace(/\. To specify a positional argument.*$/s, "")));
     }
     if (parsed.values.help) {
       host.stdout.write(commandHelp(command));
@@ -103,22 +139,19 @@ export async function main(argv: readonly string[], host: Host): Promise<ExitCod
     return await command.run({ host, values: parsed.values, positionals: parsed.positionals, color });
   } catch (e) {
     if (e instanceof UsageError) {
-      host.stderr.write(`boardpaper ${command.name}: ${e.message}\nRun \`boardpaper ${command.name} --help\` for usage.\n`);
+      host.stderr.write(t("cli.usageError", { command: command.name, message: e.message }));
       return EXIT.usage;
     }
     // The file system refused (a full disk, no permission, a file where a folder should be):
     // not a bug, so no stack trace — say which file and why.
     const fsError = e as NodeJS.ErrnoException;
-    if (fsError.syscall && fsError.code && FILE_ERRORS[fsError.code]) {
+    if (fsError.syscall && fsError.code && FILE_ERRORS.has(fsError.code)) {
       // mkdir says "exists" when a file stands where the folder should be made.
-      const why = fsError.syscall === "mkdir" && fsError.code === "EEXIST" ? FILE_ERRORS.ENOTDIR : FILE_ERRORS[fsError.code];
-      host.stderr.write(`boardpaper ${command.name}: cannot ${fsError.syscall} ${targetOf(fsError.path ?? "")}: ${why}\n`);
+      const why = fileError(fsError.syscall === "mkdir" && fsError.code === "EEXIST" ? "ENOTDIR" : fsError.code);
+      host.stderr.write(t("cli.fileError", { command: command.name, syscall: fsError.syscall, path: targetOf(fsError.path ?? ""), why }));
       return EXIT.invalid;
     }
-    host.stderr.write(
-      `boardpaper: internal error — this is a bug in boardpaper, not in your input.\n` +
-        `Please report it with the command you ran and the input files.\n\n${(e as Error).stack ?? String(e)}\n`,
-    );
+    host.stderr.write(t("cli.internalError", { stack: (e as Error).stack ?? String(e) }));
     return EXIT.internal;
   }
 }

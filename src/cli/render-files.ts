@@ -14,6 +14,7 @@ import { runProject } from "../pipeline/project.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
 import { DEFAULT_FORMATS, WRITERS, writerFor } from "../writers/registry.js";
 import { UsageError } from "./command.js";
+import { t } from "../i18n/i18n.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { houseStyleOptions } from "./inputs.js";
 import { reporter } from "./report.js";
@@ -31,7 +32,7 @@ function sameOutputs(outDir: string, files: readonly Found[]): string[] {
     if (same.length < 2) continue;
     for (const f of same) {
       const others = same.filter((o) => o !== f).map((o) => o.label ?? o.path);
-      lines.push(`${f.label ?? f.path}:1:1: error: writes the same output (${base}.*) as ${others.join(", ")}`);
+      lines.push(t("render.sameOutput", { file: f.label ?? f.path, base, others: others.join(", ") }));
     }
   }
   return lines;
@@ -53,12 +54,12 @@ async function guardedSink(host: Host, files: readonly Found[], put: (o: Output)
     sink: async (o) => {
       const where = await whereWouldBe(host, o.path);
       const input = inputs.get(where);
-      if (input !== undefined) throw new OutputClash(`${input}: the output ${o.path} would overwrite this input; give another --out`);
+      if (input !== undefined) throw new OutputClash(t("render.overwritesInput", { input, output: o.path }));
       if (made.has(where)) {
         const first = made.get(where);
         const places = first !== undefined && first === guard.current ? itemsWriting(first, o.path) : [first, guard.current].flatMap((d) => (d ? [`${d.file}:1:1`] : []));
-        const lines = places.map((p) => `${p}: error: writes ${o.path}, as another document of this run does`);
-        throw new OutputClash(`${lines.join("\n")}${lines.length ? "\n" : ""}two documents would both be written to ${o.path} (two inputs, or two agenda items' proposals, with the same file name); rename one`);
+        const lines = places.map((p) => t("render.writesSame", { place: p, output: o.path }));
+        throw new OutputClash(`${lines.join("\n")}${lines.length ? "\n" : ""}${t("render.twoDocuments", { output: o.path })}`);
       }
       made.set(where, guard.current);
       await put(o);
@@ -86,9 +87,8 @@ function itemsWriting(meeting: LoadedDocument, output: string): string[] {
 /** Every name `--format` takes: the writers of the tree, and PDF (made from the .docx). */
 export const FORMAT_NAMES: readonly string[] = [...WRITERS.map((w) => w.format), PDF.format];
 
-export const PDF_HELP = `                   pdf is made from the .docx by LibreOffice (soffice), all documents
-                   in one run; it carries the document's title and language
-  --pdfa           with --format pdf: PDF/A-2 for archiving instead of plain PDF`;
+/** The help lines of pdf and --pdfa, in the current language. */
+export const PDF_HELP = (): string => t("cli.pdfHelp");
 
 export interface RenderRequest {
   readonly command: string;
@@ -113,7 +113,7 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
   const { values } = req;
   const formats = parseOutputFormats(values.format as string | undefined);
   const check = values.check === true;
-  if (check && formats.pdf) throw new UsageError("--check cannot compare PDF files: LibreOffice stamps the time into every PDF it makes; leave pdf out of --format");
+  if (check && formats.pdf) throw new UsageError(t("render.checkPdf"));
   const pdf = await pdfSetup(host, formats, values.pdfa === true, req.command);
   if (typeof pdf === "number") return pdf;
   const date = sourceDate(host.env);
@@ -130,7 +130,7 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
     const clashes = sameOutputs(req.outDir, req.files);
     if (clashes.length > 0) {
       for (const c of clashes) host.stderr.write(`${escapeControls(c)}\n`);
-      host.stderr.write(`boardpaper ${req.command}: error: two inputs would write the same output; rename one. Nothing was written.\n`);
+      host.stderr.write(t("render.sameOutputs", { command: req.command }));
       return EXIT.invalid;
     }
   }
@@ -139,7 +139,7 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
   const refuse = async (diagnostics: readonly Parameters<typeof formatDiagnostic>[0][]): Promise<ExitCode> => {
     await emitter.discard();
     diagnostics.forEach(say);
-    host.stderr.write(`${formatSummary(diagnostics, req.files.length)} Nothing was written.\n`);
+    host.stderr.write(`${formatSummary(diagnostics, req.files.length)} ${t("render.nothingWritten")}\n`);
     return EXIT.invalid;
   };
 
@@ -164,7 +164,7 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
   } catch (e) {
     await emitter.discard();
     if (!(e instanceof OutputClash)) throw e;
-    host.stderr.write(`boardpaper ${req.command}: error: ${e.message.split("\n").map(escapeControls).join("\n")}\nNothing was written.\n`);
+    host.stderr.write(t("render.commandError", { command: req.command, message: e.message.split("\n").map(escapeControls).join("\n") }));
     return EXIT.invalid;
   }
   if (!r.ok) return refuse(r.diagnostics);
@@ -175,18 +175,18 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
     try {
       const converted = await withPdfs(kept, formats, { soffice: pdf.soffice, pdfa: pdf.pdfa, env: host.env });
       const n = converted.converted;
-      host.stdout.write(`converted ${n} document${n === 1 ? "" : "s"} to ${pdf.pdfa ? "PDF/A-2" : "PDF"} in one LibreOffice run\n`);
+      host.stdout.write(t("render.converted", { n, format: pdf.pdfa ? "PDF/A-2" : "PDF" }));
       for (const o of converted.outputs) await emitter.put(o);
     } catch (e) {
       await emitter.discard();
       if (!(e instanceof ConversionError)) throw e;
-      host.stderr.write(`boardpaper ${req.command}: error: ${e.message}\nNothing was written.\n`);
+      host.stderr.write(t("render.commandError", { command: req.command, message: e.message }));
       return EXIT.invalid;
     }
   }
   await emitter.commit();
   // File names from a project we did not write: shown with control characters escaped.
-  for (const p of emitter.written) host.stdout.write(`wrote ${escapeControls(p)}\n`);
+  for (const p of emitter.written) host.stdout.write(`${t("cli.wrote", { path: escapeControls(p) })}\n`);
   host.stdout.write(`${req.summary(r.documents, emitter.written.length, emitter.unchanged.length)}\n`);
   return EXIT.ok;
 }
@@ -194,24 +194,24 @@ export async function renderFiles(host: Host, req: RenderRequest): Promise<ExitC
 /** build --check: list what is out of date in the output folder; exit 1 if anything is. */
 function reportStaleness(host: Host, outDir: string, s: Staleness): ExitCode {
   const lines = [
-    ...s.stale.map((p) => `${p}: out of date`),
-    ...s.missing.map((p) => `${p}: missing`),
-    ...s.orphans.map((p) => `${p}: not produced by any input (delete it)`),
+    ...s.stale.map((path) => t("render.stale", { path })),
+    ...s.missing.map((path) => t("render.missing", { path })),
+    ...s.orphans.map((path) => t("render.orphan", { path })),
   ].map(escapeControls);
   if (lines.length === 0) {
-    host.stdout.write(`${outDir} is up to date (${s.compared} files).\n`);
+    host.stdout.write(t("render.upToDate", { dir: outDir, n: s.compared }));
     return EXIT.ok;
   }
-  host.stderr.write(`${lines.join("\n")}\n${lines.length} file${lines.length === 1 ? "" : "s"} in ${outDir} differ from what the current code and data produce; run \`boardpaper build\` and commit the result.\n`);
+  host.stderr.write(`${lines.join("\n")}\n${t("render.outOfDate", { n: lines.length, dir: outDir })}`);
   return EXIT.invalid;
 }
 
 /** `--format` of build and agenda: the tree writers, and whether PDF is wanted. */
 export function parseOutputFormats(list: string | undefined): Formats {
   const names = list === undefined ? [...DEFAULT_FORMATS] : list.split(",").map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new UsageError("--format needs at least one format");
+  if (names.length === 0) throw new UsageError(t("render.noFormat"));
   const unknown = names.find((n) => !FORMAT_NAMES.includes(n));
-  if (unknown !== undefined) throw new UsageError(`unknown format \`${unknown}\`; choose from ${FORMAT_NAMES.join(", ")}`);
+  if (unknown !== undefined) throw new UsageError(t("render.unknownFormat", { format: unknown, formats: FORMAT_NAMES.join(", ") }));
   const writers = [...new Set(names.filter((n) => n !== PDF.format))].map((n) => writerFor(n)!);
   return { writers, pdf: names.includes(PDF.format) };
 }
@@ -226,13 +226,13 @@ interface PdfSetup {
  * soffice is reported at once. Returns the exit code when it cannot go on.
  */
 async function pdfSetup(host: Host, formats: Formats, pdfa: boolean, command: string): Promise<PdfSetup | ExitCode> {
-  if (pdfa && !formats.pdf) throw new UsageError("--pdfa chooses PDF/A for the PDF output: add pdf to --format (e.g. --format pdf --pdfa)");
+  if (pdfa && !formats.pdf) throw new UsageError(t("render.pdfaWithoutPdf"));
   if (!formats.pdf) return { pdfa };
   try {
     return { soffice: await findSoffice(host.env, host.cwd), pdfa };
   } catch (e) {
     if (!(e instanceof ConversionError)) throw e;
-    host.stderr.write(`boardpaper ${command}: error: ${e.message}\nNothing was written.\n`);
+    host.stderr.write(t("render.commandError", { command, message: e.message }));
     return EXIT.invalid;
   }
 }

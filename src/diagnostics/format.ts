@@ -1,3 +1,4 @@
+import { t } from "../i18n/i18n.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 export interface FormatOptions {
@@ -22,7 +23,11 @@ export function escapeControls(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** `path:line:col: error: message (yaml.path)` — the one place diagnostics become text. */
+/**
+ * `path:line:col: error: message (yaml.path)` — the one place diagnostics become text. The words
+ * `error` and `warning` stay English in every language: editors and tools parse this shape; the
+ * message after them is in the language of the run.
+ */
 export function formatDiagnostic(d: Diagnostic, opts: FormatOptions): string {
   const where = `${escapeControls(d.file)}:${d.pos.line}:${d.pos.col}`;
   const sev = opts.color ? `${d.severity === "error" ? RED : YELLOW}${d.severity}${RESET}` : d.severity;
@@ -31,11 +36,12 @@ export function formatDiagnostic(d: Diagnostic, opts: FormatOptions): string {
   return `${place}: ${sev}: ${escapeControls(d.message)}${path}`;
 }
 
+/** The last line of a check: how many files, errors and warnings (in the current language). */
 export function formatSummary(diags: readonly Diagnostic[], files: number): string {
   const errors = diags.filter((d) => d.severity === "error").length;
   const failed = new Set(diags.filter((d) => d.severity === "error").map((d) => d.file)).size;
   const warnings = diags.length - errors;
-  if (errors === 0 && warnings > 0) return `${files} file${files === 1 ? "" : "s"} checked, no errors; ${warnings} warning${warnings === 1 ? "" : "s"}.`;
-  if (errors === 0) return `${files} file${files === 1 ? "" : "s"} checked, no problems found.`;
-  return `${errors} error${errors === 1 ? "" : "s"} in ${failed} of ${files} file${files === 1 ? "" : "s"}.`;
+  if (errors === 0 && warnings > 0) return t("summary.warnings", { files, warnings });
+  if (errors === 0) return t("summary.ok", { files });
+  return t("summary.errors", { errors, failed, files });
 }

@@ -5,6 +5,7 @@ import type { Proposal } from "../model/proposal.js";
 import { locate } from "../validate/locate.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
 import type { ResolveContext } from "./kind.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * A proposal's bijlagen that name a file: each must exist, inside the project folder. For the
@@ -21,8 +22,8 @@ export async function checkBijlagen(proposal: LoadedDocument<Proposal>, ctx: Res
     const report = (message: string, always: Severity = severity) =>
       diagnostics.push({ ...error(proposal.file, locate(proposal.parsed, ["bijlagen", i, "bestand"]).pos, message, `bijlagen[${i}].bestand`), severity: always });
     // A path out of the project (or a link leading out of it) is never allowed: boardpaper does not read outside it.
-    if (!(await insideReal(host, host.cwd, file))) report(`attachment \`${b.bestand}\` lies outside the project folder`, "error");
-    else if ((await host.kind(file)) !== "file") report(`attachment file \`${b.bestand}\` not found (looked for ${displayPath(host, file)})${suffix}`);
+    if (!(await insideReal(host, host.cwd, file))) report(t("k.attachmentOutside", { file: b.bestand }), "error");
+    else if ((await host.kind(file)) !== "file") report(t("k.attachmentNotFound", { file: b.bestand, looked: displayPath(host, file), needed: suffix }));
   }
   return diagnostics;
 }

@@ -10,6 +10,7 @@ import { checkBijlagen } from "./attachments.js";
 import { checkNamedBijlagen, checkReferences } from "./references-check.js";
 import type { DocumentKind } from "./kind.js";
 import type { DeclaredType } from "./type-declarations.js";
+import { t } from "../i18n/i18n.js";
 
 const stem = (path: string) => basename(path, extname(path));
 
@@ -35,7 +36,9 @@ const authorOf = (p: Record<string, unknown>): string | undefined => str(obj(p.s
 export function declaredKind(type: DeclaredType, host: Host): DocumentKind<Proposal, ResolvedProposal> {
   return {
     name: type.name,
-    noun: `document of type ${type.name}`,
+    get noun() {
+      return t("k.noun.declared", { type: type.name });
+    },
     description: type.description,
     schema: type.schema,
     types: [type.name],
@@ -46,11 +49,9 @@ export function declaredKind(type: DeclaredType, host: Host): DocumentKind<Propo
       title: `boardpaper ${type.name}`,
       ...(type.builtin ? {} : { dir: resolve(host.cwd, "schema") }),
     },
-    skeleton: [
-      `${type.description}.`,
-      "Vul elke <<…>> in; `boardpaper check` zegt wat er nog openstaat.",
-      "Een sectie zonder inhoud: schrijf `leeg`. Datums: JJJJ-MM-DD. Lopende tekst: Markdown.",
-    ],
+    get skeleton() {
+      return [`${type.description}.`, ...t("skeleton.declared").split("\n")];
+    },
     proposal: type,
     async resolve(doc, ctx) {
       const style = await ctx.houseStyleAt(doc.path);

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { HOUSE_STYLE_FILE, HOUSE_STYLE_TYPES, HouseStyleFile } from "../model/house-style.js";
 import type { DocumentKind } from "./kind.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * A house style (huisstijl.yaml): no document of its own, but checked whether or not a
@@ -8,16 +9,19 @@ import type { DocumentKind } from "./kind.js";
  */
 export const HOUSE_STYLE: DocumentKind<HouseStyleFile, null> = {
   name: "house-style",
-  noun: "house style",
-  description: "huisstijl: logo, fonts, colours, margins, date format and templates of an organisation's documents",
+  get noun() {
+    return t("k.noun.houseStyle");
+  },
+  get description() {
+    return t("kind.houseStyle");
+  },
   schema: HouseStyleFile,
   types: HOUSE_STYLE_TYPES,
   matches: (file) => basename(file) === HOUSE_STYLE_FILE,
   jsonSchema: { name: "huisstijl", file: "huisstijl.schema.json", title: "boardpaper house style (huisstijl.yaml)" },
-  skeleton: [
-    "A house style (huisstijl.yaml): it applies to the documents in its folder and the folders below.",
-    "Every field is optional: what is left out keeps boardpaper's default.",
-  ],
+  get skeleton() {
+    return t("skeleton.houseStyle").split("\n");
+  },
   async resolve(doc, ctx) {
     const style = await ctx.houseStyleOfFile(doc.path);
     return style ? { ok: true, resolved: null, warnings: [] } : { ok: false, diagnostics: [] };

@@ -10,6 +10,7 @@ import type { LoadedDocument } from "../validate/validate-file.js";
 import { checkBijlagen } from "./attachments.js";
 import { checkReferences } from "./references-check.js";
 import type { ResolveContext } from "./kind.js";
+import { t } from "../i18n/i18n.js";
 
 type Path = (string | number)[];
 
@@ -38,15 +39,15 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
       if (item.voorstel !== undefined) {
         const file = resolve(base, item.voorstel);
         const where = [...path, "voorstel"];
-        if (!(await insideReal(host, host.cwd, file))) at(where, `\`${item.voorstel}\` lies outside the project folder`);
-        else if ((await host.kind(file)) !== "file") at(where, `proposal file \`${item.voorstel}\` not found (looked for ${displayPath(host, file)})`);
-        else if (seen.has(file)) at(where, `this proposal is already on the agenda (${formatPath(seen.get(file)!)}); a proposal appears once`);
+        if (!(await insideReal(host, host.cwd, file))) at(where, t("k.outsideProject", { file: item.voorstel }));
+        else if ((await host.kind(file)) !== "file") at(where, t("k.proposalNotFound", { file: item.voorstel, looked: displayPath(host, file) }));
+        else if (seen.has(file)) at(where, t("k.proposalTwice", { at: formatPath(seen.get(file)!) }));
         else {
           seen.set(file, path);
           const read = await ctx.load(file);
           diagnostics.push(...read.diagnostics);
           const loaded = read.doc as LoadedDocument<Proposal> | undefined;
-          if (!read.kind.proposal) at(where, `\`${item.voorstel}\` is a ${read.kind.noun}, not a proposal; an agenda item's \`voorstel\` names a document such as a voorstel or raadsvoorstel`);
+          if (!read.kind.proposal) at(where, t("k.notAProposal", { file: item.voorstel, noun: read.kind.noun }));
           else if (loaded) {
             proposals.set(formatPath(path), loaded);
             const p = loaded.value;
@@ -55,10 +56,10 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
               return `${loaded.file}:${loc.pos.line}:${loc.pos.col}`;
             };
             if (p.vergaderdatum !== undefined && p.vergaderdatum !== datum) {
-              at(where, `the proposal is for the meeting of ${p.vergaderdatum} (${there("vergaderdatum")}), but this meeting is on ${datum}; correct one of them`);
+              at(where, t("k.otherDate", { proposalDate: p.vergaderdatum, at: there("vergaderdatum"), meetingDate: datum }));
             }
             if (p.orgaan !== undefined && p.orgaan.trim().toLowerCase() !== orgaan.trim().toLowerCase()) {
-              at(where, `the proposal is addressed to \`${p.orgaan}\` (${there("orgaan")}), but this is a meeting of \`${orgaan}\``);
+              at(where, t("k.otherBody", { proposalBody: p.orgaan, at: there("orgaan"), meetingBody: orgaan }));
             }
           }
         }
@@ -77,22 +78,22 @@ export async function prepareMeeting(meeting: LoadedDocument<Meeting>, ctx: Reso
   // Attachments: the files must exist, and a besloten attachment may not hang under a public item.
   for (const item of plan.all) {
     if (m.delen && item.besloten && !plan.parts[item.part]!.besloten && item.depth === 0) {
-      at([...item.path, ...(m.delen && item.proposalFile && item.proposal?.openbaarheid === "besloten" ? ["voorstel"] : ["besloten"])], `item ${item.number} is besloten but stands in a public part; move it to a part with \`besloten: true\``);
+      at([...item.path, ...(m.delen && item.proposalFile && item.proposal?.openbaarheid === "besloten" ? ["voorstel"] : ["besloten"])], t("k.beslotenInPublic", { item: item.number }));
     }
     const proposal = proposalAt(item.path);
-    if (proposal) diagnostics.push(...(await checkBijlagen(proposal, ctx, "error", `, needed for item ${item.number} of ${meeting.file}`)));
+    if (proposal) diagnostics.push(...(await checkBijlagen(proposal, ctx, "error", t("k.neededFor", { item: item.number, meeting: meeting.file }))));
     let fromMeeting = 0;
     for (const a of item.attachments) {
       if (a.base !== "meeting") continue;
       const index = fromMeeting++;
       if (a.besloten && !item.besloten) {
-        at([...item.path, "bijlagen", index, "besloten"], `besloten attachment \`${a.title}\` under public item ${item.number}; put it under a besloten item, or attach it to the proposal as a besloten bijlage`, true);
+        at([...item.path, "bijlagen", index, "besloten"], t("k.beslotenAttachment", { title: a.title, item: item.number }), true);
       }
       if (a.file === null) continue;
       const file = resolve(base, a.file);
       const where = [...item.path, "bijlagen", index, "bestand"];
-      if (!(await insideReal(host, host.cwd, file))) at(where, `attachment \`${a.file}\` lies outside the project folder`);
-      else if ((await host.kind(file)) !== "file") at(where, `attachment file \`${a.file}\` not found (looked for ${displayPath(host, file)}), needed for item ${item.number} of ${meeting.file}`);
+      if (!(await insideReal(host, host.cwd, file))) at(where, t("k.attachmentOutside", { file: a.file }));
+      else if ((await host.kind(file)) !== "file") at(where, t("k.attachmentNotFound", { file: a.file, looked: displayPath(host, file), needed: t("k.neededFor", { item: item.number, meeting: meeting.file }) }));
     }
   }
   // `[[punt:id]]` in the meeting's text names an item with that id.

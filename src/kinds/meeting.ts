@@ -7,6 +7,7 @@ import type { HouseStyle } from "../style/house-style.js";
 import type { LoadedDocument } from "../validate/validate-file.js";
 import type { DocumentKind } from "./kind.js";
 import { prepareMeeting } from "./meeting-checks.js";
+import { t } from "../i18n/i18n.js";
 
 interface ResolvedMeeting {
   readonly prepared: PreparedMeeting;
@@ -22,17 +23,20 @@ const str = (x: unknown) => (typeof x === "string" ? x : undefined);
  */
 export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
   name: "meeting",
-  noun: "meeting",
-  description: "vergadering: the agenda, its proposals stamped with their numbers, the bundle and the besluitenlijst",
+  get noun() {
+    return t("k.noun.meeting");
+  },
+  get description() {
+    return t("kind.meeting");
+  },
   schema: Meeting,
   types: MEETING_TYPES,
   matches: (file) => file.split(/[\\/]/).slice(0, -1).some((dir) => dir === "meetings" || dir === "vergaderingen"),
   jsonSchema: { name: "meeting", file: "meeting.schema.json", title: "boardpaper meeting (vergadering)" },
   skeletonShows: ["punten"],
-  skeleton: [
-    "A meeting (vergadering): its agenda items in the order they are treated. Fill in every <<…>>;",
-    "`boardpaper check` lists what is left. Dates: YYYY-MM-DD; times: HH:MM.",
-  ],
+  get skeleton() {
+    return t("skeleton.meeting").split("\n");
+  },
   async resolve(doc, ctx) {
     const r = await prepareMeeting(doc, ctx);
     if (!r.ok) return r;

@@ -5,6 +5,7 @@ import type { DeclaredTarget } from "../render/references.js";
 import { writtenReferences } from "../render/references.js";
 import { locate } from "../validate/locate.js";
 import { suggest } from "../validate/suggest.js";
+import { t } from "../i18n/i18n.js";
 
 type Path = readonly (string | number)[];
 
@@ -27,25 +28,25 @@ function placeOf(parsed: ParsedYaml, path: Path, raw: string): Position {
 export function checkReferences(file: string, parsed: ParsedYaml, value: unknown, targets: readonly DeclaredTarget[], kinds: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, DeclaredTarget>();
-  for (const t of targets) {
-    const key = `${t.what}:${t.id}`;
+  for (const target of targets) {
+    const key = `${target.what}:${target.id}`;
     const first = seen.get(key);
-    if (first) out.push(error(file, locate(parsed, t.path).pos, `id \`${t.id}\` is used twice for a ${t.what} (also at ${formatPath(first.path)}); give each its own`, formatPath(t.path)));
-    else seen.set(key, t);
+    if (first) out.push(error(file, locate(parsed, target.path).pos, t("k.idTwice", { id: target.id, what: target.what, at: formatPath(first.path) }), formatPath(target.path)));
+    else seen.set(key, target);
   }
   const unknown = (kind: string, id: string): string => {
-    const ids = targets.filter((t) => t.what === kind).map((t) => t.id);
-    if (ids.length === 0) return `there is no ${kind} with an id; give the ${kind} \`id: ${id}\``;
+    const ids = targets.filter((target) => target.what === kind).map((target) => target.id);
+    if (ids.length === 0) return t("k.noIds", { kind, id });
     const hint = suggest(id, ids);
-    return `no ${kind} has the id \`${id}\`${hint ? `; did you mean \`${hint}\`?` : ""} (ids: ${ids.join(", ")})`;
+    return t("k.noSuchId", { kind, id, hint: hint ? t("cli.didYouMean", { hint }) : "", ids: ids.join(", ") });
   };
   for (const r of writtenReferences(value)) {
     const pos = placeOf(parsed, r.path, r.raw);
     if (!kinds.includes(r.kind)) {
       const hint = suggest(r.kind, kinds);
-      out.push(error(file, pos, `\`${r.raw}\` names no kind of target here${hint ? `; did you mean \`${hint}\`?` : ""} (${kinds.map((k) => `[[${k}:…]]`).join(", ")})`, formatPath(r.path)));
+      out.push(error(file, pos, t("k.noSuchTargetKind", { raw: r.raw, hint: hint ? t("cli.didYouMean", { hint }) : "", kinds: kinds.map((k) => `[[${k}:…]]`).join(", ") }), formatPath(r.path)));
     } else if (!seen.has(`${r.kind}:${r.id}`)) {
-      out.push(error(file, pos, `\`${r.raw}\`: ${unknown(r.kind, r.id)}`, formatPath(r.path)));
+      out.push(error(file, pos, t("k.badReference", { raw: r.raw, why: unknown(r.kind, r.id) }), formatPath(r.path)));
     }
   }
   return out;
@@ -63,7 +64,7 @@ export function checkNamedBijlagen(file: string, parsed: ParsedYaml, value: unkn
       o.bijlagen.forEach((id, i) => {
         if (typeof id === "string" && !ids.has(id)) {
           const hint = suggest(id, [...ids]);
-          out.push(error(file, locate(parsed, [...path, "bijlagen", i]).pos, `no bijlage has the id \`${id}\`${hint ? `; did you mean \`${hint}\`?` : ""}${ids.size ? ` (ids: ${[...ids].join(", ")})` : "; give the bijlage an `id`"}`, formatPath([...path, "bijlagen", i])));
+          out.push(error(file, locate(parsed, [...path, "bijlagen", i]).pos, t("k.noSuchBijlage", { id, hint: hint ? t("cli.didYouMean", { hint }) : "", ids: ids.size ? t("k.bijlageIds", { ids: [...ids].join(", ") }) : t("k.giveBijlageId") }), formatPath([...path, "bijlagen", i])));
         }
       });
     }

@@ -1,6 +1,7 @@
 import { basename, dirname } from "node:path";
 import { TYPE_DECLARATION_FILE, TypeDeclaration } from "../model/declaration.js";
 import type { DocumentKind } from "./kind.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * A document type's declaration (`templates/<type>/type.yaml`): checked like data. Its own
@@ -9,16 +10,19 @@ import type { DocumentKind } from "./kind.js";
  */
 export const TYPE_DECLARATION: DocumentKind<TypeDeclaration, null> = {
   name: "document-type",
-  noun: "document type declaration",
-  description: "documenttype: the fields and sections of a form, declared as data (templates/<type>/type.yaml)",
+  get noun() {
+    return t("k.noun.typeDeclaration");
+  },
+  get description() {
+    return t("kind.documentType");
+  },
   schema: TypeDeclaration,
   types: ["documenttype"],
   matches: (file) => basename(file) === TYPE_DECLARATION_FILE && basename(dirname(dirname(file))) === "templates",
   jsonSchema: { name: "documenttype", file: "documenttype.schema.json", title: "boardpaper document type (type.yaml)" },
-  skeleton: [
-    "Een documenttype: zet dit bestand in templates/<typenaam>/type.yaml. Zie de README (Documenttypes).",
-    "Breid een bestaand type uit met `basis: <type>` en verklaar alleen het verschil.",
-  ],
+  get skeleton() {
+    return t("skeleton.documentType").split("\n");
+  },
   async resolve(doc, ctx) {
     const problems = ctx.typeProblems(doc.file);
     return problems.some((d) => d.severity === "error") ? { ok: false, diagnostics: problems } : { ok: true, resolved: null, warnings: problems };

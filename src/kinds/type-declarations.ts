@@ -11,6 +11,7 @@ import { BUILTIN_TEMPLATES } from "../template/template-set.js";
 import { locate } from "../validate/locate.js";
 import { suggest } from "../validate/suggest.js";
 import { validateFile } from "../validate/validate-file.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Document types declared as data: every `templates/<type>/type.yaml` shipped with boardpaper
@@ -71,9 +72,9 @@ export async function loadDocumentTypes(host: Host): Promise<TypeCatalogue> {
       if (!r.valid) continue;
       const raw: Raw = { name, dir: dirname(path), file, builtin: i === 0, value: r.valid.value, parsed: r.valid.parsed };
       const at = (p: (string | number)[], message: string) => diagnostics.push(error(file, locate(raw.parsed, p).pos, message, p.join(".")));
-      if (raw.value.naam !== undefined && raw.value.naam !== name) at(["naam"], `the type is named after its folder, \`${name}\`; write \`naam: ${name}\` or rename the folder`);
-      else if (!/^[a-z][a-z0-9-]*$/.test(name)) at([], `a type's folder name is its name: lower-case letters, digits and -, e.g. raadsvoorstel (not \`${name}\`)`);
-      else if (raws.has(name)) at([], `type \`${name}\` is built in; give yours another name and extend it with \`basis: ${name}\``);
+      if (raw.value.naam !== undefined && raw.value.naam !== name) at(["naam"], t("td.namedAfterFolder", { name }));
+      else if (!/^[a-z][a-z0-9-]*$/.test(name)) at([], t("td.badFolderName", { name }));
+      else if (raws.has(name)) at([], t("td.builtIn", { name }));
       else raws.set(name, raw);
     }
   }
@@ -91,9 +92,9 @@ export async function loadDocumentTypes(host: Host): Promise<TypeCatalogue> {
       const baseRaw = raws.get(baseName);
       if (!baseRaw) {
         const hint = suggest(baseName, [...raws.keys()]);
-        at(raw, ["basis"], `no type \`${baseName}\` to extend${hint ? `; did you mean \`${hint}\`?` : ""} (types: ${[...raws.keys()].join(", ")})`);
+        at(raw, ["basis"], t("td.noBase", { base: baseName, hint: hint ? t("cli.didYouMean", { hint }) : "", types: [...raws.keys()].join(", ") }));
       } else if (chain.includes(baseName)) {
-        at(raw, ["basis"], `\`basis: ${baseName}\` makes a loop (${[...chain, baseName].join(" → ")}); a type cannot extend itself`);
+        at(raw, ["basis"], t("td.loop", { base: baseName, chain: [...chain, baseName].join(" → ") }));
       } else {
         base = make(baseRaw, [...chain, raw.name]);
         baseFields = placedOf.get(baseName) ?? baseFields;
@@ -145,7 +146,7 @@ function merge(raw: Raw, part: "gegevens" | "secties", base: readonly Placed[], 
     const where = [part, key];
     const i = fields.findIndex((f) => f.key === key);
     if (entry === "weg") {
-      if (i < 0) at(raw, where, `\`${key}: weg\` drops a field of the base type, but it has no \`${key}\` in ${part}${hintOf(key, fields)}`);
+      if (i < 0) at(raw, where, t("td.dropsMissing", { key, part, hint: hintOf(key, fields) }));
       else fields.splice(i, 1);
       continue;
     }
@@ -156,13 +157,13 @@ function merge(raw: Raw, part: "gegevens" | "secties", base: readonly Placed[], 
       continue;
     }
     if (entry.soort === undefined) {
-      at(raw, where, `new field \`${key}\` needs a \`soort\` (tekst, proza, datum, …)${base.length ? hintOf(key, fields, " or, to change a field of the base type, use its name") : ""}`);
+      at(raw, where, t("td.needsSoort", { key, hint: base.length ? hintOf(key, fields, "td.orChange") : "" }));
       continue;
     }
     const field: Placed = { ...entry, key, soort: entry.soort, label: entry.label ?? labelOf(key), origin: raw, at: where };
     const anchor = entry.na ?? entry.voor;
     const j = anchor === undefined ? -1 : fields.findIndex((f) => f.key === anchor);
-    if (anchor !== undefined && j < 0) at(raw, [...where, entry.na !== undefined ? "na" : "voor"], `no field \`${anchor}\` in ${part} to place \`${key}\` by${hintOf(anchor, fields)}`);
+    if (anchor !== undefined && j < 0) at(raw, [...where, entry.na !== undefined ? "na" : "voor"], t("td.noAnchor", { anchor, part, key, hint: hintOf(anchor, fields) }));
     fields.splice(j < 0 ? fields.length : entry.na !== undefined ? j + 1 : j, 0, field);
   }
   return fields;
@@ -183,9 +184,9 @@ function mergeDecl(old: VeldDeclaratie, change: VeldDeclaratie): VeldDeclaratie 
   return out;
 }
 
-const hintOf = (key: string, fields: readonly Field[], lead = "; did you mean"): string => {
+const hintOf = (key: string, fields: readonly Field[], lead: "cli.didYouMean" | "td.orChange" = "cli.didYouMean"): string => {
   const h = suggest(key, fields.map((f) => f.key));
-  return h ? `${lead} \`${h}\`?` : "";
+  return h ? t(lead, { hint: h }) : "";
 };
 
 /** The merged fields make a usable type: distinct names, fixed meanings kept, a title, valid defaults. */
@@ -193,24 +194,24 @@ function checkFields(raw: Raw, titel: string, gegevens: readonly Placed[], secti
   const all = [...gegevens, ...secties];
   const keys = new Map<string, Placed>();
   for (const f of all) {
-    if ((RESERVED_KEYS as readonly string[]).includes(f.key)) at(f.origin, f.at, `\`${f.key}\` is a word templates use for something else (${RESERVED_KEYS.join(", ")}); choose another name`);
+    if ((RESERVED_KEYS as readonly string[]).includes(f.key)) at(f.origin, f.at, t("td.reserved", { key: f.key, reserved: RESERVED_KEYS.join(", ") }));
     const twice = keys.get(f.key);
-    if (twice) at(f.origin, f.at, `\`${f.key}\` is declared twice (also at ${twice.at.join(".")}); a field has one place`);
+    if (twice) at(f.origin, f.at, t("td.twice", { key: f.key, at: twice.at.join(".") }));
     keys.set(f.key, f);
-    if (f.verwijzing && [...PROPOSAL_REFERENCE_KINDS, "punt"].includes(f.verwijzing)) at(f.origin, [...f.at, "verwijzing"], `\`${f.verwijzing}\` already names another kind of target; choose another name, e.g. argument`);
+    if (f.verwijzing && [...PROPOSAL_REFERENCE_KINDS, "punt"].includes(f.verwijzing)) at(f.origin, [...f.at, "verwijzing"], t("td.targetTaken", { name: f.verwijzing }));
     const fixed = FIXED_MEANING[f.key];
-    if (fixed && !fixed.soorten.includes(f.soort)) at(f.origin, f.at, `\`${f.key}\` has a fixed meaning (meetings read it): its soort is ${fixed.soorten.join(" or ")}, not ${f.soort}`);
-    if (fixed?.waarden && f.waarden?.some((w) => !fixed.waarden!.includes(w))) at(f.origin, [...f.at, "waarden"], `\`${f.key}\` takes only ${fixed.waarden.join(", ")}`);
+    if (fixed && !fixed.soorten.includes(f.soort)) at(f.origin, f.at, t("td.fixedSoort", { key: f.key, soorten: fixed.soorten.join(t("v.or")), soort: f.soort }));
+    if (fixed?.waarden && f.waarden?.some((w) => !fixed.waarden!.includes(w))) at(f.origin, [...f.at, "waarden"], t("td.fixedWaarden", { key: f.key, waarden: fixed.waarden.join(", ") }));
     if (f.standaard !== undefined) {
       const r = compileField({ ...f, standaard: undefined, verplicht: true }).safeParse(f.standaard);
-      if (!r.success) at(f.origin, [...f.at, "standaard"], `the standaard value does not fit a ${f.soort}: ${r.error.issues[0]?.message ?? "invalid"}`);
+      if (!r.success) at(f.origin, [...f.at, "standaard"], t("td.badDefault", { soort: f.soort, why: r.error.issues[0]?.message ?? t("td.invalid") }));
     }
   }
   for (const f of gegevens) {
-    if (f.soort === "beslispunten" || f.soort === "ondertekening" || f.soort === "rijen" || f.soort === "tabel" || f.soort === "regeling" || f.soort === "besluit") at(f.origin, [...f.at, "soort"], `a ${f.soort} is printed as a section of its own; declare \`${f.key}\` under secties`);
+    if (f.soort === "beslispunten" || f.soort === "ondertekening" || f.soort === "rijen" || f.soort === "tabel" || f.soort === "regeling" || f.soort === "besluit") at(f.origin, [...f.at, "soort"], t("td.ownSection", { soort: f.soort, key: f.key }));
   }
-  if (!gegevens.some((f) => f.soort === "datum" && f.verplicht !== false)) at(raw, [], "a type needs a required date among its gegevens (e.g. `datum: {soort: datum}` or `vergaderdatum`): it is the document's date");
+  if (!gegevens.some((f) => f.soort === "datum" && f.verplicht !== false)) at(raw, [], t("td.needsDate", { example: "{soort: datum}" }));
   const title = keys.get(titel);
-  if (!title) at(raw, raw.value.titel !== undefined ? ["titel"] : [], `the title field \`${titel}\` is not declared${raw.value.titel === undefined ? " (declare `onderwerp`, or name another field with `titel:`)" : hintOf(titel, all)}`);
-  else if (title.soort !== "tekst") at(raw, raw.value.titel !== undefined ? ["titel"] : title.at, `the title field \`${titel}\` must be tekst, not ${title.soort}`);
+  if (!title) at(raw, raw.value.titel !== undefined ? ["titel"] : [], t("td.noTitle", { titel, hint: raw.value.titel === undefined ? t("td.declareOnderwerp") : hintOf(titel, all) }));
+  else if (title.soort !== "tekst") at(raw, raw.value.titel !== undefined ? ["titel"] : title.at, t("td.titleNotText", { titel, soort: title.soort }));
 }

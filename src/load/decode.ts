@@ -1,4 +1,5 @@
 import { error, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+import { t } from "../i18n/i18n.js";
 
 /** Proposals are a few kilobytes; anything this large is a mistake (a PDF renamed, a log file). */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -13,21 +14,21 @@ export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diag
 export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
   const fail = (pos: Position, message: string): Decoded => ({ ok: false, diagnostic: error(file, pos, message) });
   if (bytes.length > MAX_INPUT_BYTES) {
-    return fail(START, `file is ${bytes.length} bytes; the limit for an input file is ${MAX_INPUT_BYTES} bytes. Is this really a proposal?`);
+    return fail(START, t("l.tooBig", { size: bytes.length, limit: MAX_INPUT_BYTES }));
   }
   // UTF-32 first: its little-endian BOM (FF FE 00 00) starts with the UTF-16 one.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
-    return fail(START, "file is UTF-32 text; save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)");
+    return fail(START, t("l.utf32"));
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail(START, "file is UTF-16 text; save it as UTF-8 (in most editors: Save As → Encoding: UTF-8)");
+    return fail(START, t("l.utf16"));
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
     const nul = text.indexOf("\u0000");
-    if (nul >= 0) return fail(positionOf(text, nul), "file contains a NUL byte: this is a binary file, not YAML text");
+    if (nul >= 0) return fail(positionOf(text, nul), t("l.nul"));
     // Old Mac line endings (CR only, no LF anywhere): YAML counts a lone CR as a line break, the
     // yaml package does not, and would read the whole file as one line. CR → LF keeps every offset.
     return { ok: true, text: text.includes("\r") && !text.includes("\n") ? text.replace(/\r/g, "\n") : text };
@@ -36,8 +37,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
     const prefix = new TextDecoder("utf-8").decode(body.subarray(0, bad));
     return fail(
       positionOf(prefix, prefix.length),
-      `byte 0x${(body[bad] ?? 0).toString(16).padStart(2, "0")} is not valid UTF-8: this file is not UTF-8 text ` +
-        "(perhaps Windows-1252 or Latin-1); save it as UTF-8",
+      t("l.notUtf8", { byte: `0x${(body[bad] ?? 0).toString(16).padStart(2, "0")}` }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Host } from "../host/host.js";
 import { inside } from "../host/paths.js";
+import { t } from "../i18n/i18n.js";
 
 const YAML_FILE = /\.ya?ml$/i;
 /** How deep below a named folder files are looked for. */
@@ -26,14 +27,14 @@ export async function discover(host: Host, paths: readonly string[]): Promise<Di
   const seen = new Set<string>();
   for (const p of paths) {
     const kind = await host.kind(p);
-    if (kind === undefined) return { ok: false, message: `${p}: no such file or folder` };
+    if (kind === undefined) return { ok: false, message: t("l.noSuchPath", { path: p }) };
     const found = kind === "file" ? [{ path: p }] : (await walk(host, p)).map((f) => ({ path: f, root: p }));
     for (const f of found) {
       if (!seen.has(f.path)) files.push(f);
       seen.add(f.path);
     }
   }
-  if (files.length === 0) return { ok: false, message: `no .yaml files found in ${paths.join(", ")}` };
+  if (files.length === 0) return { ok: false, message: t("l.noYaml", { paths: paths.join(", ") }) };
   return { ok: true, files };
 }
 

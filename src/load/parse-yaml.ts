@@ -1,5 +1,6 @@
 import { Composer, type CST, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type Node, type YAMLError } from "yaml";
 import { error, START, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+import { t } from "../i18n/i18n.js";
 
 /** Expanded size (nodes) past which aliases are treated as a resource-exhaustion attack. */
 export const MAX_EXPANDED_NODES = 20_000;
@@ -25,13 +26,11 @@ export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; diagno
 
 /** What to do about each YAML error, in words a secretariat can act on. */
 const ADVICE: Record<string, (src: string, offset: number) => string> = {
-  DUPLICATE_KEY: (src, at) =>
-    `key \`${keyAt(src, at)}\` appears twice in the same mapping; remove one of them or merge their contents`,
-  TAB_AS_INDENT: () => "a tab is used for indentation; YAML indents with spaces only — replace the tab by spaces",
-  MULTIPLE_DOCS: () => "the file holds more than one YAML document; a proposal is one document — remove the extra `---`",
-  BLOCK_AS_IMPLICIT_KEY: () =>
-    "this value contains `: `, which YAML reads as a new key; put the whole value in quotes, e.g. `aanhef: \"Het bestuur wordt verzocht:\"`",
-  MULTILINE_IMPLICIT_KEY: () => "a key must be on one line; check the indentation, or put a value that contains `: ` in quotes",
+  DUPLICATE_KEY: (src, at) => t("y.duplicateKey", { key: keyAt(src, at) }),
+  TAB_AS_INDENT: () => t("y.tab"),
+  MULTIPLE_DOCS: () => t("y.multipleDocs"),
+  BLOCK_AS_IMPLICIT_KEY: () => t("y.colonInValue"),
+  MULTILINE_IMPLICIT_KEY: () => t("y.multilineKey"),
 };
 
 /** Where an unclosed quote opened: YAML reports it at the end of the file, far from the cause. */
@@ -65,12 +64,12 @@ export function parseYaml(file: string, text: string): ParseResult {
     const at = tooDeep(new Parser(prefixLines.addNewLine).parse(text.slice(0, deepBracket + 1)));
     if (at !== undefined) {
       const p = prefixLines.linePos(at);
-      return { ok: false, diagnostics: [error(file, { line: p.line, col: p.col }, NESTING_MESSAGE)] };
+      return { ok: false, diagnostics: [error(file, { line: p.line, col: p.col }, nestingMessage())] };
     }
   }
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
   const deep = tooDeep(tokens);
-  if (deep !== undefined) return { ok: false, diagnostics: [error(file, pos(deep), NESTING_MESSAGE)] };
+  if (deep !== undefined) return { ok: false, diagnostics: [error(file, pos(deep), nestingMessage())] };
   // A file that is not YAML can hold an error on every line; each YAMLError would capture a stack
   // trace nobody reads (most of the time for such a file), so none is captured while composing.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -93,12 +92,12 @@ export function parseYaml(file: string, text: string): ParseResult {
     if (e.code === "MISSING_CHAR" && /quote/.test(e.message)) {
       const at = unclosedQuote(text);
       if (at !== undefined) {
-        return { ...error(file, pos(at), "YAML: this quoted text is never closed; add the closing quote at the end of the value"), severity };
+        return { ...error(file, pos(at), t("y.unclosedQuote")), severity };
       }
     }
     const advice = ADVICE[e.code]?.(text, e.pos[0]);
-    const message = advice ?? `${stripPos(e.message)} — check the indentation and quoting on this line`;
-    return { ...error(file, pos(e.pos[0]), `YAML: ${message}`), severity };
+    const message = advice ?? t("y.other", { message: stripPos(e.message) });
+    return { ...error(file, pos(e.pos[0]), t("y.prefix", { message })), severity };
   };
   // The yaml package can report two errors for one mistake; one message per place is enough.
   const seen = new Set<string>();
@@ -108,7 +107,7 @@ export function parseYaml(file: string, text: string): ParseResult {
     // A file that is not YAML at all can give a problem on every line; the first ones are enough.
     if (diagnostics.length === MAX_YAML_DIAGNOSTICS) {
       const more = problems.length - i;
-      diagnostics.push(error(file, pos(e.pos[0]), `YAML: … and ${more} more YAML problem${more === 1 ? "" : "s"} from here on; fix the ones above first`));
+      diagnostics.push(error(file, pos(e.pos[0]), t("y.more", { n: more })));
       break;
     }
     const d = yamlDiag(e, severity);
@@ -121,12 +120,12 @@ export function parseYaml(file: string, text: string): ParseResult {
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return {
       ok: false,
-      diagnostics: [error(file, START, "file is empty; a proposal is a YAML mapping that starts with its metadata (`organisatie: …`, `onderwerp: …`) — see \"Writing a proposal\" in the README")],
+      diagnostics: [error(file, START, t("y.empty"))],
     };
   }
   if (!isMap(doc.contents)) {
     const at = doc.contents.range ? pos(doc.contents.range[0]) : START;
-    return { ok: false, diagnostics: [error(file, at, "the file must be a mapping of `key: value` lines at the top level, not a single value or a list")] };
+    return { ok: false, diagnostics: [error(file, at, t("y.notMapping"))] };
   }
   const limit = checkLimits(doc);
   if (limit) return { ok: false, diagnostics: [error(file, limit.node.range ? pos(limit.node.range[0]) : START, limit.message)] };
@@ -136,7 +135,7 @@ export function parseYaml(file: string, text: string): ParseResult {
   return { ok: true, parsed: { file, text, doc, lines, value, warnings: diagnostics } };
 }
 
-const NESTING_MESSAGE = `nesting is deeper than ${MAX_DEPTH} levels; check the indentation`;
+const nestingMessage = (): string => t("y.nesting", { depth: MAX_DEPTH });
 
 /** What `parseDocument` does, from tokens already read: the first document, more is an error. */
 function compose(tokens: readonly CST.Token[], length: number): Document.Parsed {
@@ -246,25 +245,24 @@ function checkLimits(doc: Document.Parsed): { node: Node; message: string } | un
     if (found) return;
     if (isAlias(node)) {
       if (!node.resolve(doc)) {
-        found = { node, message: `alias \`*${node.source}\` refers to an anchor \`&${node.source}\` that is not defined before it; define the anchor, or write the value out (a * at the start of a value starts an alias: put such a value in quotes)` };
+        found = { node, message: t("y.undefinedAlias", { name: node.source }) };
         return;
       }
       expanded += sizeOf(node, depth);
       if (expanded > MAX_EXPANDED_NODES) {
         found = {
           node,
-          message: `alias \`*${node.source}\` expands the document past ${MAX_EXPANDED_NODES} values ` +
-            "(a \"billion laughs\" pattern); write the content out instead of nesting aliases",
+          message: t("y.aliasBomb", { name: node.source, limit: MAX_EXPANDED_NODES }),
         };
       }
       return;
     }
     if (depth > MAX_DEPTH && isNode(node)) {
-      found = { node, message: NESTING_MESSAGE };
+      found = { node, message: nestingMessage() };
       return;
     }
     if ((isMap(node) || isSeq(node)) && node.items.length > MAX_ITEMS) {
-      found = { node, message: `this ${isSeq(node) ? "list" : "mapping"} has ${node.items.length} entries; the limit is ${MAX_ITEMS}. Split the document` };
+      found = { node, message: t(isSeq(node) ? "y.tooManyInList" : "y.tooManyInMapping", { n: node.items.length, limit: MAX_ITEMS }) };
       return;
     }
     if (isPair(node)) {

@@ -3,6 +3,7 @@ import { EMPTY, isoDate } from "./common.js";
 import type { Soort, VeldDeclaratie } from "./declaration.js";
 import { OPENBAARHEID, Beslispunt, Bijlage, Tabel } from "./proposal.js";
 import { BesluitTekst, Regeling } from "./regeling.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * A document type's declaration → the zod schema of its documents. The schema carries each
@@ -95,7 +96,7 @@ const counted = <T extends z.ZodType>(a: z.ZodArray<T>, f: Field) => (f.max !== 
 function fixedTable(columns: number): z.ZodType {
   return z.array(z.array(line)).min(1).superRefine((rows, ctx) => {
     rows.forEach((row, i) => {
-      if (row.length !== columns) ctx.addIssue({ code: "custom", path: [i], message: `rij ${i + 1} heeft ${row.length} cel${row.length === 1 ? "" : "len"}, de tabel heeft ${columns} kolommen; voeg cellen toe of haal ze weg` });
+      if (row.length !== columns) ctx.addIssue({ code: "custom", path: [i], message: t("m.tableRow", { row: i + 1, cells: row.length, columns }) });
     });
   });
 }

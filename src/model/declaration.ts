@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { t } from "../i18n/i18n.js";
 
 /**
  * The zod schema of a document type's declaration (`templates/<type>/type.yaml`): which fields a
@@ -38,7 +39,7 @@ export const jaNee = (description: string) =>
     .describe(`${description}: ja of nee`);
 
 const KEY = /^[a-z][a-z0-9_]*$/;
-export const fieldKey = z.string().regex(KEY, { error: "een veldnaam bestaat uit kleine letters, cijfers en _ en begint met een letter, bijv. beoogd_effect" });
+export const fieldKey = z.string().regex(KEY, { error: () => t("m.fieldKey") });
 
 /** A field's declaration. Recursive: a list's element, a group's fields and a row's columns are fields too. */
 export interface VeldDeclaratie {
@@ -122,7 +123,7 @@ export const Veld: z.ZodType<VeldDeclaratie, unknown> = z.lazy(() =>
       letters: jaNee("proza: lijsten met letters toestaan (`a. …`, `b. …`)").optional(),
       verwijzing: z
         .string()
-        .regex(/^[a-z]+$/, { error: "a reference name has lower-case letters only, e.g. argument" })
+        .regex(/^[a-z]+$/, { error: () => t("m.referenceName") })
         .describe("proza: de naam waarmee de tekst naar een genummerd punt van dit veld verwijst: `1. {#kosten} …` en [[argument:kosten]] drukt \"argument 1\"")
         .optional(),
       na: fieldKey.describe("Bij uitbreiding: zet dit nieuwe veld na dit veld").optional(),
@@ -131,14 +132,14 @@ export const Veld: z.ZodType<VeldDeclaratie, unknown> = z.lazy(() =>
     .superRefine((v, ctx) => {
       for (const [option, kinds] of Object.entries(OPTION_KINDS)) {
         if ((v as Record<string, unknown>)[option] === undefined || v.soort === undefined || kinds.includes(v.soort)) continue;
-        ctx.addIssue({ code: "custom", path: [option], message: `\`${option}\` hoort bij soort ${kinds.join(", ")}, niet bij ${v.soort}; haal het weg of kies een andere soort` });
+        ctx.addIssue({ code: "custom", path: [option], message: t("m.optionOfKind", { option, kinds: kinds.join(", "), soort: v.soort }) });
       }
-      if (v.soort === "keuze" && !v.waarden) ctx.addIssue({ code: "custom", path: ["soort"], message: "een keuze heeft `waarden`: de lijst waaruit gekozen wordt" });
-      if (v.soort === "lijst" && !v.van) ctx.addIssue({ code: "custom", path: ["soort"], message: "een lijst heeft `van`: wat elk element is, bijv. `van: {soort: persoon}`" });
-      if (v.soort === "groep" && !v.velden) ctx.addIssue({ code: "custom", path: ["soort"], message: "een groep heeft `velden`" });
-      if (v.soort === "rijen" && (!v.kolommen || Array.isArray(v.kolommen))) ctx.addIssue({ code: "custom", path: ["kolommen"], message: "rijen hebben `kolommen` als velden, bijv. `kolommen: {met: {soort: tekst, label: Afgestemd met}}`" });
-      if (v.soort === "tabel" && v.kolommen && !Array.isArray(v.kolommen)) ctx.addIssue({ code: "custom", path: ["kolommen"], message: "een tabel heeft `kolommen` als lijst van koppen; voor kolommen met eigen soort: soort rijen" });
-      if (v.breedtes && Array.isArray(v.kolommen) && v.breedtes.length !== v.kolommen.length) ctx.addIssue({ code: "custom", path: ["breedtes"], message: `${v.breedtes.length} breedtes voor ${v.kolommen.length} kolommen; geef er één per kolom` });
+      if (v.soort === "keuze" && !v.waarden) ctx.addIssue({ code: "custom", path: ["soort"], message: t("m.keuzeWaarden") });
+      if (v.soort === "lijst" && !v.van) ctx.addIssue({ code: "custom", path: ["soort"], message: t("m.lijstVan", { example: "{soort: persoon}" }) });
+      if (v.soort === "groep" && !v.velden) ctx.addIssue({ code: "custom", path: ["soort"], message: t("m.groepVelden") });
+      if (v.soort === "rijen" && (!v.kolommen || Array.isArray(v.kolommen))) ctx.addIssue({ code: "custom", path: ["kolommen"], message: t("m.rijenKolommen", { example: "{met: {soort: tekst, label: Afgestemd met}}" }) });
+      if (v.soort === "tabel" && v.kolommen && !Array.isArray(v.kolommen)) ctx.addIssue({ code: "custom", path: ["kolommen"], message: t("m.tabelKolommen") });
+      if (v.breedtes && Array.isArray(v.kolommen) && v.breedtes.length !== v.kolommen.length) ctx.addIssue({ code: "custom", path: ["breedtes"], message: t("m.breedtes", { widths: v.breedtes.length, columns: v.kolommen.length }) });
     }),
 );
 
@@ -150,7 +151,7 @@ export const TYPE_DECLARATION_FILE = "type.yaml";
 export const TypeDeclaration = z
   .strictObject({
     type: z.literal("documenttype").describe("Dit bestand verklaart een documenttype").optional(),
-    naam: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "een typenaam bestaat uit kleine letters, cijfers en -, bijv. raadsvoorstel" }).describe("De naam van het type: dezelfde als die van zijn map").optional(),
+    naam: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: () => t("m.typeName") }).describe("De naam van het type: dezelfde als die van zijn map").optional(),
     omschrijving: z.string().trim().min(1).describe("Eén regel over wat voor document het is (voor `boardpaper types`)"),
     basis: z.string().trim().min(1).describe("Het type dat dit type uitbreidt: alleen het verschil wordt hier verklaard").optional(),
     titel: fieldKey.describe("Het veld dat de titel van het document is (standaard onderwerp)").optional(),

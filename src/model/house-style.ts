@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { documentType, text } from "./common.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * The zod schema of a house-style file (`huisstijl.yaml`): how an organisation's documents look.
@@ -8,17 +9,17 @@ import { documentType, text } from "./common.js";
 const colour = (description: string) =>
   z
     .string()
-    .regex(/^#[0-9A-Fa-f]{6}$/, { error: "write a colour as # and six hexadecimal digits, e.g. #1F4E79" })
-    .describe(`${description}, e.g. #1F4E79`);
+    .regex(/^#[0-9A-Fa-f]{6}$/, { error: () => t("m.colour") })
+    .describe(`${description}, bijv. #1F4E79`);
 
-const points = (description: string, min: number, max: number) => z.number().min(min).max(max).describe(`${description}, in points (${min}–${max})`);
-const millimetres = (description: string) => z.number().min(5).max(60).describe(`${description}, in millimetres (5–60)`);
+const points = (description: string, min: number, max: number) => z.number().min(min).max(max).describe(`${description}, in punten (${min}–${max})`);
+const millimetres = (description: string) => z.number().min(5).max(60).describe(`${description}, in millimeters (5–60)`);
 
 /** Font names go into CSS and Word XML; plain names only. */
 const fontName = (description: string) =>
   z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { error: "a font name has letters, digits, spaces and hyphens only, e.g. Arial or Open Sans" })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { error: () => t("m.font") })
     .describe(description);
 
 export const DATE_FORMATS = ["lang", "numeriek"] as const;
@@ -28,49 +29,49 @@ export const HOUSE_STYLE_TYPES = ["huisstijl"] as const;
 
 export const HouseStyleFile = z
   .strictObject({
-    type: documentType(HOUSE_STYLE_TYPES, "a house style"),
-    organisatie: text("Name of the organisation, used in the alt text of the logo").optional(),
+    type: documentType(HOUSE_STYLE_TYPES, "een huisstijl"),
+    organisatie: text("Naam van de organisatie, gebruikt in de alternatieve tekst van het logo").optional(),
     logo: z
       .strictObject({
-        bestand: text("The logo file, PNG or SVG, relative to this file"),
-        alt: text("Alternative text: what the logo shows, for screen readers"),
-        breedte_mm: z.number().min(5).max(120).describe("Width of the logo in the page header, in millimetres").optional(),
+        bestand: text("Het logobestand, PNG of SVG, vanaf dit bestand"),
+        alt: text("Alternatieve tekst: wat het logo toont, voor schermlezers"),
+        breedte_mm: z.number().min(5).max(120).describe("Breedte van het logo in de koptekst, in millimeters").optional(),
       })
-      .describe("Logo in the page header of every document")
+      .describe("Logo in de koptekst van elk document")
       .optional(),
     lettertype: z
       .strictObject({
-        familie: fontName("Font family as Word names it, e.g. Arial").optional(),
-        reserve: z.array(fontName("A fallback font for HTML")).describe("Fallback fonts for the HTML, in order").optional(),
+        familie: fontName("Lettertype zoals Word het noemt, bijv. Arial").optional(),
+        reserve: z.array(fontName("Een reservelettertype voor HTML")).describe("Reservelettertypes voor de HTML, in volgorde").optional(),
         grootte: z
           .strictObject({
-            tekst: points("Body text size", 6, 20).optional(),
-            titel: points("Title size", 8, 48).optional(),
-            kop1: points("Heading 1 size", 6, 36).optional(),
-            kop2: points("Heading 2 size", 6, 30).optional(),
-            klein: points("Size of page header and footer", 5, 14).optional(),
+            tekst: points("Grootte van de lopende tekst", 6, 20).optional(),
+            titel: points("Grootte van de titel", 8, 48).optional(),
+            kop1: points("Grootte van kop 1", 6, 36).optional(),
+            kop2: points("Grootte van kop 2", 6, 30).optional(),
+            klein: points("Grootte van koptekst en voettekst", 5, 14).optional(),
           })
-          .describe("Font sizes")
+          .describe("Lettergroottes")
           .optional(),
       })
-      .describe("Font family and sizes")
+      .describe("Lettertype en lettergroottes")
       .optional(),
-    accentkleur: colour("Colour of headings and table borders").optional(),
-    accentkleur_licht: colour("Background of table header rows (light: text on it is black)").optional(),
+    accentkleur: colour("Kleur van koppen en tabelranden").optional(),
+    accentkleur_licht: colour("Achtergrond van de kopregels van tabellen (licht: de tekst erop is zwart)").optional(),
     marges_mm: z
-      .strictObject({ boven: millimetres("Top margin").optional(), rechts: millimetres("Right margin").optional(), onder: millimetres("Bottom margin").optional(), links: millimetres("Left margin").optional() })
-      .describe("Page margins (A4)")
+      .strictObject({ boven: millimetres("Bovenmarge").optional(), rechts: millimetres("Rechtermarge").optional(), onder: millimetres("Ondermarge").optional(), links: millimetres("Linkermarge").optional() })
+      .describe("Paginamarges (A4)")
       .optional(),
-    voettekst: text("Text in the page footer, before the page number").optional(),
-    datumnotatie: z.enum(DATE_FORMATS).describe("How dates are written: lang (1 oktober 2020) or numeriek (01-10-2020)").optional(),
-    templates: text("A folder of templates that override the built-in ones file by file, relative to this file; a sub-folder named after a document type overrides that type's").optional(),
+    voettekst: text("Tekst in de voettekst, voor het paginanummer").optional(),
+    datumnotatie: z.enum(DATE_FORMATS).describe("Hoe datums geschreven worden: lang (1 oktober 2020) of numeriek (01-10-2020)").optional(),
+    templates: text("Een map met sjablonen die de ingebouwde bestand voor bestand vervangen, vanaf dit bestand; een submap met de naam van een documenttype vervangt die van dat type").optional(),
     standaardtype: z
       .string()
-      .regex(/^[a-z][a-z0-9-]*$/, { error: "a type name has lower-case letters, digits and -, e.g. raadsvoorstel" })
-      .describe("The document type of the documents here that do not say `type:` (default: ab-voorstel); `boardpaper types` lists them")
+      .regex(/^[a-z][a-z0-9-]*$/, { error: () => t("m.typeName") })
+      .describe("Het documenttype van de documenten hier die geen `type:` noemen (standaard: ab-voorstel); `boardpaper types` noemt ze")
       .optional(),
   })
-  .describe("House style of an organisation (huisstijl)");
+  .describe("De huisstijl van een organisatie");
 
 export type HouseStyleFile = z.infer<typeof HouseStyleFile>;
 

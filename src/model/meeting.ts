@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentType, inline, isoDate, prose, text } from "./common.js";
 import { BEHANDELWIJZEN, referenceId } from "./proposal.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * The zod schema of a meeting (vergadering): its agenda as the secretariat writes it — parts,
@@ -33,9 +34,9 @@ const startTime = (description: string) =>
     .trim()
     .min(1)
     .refine((v) => !/^\d/.test(v) || CLOCK.test(v), {
-      error: (issue) => `\`${String(issue.input)}\`: write a time as HH:MM, e.g. "15:30", or in words, e.g. "na afloop van de vergadering van het dagelijks bestuur"`,
+      error: (issue) => t("m.time", { value: String(issue.input) }),
     })
-    .describe(`${description}: HH:MM, or in words`);
+    .describe(`${description}: UU:MM, of in woorden`);
 
 export const isClockTime = (v: string): boolean => CLOCK.test(v);
 
@@ -50,9 +51,9 @@ const pattern = (description: string, example: string) =>
     .string()
     .min(1)
     .refine((p) => (p.match(COUNTER) ?? []).length === 1 && !/\{(?!0*1\}|a\}|A\}|i\}|I\}|punt\}|deel\})/.test(p), {
-      error: "a numbering pattern has one counter — {1}, {01}, {a}, {A}, {i} or {I} — and may use {punt} and {deel}, e.g. \"{punt}{a}\" or \"AGP {1}\"",
+      error: () => t("m.numbering", { counters: "{1}, {01}, {a}, {A}, {i} " + t("v.or").trim() + " {I}", punt: "{punt}", deel: "{deel}", example: `"{punt}{a}"${t("v.or")}"AGP {1}"` }),
     })
-    .describe(`${description}, e.g. "${example}"`);
+    .describe(`${description}, bijv. "${example}"`);
 
 /** The short forms of earlier versions, still read: "1, 2, 3", "I, II, III" and "a, b, c". */
 export const LEGACY_ITEM_NUMBERING = { "1, 2, 3": "{1}", "I, II, III": "{I}" } as const;
@@ -60,44 +61,44 @@ export const LEGACY_SUB_NUMBERING = { "a, b, c": "{punt}{a}", "1, 2, 3": "{punt}
 
 const Nummering = z
   .strictObject({
-    delen: pattern("Number of a part, for {deel}", "{I}").optional(),
-    punten: z.union([z.enum(Object.keys(LEGACY_ITEM_NUMBERING) as [keyof typeof LEGACY_ITEM_NUMBERING]), pattern("Number of an item", "{1}")]).describe("Numbers of the items").optional(),
-    subpunten: z.union([z.enum(Object.keys(LEGACY_SUB_NUMBERING) as [keyof typeof LEGACY_SUB_NUMBERING]), pattern("Number of a sub-item", "{punt}{a}")]).describe("Numbers of the sub-items").optional(),
-    subsubpunten: pattern("Number of an item below a sub-item (and deeper)", "{punt}.{1}").optional(),
-    bijlagen: pattern("Number of an attachment", "{punt}-{1}").optional(),
+    delen: pattern("Nummer van een deel, voor {deel}", "{I}").optional(),
+    punten: z.union([z.enum(Object.keys(LEGACY_ITEM_NUMBERING) as [keyof typeof LEGACY_ITEM_NUMBERING]), pattern("Nummer van een agendapunt", "{1}")]).describe("Nummers van de agendapunten").optional(),
+    subpunten: z.union([z.enum(Object.keys(LEGACY_SUB_NUMBERING) as [keyof typeof LEGACY_SUB_NUMBERING]), pattern("Nummer van een subpunt", "{punt}{a}")]).describe("Nummers van de subpunten").optional(),
+    subsubpunten: pattern("Nummer van een punt onder een subpunt (en dieper)", "{punt}.{1}").optional(),
+    bijlagen: pattern("Nummer van een bijlage", "{punt}-{1}").optional(),
   })
-  .describe("How the agenda is numbered: a pattern per level");
+  .describe("Hoe de agenda genummerd wordt: een patroon per niveau");
 
 export const AgendaBijlage = z.strictObject({
-  titel: text("Title of the attachment"),
-  bestand: text("Path of the file, relative to the meeting file").optional(),
-  besloten: z.boolean().describe("Closed: left out of the public bundle (only under a besloten item)").optional(),
+  titel: text("Titel van de bijlage"),
+  bestand: text("Pad van het bestand, vanaf het vergaderbestand").optional(),
+  besloten: z.boolean().describe("Besloten: niet in de openbare bundel (alleen onder een besloten agendapunt)").optional(),
 });
 
 const Actie = z.strictObject({
-  actie: inline("What is to be done"),
-  wie: text("Who does it").optional(),
-  wanneer: text('By when, e.g. "1 december 2020" or "volgende vergadering"').optional(),
+  actie: inline("Wat er gedaan moet worden"),
+  wie: text("Wie het doet").optional(),
+  wanneer: text('Wanneer, bijv. "1 december 2020" of "volgende vergadering"').optional(),
 });
 
 const Besluit = z
   .strictObject({
-    tekst: prose("What was decided, e.g. Conform besloten. Paragraphs and lists are kept"),
-    stemming: inline("Vote outcome, e.g. unaniem, or 12 voor, 3 tegen").optional(),
-    acties: z.array(Actie).min(1).describe("Follow-up actions (actiepunten)").optional(),
-    datum: isoDate("The session in which it was decided, when not the meeting's (a part held on another day, an item decided later)").optional(),
+    tekst: prose("Wat besloten is, bijv. Conform besloten. Alinea's en lijsten blijven behouden"),
+    stemming: inline("Uitslag van de stemming, bijv. unaniem, of 12 voor, 3 tegen").optional(),
+    acties: z.array(Actie).min(1).describe("Actiepunten die volgen uit het besluit").optional(),
+    datum: isoDate("De zitting waarin besloten is, als die niet die van de vergadering is (een deel op een andere dag, een agendapunt dat later besloten is)").optional(),
   })
-  .describe("The decision taken on this item, for the besluitenlijst");
+  .describe("Het besluit over dit agendapunt, voor de besluitenlijst");
 
 /** Where an item's papers are, when not with the agenda. */
 export const STUKKEN = ["apart toegezonden", "nagezonden", "ter vergadering"] as const;
 
 /** Fields every kind of item shares. */
 const common = {
-  behandelwijze: z.enum(BEHANDELWIJZEN).describe("How the board treats this item (default: the proposal's)").optional(),
-  hamerstuk: z.boolean().describe("Adopted without debate (default: the proposal's)").optional(),
-  besloten: z.boolean().describe("In the closed part of the meeting (default: the proposal's openbaarheid)").optional(),
-  bijlagen: z.array(AgendaBijlage).describe("Attachments of this item, numbered after it (5-1, 5-2)").optional(),
+  behandelwijze: z.enum(BEHANDELWIJZEN).describe("Hoe het bestuur dit agendapunt behandelt (standaard: die van het voorstel)").optional(),
+  hamerstuk: z.boolean().describe("Zonder bespreking aangenomen (standaard: zoals het voorstel zegt)").optional(),
+  besloten: z.boolean().describe("In het besloten deel van de vergadering (standaard: volgens de openbaarheid van het voorstel)").optional(),
+  bijlagen: z.array(AgendaBijlage).describe("Bijlagen bij dit agendapunt, genummerd naar het agendapunt (5-1, 5-2)").optional(),
   besluit: Besluit.optional(),
 };
 
@@ -127,63 +128,63 @@ export interface AgendaItemInput {
 export const AgendaItem: z.ZodType<AgendaItemInput> = z.lazy(() =>
   z
     .strictObject({
-      vast: z.enum(FIXED_KEYS).describe(`A fixed item: ${FIXED_KEYS.join(", ")}`).optional(),
-      voorstel: text("Path of the proposal file, relative to the meeting file").optional(),
-      titel: text("Title (required for an item that is neither fixed nor a proposal; overrides the others')").optional(),
-      groep: text("A group of items under a heading of its own (e.g. Financiën, Publieke gezondheid): the heading; its items go in `punten`").optional(),
-      toelichting: prose("An explanation under the title; paragraphs and lists are kept").optional(),
-      mondeling: z.boolean().describe("Treated orally: there are no papers").optional(),
+      vast: z.enum(FIXED_KEYS).describe(`Een vast agendapunt: ${FIXED_KEYS.join(", ")}`).optional(),
+      voorstel: text("Pad van het voorstelbestand, vanaf het vergaderbestand").optional(),
+      titel: text("Titel (verplicht voor een agendapunt dat geen vast punt en geen voorstel is; gaat voor de titel van het voorstel of het vaste punt)").optional(),
+      groep: text("Een groep agendapunten onder een eigen kop (bijv. Financiën, Publieke gezondheid): de kop; de agendapunten staan in `punten`").optional(),
+      toelichting: prose("Een toelichting onder de titel; alinea's en lijsten blijven behouden").optional(),
+      mondeling: z.boolean().describe("Mondeling behandeld: er zijn geen stukken").optional(),
       presentatie: z
-        .strictObject({ door: text("Who presents"), functie: text("Their role, e.g. directeur publieke gezondheid").optional() })
-        .describe("A presentation: by whom")
+        .strictObject({ door: text("Wie presenteert"), functie: text("Zijn of haar functie, bijv. directeur publieke gezondheid").optional() })
+        .describe("Een presentatie: door wie")
         .optional(),
-      stukken: z.enum(STUKKEN).describe("Where the papers are: apart toegezonden (sent separately), nagezonden (follow), ter vergadering (handed out at the meeting)").optional(),
+      stukken: z.enum(STUKKEN).describe("Waar de stukken zijn: apart toegezonden, nagezonden (volgen later) of ter vergadering (uitgereikt in de vergadering)").optional(),
       eerder_toegezonden: z
-        .strictObject({ bij: text('With what they were sent, e.g. "de agenda van de vergadering van 2 juli 2020"'), datum: isoDate("When").optional() })
-        .describe("The papers were sent earlier")
+        .strictObject({ bij: text('Waarbij ze zijn toegezonden, bijv. "de agenda van de vergadering van 2 juli 2020"'), datum: isoDate("Wanneer").optional() })
+        .describe("De stukken zijn eerder toegezonden")
         .optional(),
       bekrachtiging: z
-        .strictObject({ van: text('What is ratified, e.g. "de geheimhouding van de notitie ..." or "het besluit van het dagelijks bestuur ..."'), datum: isoDate("The date of what is ratified").optional() })
-        .describe("Bekrachtiging (ratification) of an earlier decision")
+        .strictObject({ van: text('Wat bekrachtigd wordt, bijv. "de geheimhouding van de notitie ..." of "het besluit van het dagelijks bestuur ..."'), datum: isoDate("De datum van wat bekrachtigd wordt").optional() })
+        .describe("Bekrachtiging van een eerder besluit")
         .optional(),
-      opmerking: inline("A remark, in the agenda's Opmerking column").optional(),
-      aanvang: startTime("Start time of this item").optional(),
-      id: referenceId.describe("A name other items' text refers to it by: [[punt:name]] prints \"agendapunt 7\"").optional(),
+      opmerking: inline("Een opmerking, in de kolom Opmerking van de agenda").optional(),
+      aanvang: startTime("Aanvang van dit agendapunt").optional(),
+      id: referenceId.describe("Een naam waarmee de tekst van andere agendapunten ernaar verwijst: [[punt:naam]] drukt \"agendapunt 7\"").optional(),
       ...common,
-      subpunten: z.array(AgendaItem).min(1).describe("Sub-items, numbered 5a, 5b (and below them 5a.1)").optional(),
-      punten: z.array(AgendaItem).min(1).describe("The items of a group (`groep`)").optional(),
+      subpunten: z.array(AgendaItem).min(1).describe("Subpunten, genummerd 5a, 5b (en daaronder 5a.1)").optional(),
+      punten: z.array(AgendaItem).min(1).describe("De agendapunten van een groep (`groep`)").optional(),
     })
     .superRefine((item, ctx) => {
       if (item.groep !== undefined) {
-        if (!item.punten) ctx.addIssue({ code: "custom", path: ["groep"], message: "a group needs its items in `punten`" });
+        if (!item.punten) ctx.addIssue({ code: "custom", path: ["groep"], message: t("m.groupNeedsPunten") });
         for (const key of ["vast", "voorstel", "titel", "subpunten", "besluit", "bijlagen"] as const) {
-          if (item[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `a group (\`groep\`) has a heading and \`punten\`, not \`${key}\`; put it on one of its items` });
+          if (item[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: t("m.groupKey", { key }) });
         }
         return;
       }
-      if (item.punten) ctx.addIssue({ code: "custom", path: ["punten"], message: "`punten` belong to a group: add `groep: <heading>`, or use `subpunten` for sub-items" });
+      if (item.punten) ctx.addIssue({ code: "custom", path: ["punten"], message: t("m.puntenInGroup") });
       const kinds = [item.vast, item.voorstel].filter((k) => k !== undefined).length;
-      if (kinds > 1) ctx.addIssue({ code: "custom", path: ["voorstel"], message: "an item is either `vast` or a `voorstel`, not both" });
+      if (kinds > 1) ctx.addIssue({ code: "custom", path: ["voorstel"], message: t("m.vastOrVoorstel") });
       if (kinds === 0 && item.titel === undefined && item.bekrachtiging === undefined) {
-        ctx.addIssue({ code: "custom", path: [], message: "an item needs `vast: …`, `voorstel: <file>`, `bekrachtiging` or a `titel` (or `groep` with `punten`)" });
+        ctx.addIssue({ code: "custom", path: [], message: t("m.itemNeeds") });
       }
     }),
 );
 
 const Deel = z
   .strictObject({
-    titel: text('Heading of the part, e.g. "Openbaar deel", "Formeel deel", "Informeel deel"').optional(),
-    besloten: z.boolean().describe("Closed part: its items are besloten").optional(),
-    orgaan: text("Another body that meets in this part (e.g. a portefeuillehoudersoverleg), when not the meeting's").optional(),
-    voorzitter: text("Who chairs this part, when not the meeting's chair").optional(),
-    datum: isoDate("Date of this part, when it is held on another day (a second session)").optional(),
-    aanvang: startTime("Start time of this part").optional(),
-    locatie: text("Where this part is held, when elsewhere").optional(),
-    opnieuw_nummeren: z.boolean().describe("Numbering starts again at this part").optional(),
+    titel: text('Kop van het deel, bijv. "Openbaar deel", "Formeel deel", "Informeel deel"').optional(),
+    besloten: z.boolean().describe("Besloten deel: de agendapunten erin zijn besloten").optional(),
+    orgaan: text("Een ander orgaan dat in dit deel vergadert (bijv. een portefeuillehoudersoverleg), als het niet dat van de vergadering is").optional(),
+    voorzitter: text("Wie dit deel voorzit, als dat niet de voorzitter van de vergadering is").optional(),
+    datum: isoDate("Datum van dit deel, als het op een andere dag is (een tweede zitting)").optional(),
+    aanvang: startTime("Aanvang van dit deel").optional(),
+    locatie: text("Waar dit deel gehouden wordt, als dat elders is").optional(),
+    opnieuw_nummeren: z.boolean().describe("De nummering begint bij dit deel opnieuw").optional(),
     nummering: Nummering.optional(),
-    punten: z.array(AgendaItem).min(1).describe("The items of this part, in order"),
+    punten: z.array(AgendaItem).min(1).describe("De agendapunten van dit deel, in volgorde"),
   })
-  .describe("A part of the meeting, with its own items (its own opening and closing too)");
+  .describe("Een deel van de vergadering, met eigen agendapunten (ook een eigen opening en sluiting)");
 
 export const KOLOMMEN = ["behandelwijze", "voorstel", "opmerking", "besluit"] as const;
 export const INDELINGEN = ["zoals geschreven", "per behandelwijze"] as const;
@@ -193,48 +194,48 @@ export const MEETING_TYPES = ["vergadering"] as const;
 
 export const Meeting = z
   .strictObject({
-    type: documentType(MEETING_TYPES, "a meeting"),
-    organisatie: text("The public body, e.g. Veiligheidsregio Flevoland"),
-    orgaan: text("The board that meets, e.g. Algemeen bestuur"),
-    datum: isoDate("Date of the meeting"),
-    aanvang: startTime("Start time"),
-    locatie: text("Where the meeting is held"),
-    voorzitter: text("Who chairs the meeting"),
+    type: documentType(MEETING_TYPES, "een vergadering"),
+    organisatie: text("Het openbaar lichaam, bijv. Veiligheidsregio Flevoland"),
+    orgaan: text("Het bestuursorgaan dat vergadert, bijv. Algemeen bestuur"),
+    datum: isoDate("Datum van de vergadering"),
+    aanvang: startTime("Aanvang"),
+    locatie: text("Waar de vergadering gehouden wordt"),
+    voorzitter: text("Wie de vergadering voorzit"),
     indeling: z
       .enum(INDELINGEN)
-      .describe("zoals geschreven (default): the items in the order of this file; per behandelwijze: grouped and sorted by how they are treated, hamerstukken first")
+      .describe("zoals geschreven (standaard): de agendapunten in de volgorde van dit bestand; per behandelwijze: gegroepeerd en geordend naar behandelwijze, hamerstukken eerst")
       .optional(),
     kolommen: z
       .array(z.enum(KOLOMMEN))
       .min(1)
-      .describe("The agenda's columns besides number and subject: behandelwijze, voorstel (the proposed decision, from the proposal), opmerking, besluit (empty, to fill in at the meeting)")
+      .describe("De kolommen van de agenda naast nummer en onderwerp: behandelwijze, voorstel (het voorgestelde besluit, uit het voorstel), opmerking, besluit (leeg, in te vullen tijdens de vergadering)")
       .optional(),
     besloten_deel: z
       .strictObject({
-        aanvang: startTime("Start time of the closed part").optional(),
-        locatie: text("Where the closed part is held, if elsewhere").optional(),
+        aanvang: startTime("Aanvang van het besloten deel").optional(),
+        locatie: text("Waar het besloten deel gehouden wordt, als dat elders is").optional(),
       })
-      .describe("The closed part (besloten deel), after the public part; items with besloten: true go there (without `delen`)")
+      .describe("Het besloten deel, na het openbare deel; agendapunten met besloten: true komen daar (zonder `delen`)")
       .optional(),
     nummering: Nummering.optional(),
-    delen: z.array(Deel).min(1).describe("The parts of the meeting, each with its own items (instead of `punten`)").optional(),
-    punten: z.array(AgendaItem).min(1).describe("The agenda items, in order").optional(),
-    slotopmerking: prose("A closing note under the agenda").optional(),
+    delen: z.array(Deel).min(1).describe("De delen van de vergadering, elk met eigen agendapunten (in plaats van `punten`)").optional(),
+    punten: z.array(AgendaItem).min(1).describe("De agendapunten, in volgorde").optional(),
+    slotopmerking: prose("Een slotopmerking onder de agenda").optional(),
     volgende_vergadering: z
-      .strictObject({ datum: isoDate("Date of the next meeting"), aanvang: startTime("Its start time").optional(), locatie: text("Where").optional() })
-      .describe("The next meeting, printed under the agenda")
+      .strictObject({ datum: isoDate("Datum van de volgende vergadering"), aanvang: startTime("De aanvang").optional(), locatie: text("Waar").optional() })
+      .describe("De volgende vergadering, gedrukt onder de agenda")
       .optional(),
     besluitenlijst: z
-      .strictObject({ vorm: z.enum(["lijst", "tabel"]).describe("lijst (default): a heading per decision; tabel: a table nr / datum overleg / besluit").optional() })
-      .describe("How the besluitenlijst is laid out")
+      .strictObject({ vorm: z.enum(["lijst", "tabel"]).describe("lijst (standaard): een kop per besluit; tabel: een tabel nr / datum overleg / besluit").optional() })
+      .describe("Hoe de besluitenlijst is opgemaakt")
       .optional(),
   })
   .superRefine((m, ctx) => {
-    if (!m.punten && !m.delen) ctx.addIssue({ code: "custom", path: [], message: "a meeting needs its items: `punten`, or `delen` each with `punten`" });
-    if (m.punten && m.delen) ctx.addIssue({ code: "custom", path: ["delen"], message: "give the items either in `punten` or in `delen`, not both" });
-    if (m.delen && m.besloten_deel) ctx.addIssue({ code: "custom", path: ["besloten_deel"], message: "with `delen`, a closed part is a part with `besloten: true`; remove `besloten_deel`" });
+    if (!m.punten && !m.delen) ctx.addIssue({ code: "custom", path: [], message: t("m.meetingNeedsItems") });
+    if (m.punten && m.delen) ctx.addIssue({ code: "custom", path: ["delen"], message: t("m.puntenOrDelen") });
+    if (m.delen && m.besloten_deel) ctx.addIssue({ code: "custom", path: ["besloten_deel"], message: t("m.beslotenDeel") });
   })
-  .describe("A meeting (vergadering) of a board");
+  .describe("Een vergadering van een bestuursorgaan");
 
 export type Meeting = z.infer<typeof Meeting>;
 export type MeetingPart = z.infer<typeof Deel>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { inline, text } from "./common.js";
+import { t as msg } from "../i18n/i18n.js";
 
 /**
  * What every proposal type shares, whatever fields its declaration gives it: the content blocks
@@ -24,7 +25,7 @@ export type Beslispunt = string | BeslispuntObject;
 const BeslispuntText = inline("Een beslispunt, los te lezen");
 
 /** The name a target carries for cross-references (`[[bijlage:begroting]]`). */
-export const referenceId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: "an id has letters, digits, - and _, and starts with a letter, e.g. begroting-2021" });
+export const referenceId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: () => msg("m.referenceId") });
 export const Beslispunt: z.ZodType<Beslispunt> = z.lazy(() =>
   z.union([
     BeslispuntText,
@@ -50,7 +51,7 @@ export const Tabel = z
         ctx.addIssue({
           code: "custom",
           path: ["rijen", i],
-          message: `row ${i + 1} has ${rij.length} cell${rij.length === 1 ? "" : "s"} but the table has ${t.kolommen.length} kolommen; add or remove cells`,
+          message: msg("m.tableRow", { row: i + 1, cells: rij.length, columns: t.kolommen.length }),
         });
       }
     });

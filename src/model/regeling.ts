@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { inline, isoDate, text } from "./common.js";
 import { Beslispunt, referenceId } from "./proposal.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * The adopted instrument of a formal besluit, as a legal text: hoofdstukken, paragrafen and
@@ -40,7 +41,7 @@ export const Artikel = z
   })
   .superRefine((a, ctx) => {
     const given = [a.tekst, a.leden, a.begrippen].filter((x) => x !== undefined).length;
-    if (given !== 1) ctx.addIssue({ code: "custom", path: [], message: "an artikel has one of `tekst`, `leden` or `begrippen`" });
+    if (given !== 1) ctx.addIssue({ code: "custom", path: [], message: t("m.artikel") });
   })
   .describe("Een artikel");
 export type Artikel = z.infer<typeof Artikel>;
@@ -71,9 +72,9 @@ export const Regeling = z
     citeertitel: text("Hoe de regeling wordt aangehaald").optional(),
   })
   .superRefine((r, ctx) => {
-    if (!r.hoofdstukken === !r.artikelen) ctx.addIssue({ code: "custom", path: [], message: "a regeling has its `artikelen`, or `hoofdstukken` with their artikelen (not both)" });
+    if (!r.hoofdstukken === !r.artikelen) ctx.addIssue({ code: "custom", path: [], message: t("m.regeling") });
     if (r.inwerkingtreding && !r.inwerkingtreding.datum === !r.inwerkingtreding.na_bekendmaking) {
-      ctx.addIssue({ code: "custom", path: ["inwerkingtreding"], message: "give the inwerkingtreding a `datum` or `na_bekendmaking: true` (one of them)" });
+      ctx.addIssue({ code: "custom", path: ["inwerkingtreding"], message: t("m.inwerkingtreding") });
     }
   })
   .describe("De regeling: hoofdstukken of artikelen, inwerkingtreding, citeertitel");

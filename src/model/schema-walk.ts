@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Read the shape of a zod schema at a data path: which keys an object allows, which values an
@@ -79,14 +80,14 @@ export function literalsOf(s: z.ZodType): string[] {
 
 /** How to say what each kind of schema expects, for "expected … or …" messages. */
 const EXPECTED: Record<string, (d: Def, s: z.ZodType) => string> = {
-  literal: (d) => (d.values ?? []).map((v) => `\`${String(v)}\``).join(" or "),
-  enum: (_d, s) => `one of ${literalsOf(s).join(", ")}`,
-  string: () => "text",
-  boolean: () => "true or false",
-  number: () => "a number",
-  array: () => "a list (lines starting with `- `)",
-  object: (d) => `a mapping with ${Object.keys(d.shape ?? {}).join(", ")}`,
-  union: (d) => (d.options ?? []).map(describeExpected).join(" or "),
+  literal: (d) => (d.values ?? []).map((v) => `\`${String(v)}\``).join(t("x.literalOr")),
+  enum: (_d, s) => t("x.oneOf", { values: literalsOf(s).join(", ") }),
+  string: () => t("x.text"),
+  boolean: () => t("x.boolean"),
+  number: () => t("x.number"),
+  array: () => t("x.list"),
+  object: (d) => t("x.mapping", { keys: Object.keys(d.shape ?? {}).join(", ") }),
+  union: (d) => (d.options ?? []).map(describeExpected).join(t("x.literalOr")),
 };
 
 export function describeExpected(s: z.ZodType): string {

@@ -2,6 +2,7 @@ import { stringify } from "yaml";
 import type { z } from "zod";
 import { alternatives, defOf, isOptional, literalsOf, unwrap } from "./schema-walk.js";
 import { EMPTY } from "./common.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * A proposal skeleton generated from the schema: every field with a comment saying what it is,
@@ -41,7 +42,7 @@ function fieldLines(key: string, s: z.ZodType, indent: string, commented: boolea
   const shape = d.type === "object" ? Object.keys(d.shape ?? {}).join(",") : "";
   if (d.type === "object" && within.has(shape)) {
     // A recursive shape (agenda items with sub-items): once is enough to show it.
-    out.push(`${indent}# ${key === "" ? "- …" : `${key}: …`} (the same fields as above)`);
+    out.push(`${indent}# ${t("skeleton.sameFields", { field: key === "" ? "- …" : `${key}: …` })}`);
   } else if (d.type === "object") {
     out.push(key === "" ? `${indent}${c}-` : `${indent}${c}${key}:`);
     // A list item, or a required mapping, must say something (see objectLines).
@@ -77,7 +78,7 @@ function objectLines(s: z.ZodType, indent: string, commented: boolean, out: stri
     }
     // `shownKeys`: optional in the schema (one of two ways to write it), but the way a new document starts.
     const optional = optionalField(field) && key !== shown && !shownKeys.includes(key);
-    const note = [describe(field), optional ? "(optional)" : ""].filter(Boolean).join(" ");
+    const note = [describe(field), optional ? t("skeleton.optional") : ""].filter(Boolean).join(" ");
     if (note) out.push(`${indent}# ${note}`);
     fieldLines(key, field, indent, commented || optional, out, key, within);
   }

@@ -14,6 +14,7 @@ import { loadTemplateSet, type TemplateSet } from "../template/template-set.js";
 import { locate } from "../validate/locate.js";
 import { suggest } from "../validate/suggest.js";
 import { validateFile } from "../validate/validate-file.js";
+import { t } from "../i18n/i18n.js";
 
 /** A house style's `standaardtype:` line, read before the file is parsed (as a document's `type:` is). */
 const STANDAARDTYPE = /^standaardtype:[ \t]*["']?([\w-]+)["']?[ \t]*(?:#.*)?$/m;
@@ -54,7 +55,7 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
   let templatesDirFound: Promise<boolean> | undefined;
   const templatesDirOk = (dir: string) =>
     (templatesDirFound ??= host.kind(dir).then((k) => {
-      if (k !== "dir") diagnostics.push(error(dir, START, "--templates: no such folder"));
+      if (k !== "dir") diagnostics.push(error(dir, START, t("hs.noTemplatesDir")));
       return k === "dir";
     }));
 
@@ -64,11 +65,11 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
   const loadStyle = async (abs: string): Promise<{ value: HouseStyleFile; parsed: ParsedYaml } | undefined> => {
     const file = displayPath(host, abs);
     if ((await host.kind(abs)) !== "file") {
-      diagnostics.push(error(file, START, "house style file not found"));
+      diagnostics.push(error(file, START, t("hs.notFound")));
       return undefined;
     }
     if (!(await styleFileInside(abs))) {
-      diagnostics.push(error(file, START, "the house style file is a link to a file outside the project folder; boardpaper does not read outside it"));
+      diagnostics.push(error(file, START, t("hs.linkOutside")));
       return undefined;
     }
     const r = validateFile(file, await host.readFile(abs), HouseStyleFile);
@@ -124,8 +125,8 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
     const logoSpec = style?.value.logo;
     if (logoSpec) {
       const file = resolve(base, logoSpec.bestand);
-      if (!(await insideReal(host, host.cwd, file))) at(["logo", "bestand"], `\`${logoSpec.bestand}\` lies outside the project folder; put the logo inside it`);
-      else if ((await host.kind(file)) !== "file") at(["logo", "bestand"], `logo file \`${logoSpec.bestand}\` not found (looked for ${displayPath(host, file)})`);
+      if (!(await insideReal(host, host.cwd, file))) at(["logo", "bestand"], t("hs.logoOutside", { file: logoSpec.bestand }));
+      else if ((await host.kind(file)) !== "file") at(["logo", "bestand"], t("hs.logoNotFound", { file: logoSpec.bestand, looked: displayPath(host, file) }));
       else {
         const r = await prepareLogo(await host.readFile(file), logoSpec.alt, logoSpec.breedte_mm ?? 35);
         if (r.ok) logo = r.logo;
@@ -135,14 +136,14 @@ export function houseStyleResolver(host: Host, opts: HouseStyleOptions = {}, typ
     const named = style?.value.standaardtype;
     if (named !== undefined && typeNames.length && !typeNames.includes(named)) {
       const hint = suggest(named, typeNames);
-      at(["standaardtype"], `unknown type \`${named}\`${hint ? `; did you mean \`${hint}\`?` : ""} (types: ${typeNames.join(", ")})`);
+      at(["standaardtype"], t("hs.unknownType", { type: named, hint: hint ? t("cli.didYouMean", { hint }) : "", types: typeNames.join(", ") }));
     }
     const dirs: string[] = [];
     if (opts.templatesDir) dirs.push(resolve(host.cwd, opts.templatesDir));
     else if (style?.value.templates) {
       const dir = resolve(base, style.value.templates);
-      if (!(await insideReal(host, host.cwd, dir))) at(["templates"], `\`${style.value.templates}\` lies outside the project folder`);
-      else if ((await host.kind(dir)) !== "dir") at(["templates"], `templates folder \`${style.value.templates}\` not found (looked for ${displayPath(host, dir)})`);
+      if (!(await insideReal(host, host.cwd, dir))) at(["templates"], t("k.outsideProject", { file: style.value.templates }));
+      else if ((await host.kind(dir)) !== "dir") at(["templates"], t("hs.templatesNotFound", { dir: style.value.templates, looked: displayPath(host, dir) }));
       else dirs.push(dir);
     }
     const templates = await templatesFor(dirs);

@@ -12,6 +12,7 @@ import type { RenderedDocument } from "../render/rendered.js";
 import { validateFile, type LoadedDocument } from "../validate/validate-file.js";
 import type { Writer } from "../writers/writer.js";
 import { houseStyleResolver, type HouseStyleOptions, type HouseStyleResolver } from "./house-styles.js";
+import { t } from "../i18n/i18n.js";
 
 const TEXT = new TextDecoder();
 
@@ -109,9 +110,9 @@ export class Pipeline {
     const line = text.slice(0, start).split("\n").length;
     const col = text.slice(start).indexOf(named) + 1;
     const broken = this.registry.diagnostics.filter((d) => d.file.split(/[\\/]/).slice(-2, -1)[0] === named);
-    if (broken.length) return [error(file, { line, col: 1 }, `type \`${named}\` cannot be used: its declaration has problems (below); fix them first`, "type"), ...broken];
+    if (broken.length) return [error(file, { line, col: 1 }, t("p.typeBroken", { type: named }), "type"), ...broken];
     const hint = suggest(named, this.registry.typeNames);
-    return [error(file, { line, col }, `unknown type \`${named}\`${hint ? `; did you mean \`${hint}\`?` : ""} (types: ${this.registry.typeNames.join(", ")}; \`boardpaper types\` lists them)`, "type")];
+    return [error(file, { line, col }, t("p.unknownType", { type: named, hint: hint ? t("cli.didYouMean", { hint }) : "", types: this.registry.typeNames.join(", ") }), "type")];
   }
 
   /** Find and check what the document needs besides itself; with the house styles' problems. */

@@ -3,6 +3,7 @@ import type { DocumentType } from "../model/compile-type.js";
 import { checkFields, fieldsUsed, type TemplateSource } from "../template/field-use.js";
 import type { TemplateSet } from "../template/template-set.js";
 import type { z } from "zod";
+import { t } from "../i18n/i18n.js";
 
 /** What templates see besides the data (see render-proposal.ts). */
 const NOT_DATA = ["huisstijl", "agenda", "documenttype", "verwijzingen"];
@@ -33,12 +34,12 @@ export function checkTemplateFields(
   for (const u of uses) if (u.path[0] === "documenttype" && u.path[1] === "velden" && u.path[2] !== undefined) walked.add(u.path[2]);
 
   const diagnostics: Diagnostic[] = undeclared.map((u) =>
-    error(u.file, { line: u.line, col: u.col }, `the template prints \`${u.path.join(".").replace(/\.\*/g, "[]")}\`, which type \`${type.name}\` does not declare; declare it in the type, or take it out of the template`),
+    error(u.file, { line: u.line, col: u.col }, t("tf.undeclared", { field: u.path.join(".").replace(/\.\*/g, "[]"), type: type.name })),
   );
   for (const key of unprinted.filter((k) => !walked.has(k))) {
     const at = declaredAt(key);
     if (!at) continue;
-    diagnostics.push({ ...error(at.file, at.pos, `\`${key}\` is declared but no template prints it (${main.file} and its partials); print it, or drop it from the type with \`${key}: weg\``), severity: "warning" });
+    diagnostics.push({ ...error(at.file, at.pos, t("tf.unused", { key, template: main.file })), severity: "warning" });
   }
   return diagnostics;
 }

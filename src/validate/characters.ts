@@ -1,6 +1,7 @@
 import { error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { stringScalars } from "./scalars.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Characters that XML 1.0 forbids (so no .docx can hold them) and that are never meant in a
@@ -19,7 +20,7 @@ export function forbiddenCharacters(parsed: ParsedYaml): Diagnostic[] {
       error(
         parsed.file,
         { line: p.line, col: p.col },
-        `this text contains the character ${code} (at character ${m.index + 1} of the value), which a document cannot hold; remove it`,
+        t("v.forbiddenCharacter", { code, at: m.index + 1 }),
         formatPath(path),
       ),
     ];

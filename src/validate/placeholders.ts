@@ -1,6 +1,7 @@
 import { error, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedYaml } from "../load/parse-yaml.js";
 import { stringScalars } from "./scalars.js";
+import { t } from "../i18n/i18n.js";
 
 /** The marker `boardpaper new` writes where a value is still to be filled in: `<<…>>`. */
 export const PLACEHOLDER = /<<[^<>\n]*>>/;
@@ -16,7 +17,7 @@ export function findPlaceholders(parsed: ParsedYaml): Placeholder[] {
     const m = PLACEHOLDER.exec(value);
     if (!m || !node.range) return [];
     const p = parsed.lines.linePos(node.range[0]);
-    return [{ path, diagnostic: error(parsed.file, { line: p.line, col: p.col }, `still to be filled in: ${m[0]} — replace it with the real value`, formatPath(path)) }];
+    return [{ path, diagnostic: error(parsed.file, { line: p.line, col: p.col }, t("v.placeholder", { placeholder: m[0] }), formatPath(path)) }];
   });
 }
 

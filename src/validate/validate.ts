@@ -7,6 +7,7 @@ import { locate, sourceOf } from "./locate.js";
 import { forbiddenCharacters } from "./characters.js";
 import { findPlaceholders, underPlaceholder } from "./placeholders.js";
 import { alternatives, describeExpected, isOptional, literalsOf, objectKeysAt, schemasAt } from "../model/schema-walk.js";
+import { t } from "../i18n/i18n.js";
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
@@ -65,13 +66,13 @@ const HANDLERS: HandlerTable = {
     const key = path[path.length - 1];
     if (value === undefined) return [missing(ctx, path)];
     if (value === null) return [noValue(ctx, path)];
-    let message = `expected ${expectedAt(ctx, path, issue.expected)}, got ${describeValue(value)}`;
+    let message = t("v.expectedGot", { expected: expectedAt(ctx, path, issue.expected), got: describeValue(value) });
     if (issue.expected === "boolean" && typeof value === "string" && /^(ja|nee|yes|no|j|n)$/i.test(value)) {
-      message += `; write \`${/^(ja|yes|j)$/i.test(value) ? "true" : "false"}\``;
+      message += t("v.writeBoolean", { value: /^(ja|yes|j)$/i.test(value) ? "true" : "false" });
     }
     if (issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")) {
       const src = sourceOf(ctx.parsed, locate(ctx.parsed, path).node) ?? String(value);
-      message += `; put it in quotes to make it text: "${src.replace(/"/g, '\\"')}"`;
+      message += t("v.quoteIt", { src: src.replace(/"/g, '\\"') });
     }
     return [at(ctx, path, message)];
   },
@@ -80,10 +81,10 @@ const HANDLERS: HandlerTable = {
     return issue.keys.map((key) => {
       const hint = suggest(key, known);
       const message = hint
-        ? `unknown key \`${key}\`; did you mean \`${hint}\`?`
+        ? t("v.unknownKeyHint", { key, hint })
         : known.length
-          ? `unknown key \`${key}\`; allowed here: ${known.join(", ")}`
-          : `unknown key \`${key}\`; remove it`;
+          ? t("v.unknownKeyAllowed", { key, known: known.join(", ") })
+          : t("v.unknownKeyRemove", { key });
       return at(ctx, [...path, key], message, true);
     });
   },
@@ -91,11 +92,11 @@ const HANDLERS: HandlerTable = {
     const value = valueAt(ctx.parsed.value, path);
     const allowed = issue.values.map(String);
     // A choice left out is missing, not a wrong value.
-    if (value === undefined) return [missing(ctx, path, `; choose one of: ${allowed.join(", ")}`)];
+    if (value === undefined) return [missing(ctx, path, t("v.chooseOneOf", { allowed: allowed.join(", ") }))];
     if (value === null) return [noValue(ctx, path)];
     const hint = typeof value === "string" ? suggest(value, allowed) : undefined;
     const shown = typeof value === "string" ? quote(value) : describeValue(value);
-    const message = `${shown} is not allowed here; allowed: ${allowed.join(", ")}${hint ? `; did you mean \`${hint}\`?` : ""}`;
+    const message = t("v.notAllowed", { shown, allowed: allowed.join(", "), hint: hint ? t("cli.didYouMean", { hint }) : "" });
     return [at(ctx, path, message)];
   },
   invalid_format: (ctx, issue, path) => {
@@ -103,9 +104,9 @@ const HANDLERS: HandlerTable = {
     const messages: Record<string, () => string> = {
       date: () =>
         /^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? `${quote(value)} is not a real date (${whyNotADate(value)}); dates are written YYYY-MM-DD`
-          : `${quote(value)} is not a date; write dates as YYYY-MM-DD, for example 2020-09-09`,
-      email: () => `${quote(value)} is not an e-mail address`,
+          ? t("v.notARealDate", { value: quote(value), why: whyNotADate(value) })
+          : t("v.notADate", { value: quote(value) }),
+      email: () => t("v.notAnEmail", { value: quote(value) }),
     };
     // Other formats (patterns) carry the schema's own message, which says what to write.
     return [at(ctx, path, messages[issue.format]?.() ?? `${quote(value)}: ${issue.message}`)];
@@ -113,17 +114,17 @@ const HANDLERS: HandlerTable = {
   too_small: (ctx, issue, path) => {
     const value = valueAt(ctx.parsed.value, path);
     const message = Array.isArray(value)
-      ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`
+      ? t("v.atLeastItems", { n: Number(issue.minimum) })
       : typeof value === "string"
-        ? "must not be empty"
+        ? t("v.notEmpty")
         : typeof value === "number"
-          ? `${value} is too small; the least allowed is ${String(issue.minimum)}`
+          ? t("v.tooSmall", { value: String(value), min: String(issue.minimum) })
           : issue.message;
     return [at(ctx, path, message, typeof value === "string")];
   },
   too_big: (ctx, issue, path) => {
     const value = valueAt(ctx.parsed.value, path);
-    const message = typeof value === "number" ? `${value} is too large; the most allowed is ${String(issue.maximum)}` : issue.message;
+    const message = typeof value === "number" ? t("v.tooLarge", { value: String(value), max: String(issue.maximum) }) : issue.message;
     return [at(ctx, path, message)];
   },
   custom: (ctx, issue, path) => [at(ctx, path, issue.message)],
@@ -135,24 +136,24 @@ const HANDLERS: HandlerTable = {
     if (fitting.length > 0) return fitting.flatMap((branch) => branch.flatMap((i) => diagnose(ctx, i, path)));
     if (value === undefined) return [missing(ctx, path)];
     if (value === null) return [noValue(ctx, path)];
-    return [at(ctx, path, `expected ${expectedAt(ctx, path)}, got ${describeValue(value)}`)];
+    return [at(ctx, path, t("v.expectedGot", { expected: expectedAt(ctx, path), got: describeValue(value) }))];
   },
 };
 
 function missing(ctx: Ctx, path: Path, extra = ""): Diagnostic {
   const key = String(path[path.length - 1]);
   const parent = path.slice(0, -1);
-  const hint = isSection(ctx, path) ? ` (write \`${key}: ${EMPTY}\` if the section is empty on purpose)` : extra;
+  const hint = isSection(ctx, path) ? t("v.missingSection", { key, empty: EMPTY }) : extra;
   const loc = locate(ctx.parsed, parent);
-  const where = parent.length === 0 ? "" : ` in \`${formatPath(parent)}\``;
-  return error(ctx.parsed.file, loc.keyPos ?? loc.pos, `missing required field \`${key}\`${where}${hint}`, formatPath(path));
+  const where = parent.length === 0 ? "" : t("v.missingIn", { parent: formatPath(parent) });
+  return error(ctx.parsed.file, loc.keyPos ?? loc.pos, t("v.missing", { key, where, hint }), formatPath(path));
 }
 
 /** `key:` with nothing after it. */
 function noValue(ctx: Ctx, path: Path): Diagnostic {
   const key = path[path.length - 1];
-  const what = typeof key === "string" ? `\`${key}\` has no value` : "this item is empty";
-  const todo = isSection(ctx, path) ? `write the text, or \`${EMPTY}\` if the section is empty on purpose` : `expected ${expectedAt(ctx, path)}`;
+  const what = typeof key === "string" ? t("v.noValue", { key }) : t("v.emptyItem");
+  const todo = isSection(ctx, path) ? t("v.writeTextOrEmpty", { empty: EMPTY }) : t("v.expected", { expected: expectedAt(ctx, path) });
   return at(ctx, path, `${what}; ${todo}`, true);
 }
 
@@ -162,7 +163,7 @@ function isSection(ctx: Ctx, path: Path): boolean {
 
 function expectedAt(ctx: Ctx, path: Path, fallbackType?: string): string {
   const schemas = schemasAt(ctx.schema, path);
-  return schemas.length > 0 ? [...new Set(schemas.map(describeExpected))].join(" or ") : (fallbackType ?? "another value");
+  return schemas.length > 0 ? [...new Set(schemas.map(describeExpected))].join(t("v.or")) : (fallbackType ?? t("v.anotherValue"));
 }
 
 function valueAt(root: unknown, path: Path): unknown {
@@ -175,12 +176,12 @@ function valueAt(root: unknown, path: Path): unknown {
 }
 
 function describeValue(v: unknown): string {
-  if (v === null) return "an empty value";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `text ${quote(v)}`;
+  if (v === null) return t("v.anEmptyValue");
+  if (Array.isArray(v)) return t("v.aList");
+  if (typeof v === "object") return t("v.aMapping");
+  if (typeof v === "string") return t("v.text", { value: quote(v) });
   if (typeof v === "boolean") return `\`${String(v)}\``;
-  return `a number (${String(v)})`;
+  return t("v.aNumber", { value: String(v) });
 }
 
 /** A value quoted in a message: one line, not too long, so each diagnostic stays one line. */
@@ -198,8 +199,8 @@ function parsePath(path: string): (string | number)[] {
 
 function whyNotADate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  if (m < 1 || m > 12) return `there is no month ${m}`;
+  if (m < 1 || m > 12) return t("v.noMonth", { month: String(m) });
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1];
-  return d < 1 ? "there is no day 0" : `${month} ${y} has ${days} days`;
+  const month = t("v.months").split(",")[m - 1]!;
+  return d < 1 ? t("v.noDayZero") : t("v.monthDays", { month, year: String(y), days });
 }

@@ -4,26 +4,14 @@ import { runProject } from "../../pipeline/project.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { findInputs, houseStyleOptions, HOUSE_STYLE_HELP, HOUSE_STYLE_OPTIONS } from "../inputs.js";
+import { t } from "../../i18n/i18n.js";
 
 export const check: Command = {
   name: "check",
   usage: "boardpaper check [PATH...] [--style FILE] [--templates DIR]",
-  help: `Validates every YAML file named, or found in the folders named (default: data/).
-Reports all problems of all files at once, one per line:
-
-  path:line:col: error: message (yaml.path)
-
-Meetings are cross-checked with their proposals and attachments, and house styles
-(huisstijl.yaml), their logos and the templates in use are checked as well.
-
-Options:
-${HOUSE_STYLE_HELP}
-
-Exit status: 0 all valid, 1 problems found, 2 usage error.
-
-Examples:
-  boardpaper check
-  boardpaper check data/proposals/terugblik-visitaties.yaml`,
+  get help() {
+    return t("help.check", { styleHelp: HOUSE_STYLE_HELP() });
+  },
   options: { ...HOUSE_STYLE_OPTIONS },
   async run({ host, positionals, color, values }) {
     const files = await findInputs(host, positionals);

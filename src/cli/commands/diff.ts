@@ -13,46 +13,27 @@ import { PLAIN_MARKS, writeText, type ChangeMarks } from "../../writers/text/tex
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { inputPaths, refuseInputAsOutput, refuseToReplace } from "../guard.js";
+import { t } from "../../i18n/i18n.js";
 
 const FORMATS = ["text", "html", "docx"] as const;
 
 export const diff: Command = {
   name: "diff",
   usage: "boardpaper diff OLD NEW [--format text|html|docx] [--out FILE] [--force] [--author NAME] [--date YYYY-MM-DD]",
-  help: `Compares two versions of a proposal, section by section and word by word, as rendered
-(so a change in the metadata, a table cell or a beslispunt shows up as it reads). OLD is a
-file, or a git revision of NEW: \`boardpaper diff HEAD~1 data/proposals/x.yaml\`, or
-\`REV:path\` as git writes it (\`HEAD~2:data/proposals/x.yaml\`).
-
-Formats:
-  text   (default) the changed sections on the terminal, removed text [-like this-] and added
-         text {+like this+}, or in red and green on a terminal (never with NO_COLOR)
-  html   a redline page with <ins> and <del> (needs --out)
-  docx   a Word document whose differences are tracked changes (w:ins, w:del), to accept or
-         reject in Word or LibreOffice; accepting all gives NEW, rejecting all gives OLD
-         (needs --out)
-
-Options:
-  --format F       text, html or docx
-  --out FILE       where to write the html or docx redline; never OLD or NEW, and an
-                   existing file is not replaced
-  --force          replace FILE if it exists (still never OLD or NEW)
-  --author NAME    author of the tracked changes (default: NEW's steller)
-  --date DATE      date of the tracked changes, YYYY-MM-DD (default: NEW's versie.datum)
-
-Exit status 0 whether or not there are differences; 1 for invalid input; 2 for usage errors
-(an --out that is an input or exists without --force is one: nothing is written).`,
+  get help() {
+    return t("help.diff", { added: `{+${t("diff.addedExample")}+}` });
+  },
   options: { format: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, author: { type: "string" }, date: { type: "string" } },
   async run({ host, values, positionals, color }) {
-    if (positionals.length !== 2) throw new UsageError("give two versions: OLD NEW");
+    if (positionals.length !== 2) throw new UsageError(t("diff.twoVersions"));
     const [oldSpec, newPath] = positionals as [string, string];
     const format = (values.format as string | undefined) ?? "text";
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format \`${format}\`; choose from ${FORMATS.join(", ")}`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(t("diff.unknownFormat", { format, formats: FORMATS.join(", ") }));
     const out = values.out as string | undefined;
-    if (format !== "text" && !out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+    if (format !== "text" && !out) throw new UsageError(t("diff.needsOut", { format }));
     const date = values.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not \`${date}\``);
-    if ((await host.kind(newPath)) !== "file") throw new UsageError(`${newPath}: no such file`);
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(t("diff.badDate", { date }));
+    if ((await host.kind(newPath)) !== "file") throw new UsageError(t("cli.noSuchFile", { file: newPath }));
     if (out !== undefined && format !== "text") {
       const inputs = [newPath, ...((await host.kind(oldSpec)) === "file" ? [oldSpec] : [])];
       await refuseInputAsOutput(host, out, await inputPaths(host, inputs));
@@ -72,7 +53,7 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
       return EXIT.invalid;
     }
     const kind = newer.kind;
-    if (!kind.revisions) throw new UsageError(`${newPath} is a ${kind.noun}; diff compares proposals`);
+    if (!kind.revisions) throw new UsageError(t("diff.notProposals", { file: newPath, noun: kind.noun }));
     // The older version is placed at NEW's path: it takes the same house style and templates.
     let older: Loaded;
     try {
@@ -95,12 +76,12 @@ Exit status 0 whether or not there are differences; 1 for invalid input; 2 for u
     }
     const { tree, changes } = compared;
     if (format === "text") {
-      if (changes === 0) host.stdout.write("No differences.\n");
+      if (changes === 0) host.stdout.write(t("diff.none"));
       else host.stdout.write(writeText(changedOnly(tree), color ? COLOUR_MARKS : PLAIN_MARKS));
       return EXIT.ok;
     }
     await host.writeFileAtomic(out!, await writerFor(format)!.write(tree, { style: compared.sheet }));
-    host.stdout.write(`wrote ${out} (${changes} change${changes === 1 ? "" : "s"})\n`);
+    host.stdout.write(t("diff.wrote", { out: out!, n: changes }));
     return EXIT.ok;
   },
 };
@@ -125,7 +106,7 @@ async function typeOfYaml(pipeline: Pipeline, bytes: Uint8Array, path: string): 
  */
 async function loadWord(pipeline: Pipeline, host: Host, at: string, bytes: Uint8Array, label: string, type: string | undefined): Promise<Loaded> {
   const imported = await importWord(pipeline, bytes, { ...(type && { type }), out: at.replace(/\.docx$/i, ".yaml"), source: basename(label) });
-  if (imported.notes.length) host.stderr.write(`${escapeControls(label)}: ${imported.notes.length} point${imported.notes.length === 1 ? "" : "s"} of the Word document could not be placed exactly; \`boardpaper import\` lists them\n`);
+  if (imported.notes.length) host.stderr.write(t("diff.wordNotes", { file: escapeControls(label), n: imported.notes.length }));
   return pipeline.loadBytes({ path: at.replace(/\.docx$/i, ".yaml"), label }, new TextEncoder().encode(imported.yaml));
 }
 

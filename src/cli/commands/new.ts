@@ -4,26 +4,14 @@ import { suggest } from "../../validate/suggest.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { refuseToReplace } from "../guard.js";
+import { t } from "../../i18n/i18n.js";
 
 export const newProposal: Command = {
   name: "new",
   usage: "boardpaper new [--type TYPE] [--out FILE] [--force]",
-  help: `Writes a skeleton of a new document: every field, each with a comment saying what it is.
-Values to fill in are marked <<…>>; \`boardpaper check\` lists each one that is left, with its
-position, and passes once they are all filled in. Optional fields are commented out.
-The first line points editors at the JSON Schema, so VS Code's YAML extension completes
-and checks while you type; the \`type:\` line says what the document is, wherever it is kept.
-
-Options:
-  --type TYPE  the type of document, as \`boardpaper types\` lists them: ab-voorstel (the default),
-               raadsvoorstel, collegevoorstel, raadsinformatiebrief, besluit, vergadering,
-               huisstijl, documenttype, or a type of the project's own (templates/<type>/)
-  --out FILE   write to FILE (default: standard output); an existing file is not overwritten
-  --force      overwrite FILE if it exists
-
-Examples:
-  boardpaper new --out data/proposals/mijn-voorstel.yaml
-  boardpaper new --type vergadering --out data/meetings/ab-2021-03-04.yaml`,
+  get help() {
+    return t("help.new");
+  },
   options: { type: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } },
   async run({ host, values }) {
     const registry = await loadRegistry(host);
@@ -31,7 +19,7 @@ Examples:
     const kind = registry.kindOfType(type);
     if (!kind) {
       const hint = suggest(type, registry.typeNames);
-      throw new UsageError(`unknown type \`${type}\`${hint ? `; did you mean \`${hint}\`?` : ""} The types: ${registry.typeNames.join(", ")}`);
+      throw new UsageError(t("cli.unknownType", { type, hint: hint ? t("cli.didYouMean", { hint }) : "", types: registry.typeNames.join(", ") }));
     }
     const out = typeof values.out === "string" ? values.out : undefined;
     const text = skeletonOf(kind, host.cwd, out);
@@ -41,7 +29,7 @@ Examples:
     }
     await refuseToReplace(host, out, values.force === true);
     await host.writeFileAtomic(out, text);
-    host.stdout.write(`wrote ${out}; fill in the <<…>> values, then run: boardpaper check ${out}\n`);
+    host.stdout.write(t("new.wrote", { out }));
     return EXIT.ok;
   },
 };

@@ -7,6 +7,7 @@ import { writerFor } from "../../writers/registry.js";
 import { writeText } from "../../writers/text/text-writer.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+import { t } from "../../i18n/i18n.js";
 
 /**
  * The printed text, for a terminal (and `git log -p` through the textconv): a control character
@@ -19,18 +20,14 @@ const forTerminal = (t: string): string => t.replace(/[\u0000-\u0008\u000b-\u001
 export const text: Command = {
   name: "text",
   usage: "boardpaper text FILE.docx|FILE.yaml",
-  help: `Prints the canonical plain text of a proposal: the same for a .yaml file and for the .docx
-boardpaper made from it. Use it to make \`git diff\` of .docx files readable:
-
-  .gitattributes:   *.docx diff=boardpaper
-  once per clone:   git config diff.boardpaper.textconv "npx --no-install boardpaper text"
-
-A tracked change in a .docx is shown as [-removed-]{+added+}.`,
+  get help() {
+    return t("help.text", { added: `{+${t("help.textAdded")}+}` });
+  },
   options: {},
   async run({ host, positionals, color }) {
-    if (positionals.length !== 1) throw new UsageError("give one file");
+    if (positionals.length !== 1) throw new UsageError(t("text.oneFile"));
     const file = positionals[0]!;
-    if ((await host.kind(file)) !== "file") throw new UsageError(`${file}: no such file`);
+    if ((await host.kind(file)) !== "file") throw new UsageError(t("cli.noSuchFile", { file }));
     const bytes = await host.readFile(file);
     const shown = displayPath(host, file);
     if (extname(file).toLowerCase() === ".docx") {
@@ -40,7 +37,7 @@ A tracked change in a .docx is shown as [-removed-]{+added+}.`,
       } catch (e) {
         // A RangeError here is the file exhausting a resource (stack, string length, memory) past
         // the reader's limits: the file's fault, answered in one line like every unreadable file.
-        const message = e instanceof DocxReadError ? e.message : e instanceof RangeError ? "this file is too large or too deeply nested to read" : undefined;
+        const message = e instanceof DocxReadError ? e.message : e instanceof RangeError ? t("text.tooLarge") : undefined;
         if (message === undefined) throw e;
         host.stderr.write(`${escapeControls(`${shown}: error: ${message}`)}\n`);
         return EXIT.invalid;

@@ -3,19 +3,21 @@ import { displayPath } from "../../host/paths.js";
 import { loadRegistry } from "../../kinds/registry.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
+import { t } from "../../i18n/i18n.js";
 
 export const types: Command = {
   name: "types",
   usage: "boardpaper types",
-  help: `Lists the types of document a file can name with its top-level \`type:\` — its name, what
-it is, and where it is declared — as \`boardpaper new --type NAME\` and \`boardpaper schema\` take them.`,
+  get help() {
+    return t("help.types");
+  },
   options: {},
   async run({ host }) {
     const registry = await loadRegistry(host);
     const rows = registry.kinds.flatMap((k) => {
       const declared = registry.types.find((t) => t.name === k.name);
-      const where = !declared ? "built in" : declared.builtin ? `built in, ${displayPath(host, declared.file)}` : declared.file;
-      const base = declared?.base ? `; extends ${declared.base}` : "";
+      const where = !declared ? t("types.builtIn") : declared.builtin ? t("types.builtInAt", { file: displayPath(host, declared.file) }) : declared.file;
+      const base = declared?.base ? t("types.extends", { base: declared.base }) : "";
       return k.types.map((t) => [t, k.description, `${where}${base}`] as const);
     });
     const width = Math.max(...rows.map(([t]) => t.length));
