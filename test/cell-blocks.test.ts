@@ -18,8 +18,11 @@ import type { Cell, DocumentNode, Inline, List, Paragraph, Table, TableRow } fro
 import { writeDocx } from "../src/writers/docx/docx-writer.js";
 import { writeHtml } from "../src/writers/html/html-writer.js";
 import { writeText } from "../src/writers/text/text-writer.js";
-import { tempDir } from "./helpers.js";
+import { messagesIn, tempDir } from "./helpers.js";
 import { docxParts, needs, resolveChanges, VALIDATE_DOCX, xmlParagraphs } from "./ooxml.js";
+
+// Written about behaviour, with the English messages; the template errors in Dutch: test/messages-language.test.ts.
+messagesIn("en");
 
 /**
  * Table cells that hold paragraphs and lists (`tableBlockCell`): an agenda item's Markdown

@@ -15,8 +15,11 @@ import { targetBookmarkName } from "../src/writers/docx/cross-refs.js";
 import { writeDocx } from "../src/writers/docx/docx-writer.js";
 import { writeHtml } from "../src/writers/html/html-writer.js";
 import { writeText } from "../src/writers/text/text-writer.js";
-import { tempDir } from "./helpers.js";
+import { messagesIn, tempDir } from "./helpers.js";
 import { docxParts, needs, resolveChanges, VALIDATE_DOCX, xmlParagraphs } from "./ooxml.js";
+
+// Written about behaviour, with the English messages; the template errors in Dutch: test/messages-language.test.ts.
+messagesIn("en");
 
 /**
  * Cross-references in the document tree (issue 16): `<target id>`, `<ref to>` and `<li id>` in

@@ -3,6 +3,10 @@ import { annotateTemplate } from "../src/template/annotate.js";
 import { treeFromMarkup } from "../src/tree/from-markup.js";
 import type { Block, DocumentNode, Inline } from "../src/tree/types.js";
 import { VOCABULARY } from "../src/tree/vocabulary.js";
+import { messagesIn } from "./helpers.js";
+
+// Written about behaviour, with the English messages; the template errors in Dutch: test/messages-language.test.ts.
+messagesIn("en");
 
 /**
  * The markup parser (src/tree/from-markup.ts): the template's markup vocabulary → document tree.

@@ -4,6 +4,7 @@ import { access, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { t } from "../i18n/i18n.js";
 
 /**
  * LibreOffice as a converter: find `soffice`, and convert many documents in one headless run.
@@ -16,9 +17,8 @@ import { pathToFileURL } from "node:url";
 /** Set to the soffice program to use instead of the one found on PATH. */
 export const SOFFICE_ENV = "BOARDPAPER_SOFFICE";
 
-export const INSTALL_HINT =
-  "install LibreOffice (Debian/Ubuntu: `apt-get install libreoffice-writer-nogui`; macOS: `brew install --cask libreoffice`; " +
-  `Windows: libreoffice.org) or set ${SOFFICE_ENV} to the soffice program`;
+/** What to do when there is no LibreOffice (read when used: in the language of the run). */
+export const installHint = (): string => t("soffice.installHint", { env: SOFFICE_ENV });
 
 /** A conversion that cannot be done: the message says why and what to do. Never a bug. */
 export class ConversionError extends Error {
@@ -42,13 +42,13 @@ export async function findSoffice(env: Env, cwd: string = process.cwd()): Promis
   if (chosen !== undefined && chosen !== "") {
     const path = isAbsolute(chosen) || chosen.includes("/") ? resolve(cwd, chosen) : await onPath(chosen, env);
     if (path && (await executable(path))) return path;
-    throw new ConversionError(`${SOFFICE_ENV} is set to \`${chosen}\`, which is not an executable program; ${INSTALL_HINT}`);
+    throw new ConversionError(t("soffice.notExecutable", { env: SOFFICE_ENV, chosen, hint: installHint() }));
   }
   for (const name of ["soffice", "libreoffice"]) {
     const path = await onPath(name, env);
     if (path) return path;
   }
-  throw new ConversionError(`PDF output needs LibreOffice, and no \`soffice\` program was found on PATH; ${INSTALL_HINT}`);
+  throw new ConversionError(t("soffice.notFound", { hint: installHint() }));
 }
 
 async function onPath(name: string, env: Env): Promise<string | undefined> {
@@ -120,13 +120,13 @@ export async function convertBatch(files: readonly string[], opts: BatchOptions)
     const produced = new Set(await readdir(opts.outDir).catch(() => [] as string[]));
     const pdfs = names.map((n) => join(opts.outDir, `${n}.pdf`));
     const missing = files.filter((_f, i) => !produced.has(`${names[i]}.pdf`));
-    if (r.timedOut) throw new ConversionError(`LibreOffice did not finish converting ${files.length} document(s) to PDF within ${Math.round(timeout / 1000)} s and was stopped`);
-    if (r.error) throw new ConversionError(`could not start LibreOffice (${opts.soffice}): ${r.error.message}; ${INSTALL_HINT}`);
+    if (r.timedOut) throw new ConversionError(t("soffice.timedOut", { n: files.length, seconds: Math.round(timeout / 1000) }));
+    if (r.error) throw new ConversionError(t("soffice.cannotStart", { soffice: opts.soffice, why: r.error.message, hint: installHint() }));
     if (missing.length > 0 || r.code !== 0) {
       const why = [r.stderr, r.stdout].join("\n").split("\n").filter((l) => l.trim() !== "" && !/^convert .* using filter/.test(l) && !/javaldx/.test(l));
       throw new ConversionError(
-        `LibreOffice (${opts.soffice}) ${r.code !== 0 ? `exited with status ${r.code ?? r.signal}` : "did not convert every document"}` +
-          (missing.length > 0 ? `; no PDF for ${missing.map((f) => basename(f)).join(", ")}` : "") +
+        (r.code !== 0 ? t("soffice.exited", { soffice: opts.soffice, status: String(r.code ?? r.signal) }) : t("soffice.notEvery", { soffice: opts.soffice })) +
+          (missing.length > 0 ? t("soffice.noPdfFor", { files: missing.map((f) => basename(f)).join(", ") }) : "") +
           (why.length > 0 ? `\n  ${why.slice(0, 10).join("\n  ")}` : ""),
       );
     }

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { relative, resolve } from "node:path";
+import { t } from "../i18n/i18n.js";
 
 export type GitRead = { ok: true; bytes: Uint8Array; label: string } | { ok: false; message: string };
 
@@ -17,16 +18,15 @@ export async function readFromGit(cwd: string, spec: string, newerPath: string):
   const revision = colon >= 0 ? spec.slice(0, colon) : spec;
   const path = colon >= 0 ? spec.slice(colon + 1) : `./${relative(cwd, resolve(cwd, newerPath)).split("\\").join("/")}`;
   const object = `${revision}:${path}`;
-  if (revision === "" || revision.startsWith("-")) return { ok: false, message: `\`${spec}\` is neither a file nor a git revision (a revision never starts with \`-\`)` };
+  if (revision === "" || revision.startsWith("-")) return { ok: false, message: t("git.notRevision", { spec }) };
   const verified = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`]);
   // git's own words when it has any (not a git repository); with --quiet an unknown revision has none.
-  if (!verified.ok) return { ok: false, message: verified.missing ? MISSING : `cannot read \`${object}\` from git: ${verified.why || `unknown revision \`${revision}\` (and \`${spec}\` is no file)`}` };
+  if (!verified.ok) return { ok: false, message: verified.missing ? t("git.missing") : t("git.cannotRead", { object, why: verified.why || t("git.unknownRevision", { revision, spec }) }) };
   const shown = await git(cwd, ["show", "--end-of-options", object]);
-  if (!shown.ok) return { ok: false, message: shown.missing ? MISSING : `cannot read \`${object}\` from git: ${shown.why || "git failed"}` };
+  if (!shown.ok) return { ok: false, message: shown.missing ? t("git.missing") : t("git.cannotRead", { object, why: shown.why || t("git.failed") }) };
   return { ok: true, bytes: shown.bytes, label: object };
 }
 
-const MISSING = "git is not installed; give OLD as a file instead";
 
 type GitRun = { ok: true; bytes: Uint8Array } | { ok: false; missing: boolean; why: string };
 

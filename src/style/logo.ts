@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { MAX_SVG_BYTES, rasterProblem, svgProblem } from "./svg-safety.js";
+import { t } from "../i18n/i18n.js";
 
 /** A logo ready for both writers: its bytes, a PNG for Word's fallback, its size on the page. */
 export interface Logo {
@@ -25,9 +26,9 @@ export async function prepareLogo(bytes: Uint8Array, alt: string, widthMm: numbe
   const isPng = PNG_SIGNATURE.every((b, i) => bytes[i] === b);
   const head = new TextDecoder().decode(bytes.subarray(0, 2048));
   const isSvg = !isPng && /<svg[\s>]/.test(head);
-  if (!isPng && !isSvg) return { ok: false, message: "the logo must be a PNG or an SVG file" };
+  if (!isPng && !isSvg) return { ok: false, message: t("logo.notImage") };
   if (isSvg) {
-    if (bytes.length > MAX_SVG_BYTES) return { ok: false, message: `the SVG logo is too large (${Math.round(bytes.length / 1024)} kB; at most ${MAX_SVG_BYTES / 1024} kB)` };
+    if (bytes.length > MAX_SVG_BYTES) return { ok: false, message: t("logo.svgTooLarge", { size: Math.round(bytes.length / 1024), max: MAX_SVG_BYTES / 1024 }) };
     const problem = svgProblem(new TextDecoder().decode(bytes));
     if (problem) return { ok: false, message: problem };
   }
@@ -35,9 +36,9 @@ export async function prepareLogo(bytes: Uint8Array, alt: string, widthMm: numbe
   try {
     size = imageSize(bytes);
   } catch {
-    return { ok: false, message: "the logo file cannot be read as an image" };
+    return { ok: false, message: t("logo.unreadable") };
   }
-  if (!size.width || !size.height) return { ok: false, message: "the logo has no width and height (an SVG needs width/height or a viewBox)" };
+  if (!size.width || !size.height) return { ok: false, message: t("logo.noSize") };
   const heightMm = Math.round(((widthMm * size.height) / size.width) * 10) / 10;
   if (isPng) return { ok: true, logo: { format: "png", data: bytes, png: bytes, alt, widthMm, heightMm } };
   let png: Uint8Array;
@@ -54,7 +55,7 @@ export async function prepareLogo(bytes: Uint8Array, alt: string, widthMm: numbe
     if (tooLarge) return { ok: false, message: tooLarge };
     png = new Uint8Array(resvg.render().asPng());
   } catch (e) {
-    return { ok: false, message: `the SVG logo cannot be drawn: ${(e as Error).message}` };
+    return { ok: false, message: t("logo.cannotDraw", { why: (e as Error).message }) };
   }
   return { ok: true, logo: { format: "svg", data: bytes, png, alt, widthMm, heightMm } };
 }

@@ -1,3 +1,5 @@
+import { t } from "../i18n/i18n.js";
+
 /**
  * What an SVG logo may not contain before it is rasterised, and how large the raster may be.
  * A logo is a drawing in one file: it may not reach outside itself (an `<image href="/etc/…">`,
@@ -17,26 +19,26 @@ export function svgProblem(svg: string): string | undefined {
   // Any attribute named href in any namespace (href, xlink:href, x:href): a fragment only.
   for (const m of svg.matchAll(/(?:^|[\s"'])((?:[\w.-]+:)?href)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
     const value = m[3] ?? m[4] ?? "";
-    if (!value.startsWith("#")) return `the SVG logo refers to something outside itself (${m[1]}="${shorten(value)}"); a logo must be self-contained (only #fragment references)`;
+    if (!value.startsWith("#")) return t("svg.outsideHref", { ref: `${m[1]}="${shorten(value)}"` });
   }
   for (const m of svg.matchAll(/url\s*\(\s*(['"]?)\s*([^)'"]*)/gi)) {
-    if (!m[2]!.startsWith("#")) return `the SVG logo refers to something outside itself (url(${shorten(m[2]!)})); a logo must be self-contained (only url(#fragment) references)`;
+    if (!m[2]!.startsWith("#")) return t("svg.outsideUrl", { ref: `url(${shorten(m[2]!)})` });
   }
-  if (/@import/i.test(svg)) return "the SVG logo imports a style sheet (@import); a logo must be self-contained";
+  if (/@import/i.test(svg)) return t("svg.import");
   // CSS escapes could spell url( or @import past the checks above.
-  if (styleSheets(svg).some((css) => css.includes("\\")) || /\bstyle\s*=\s*("[^"]*\\|'[^']*\\)/i.test(svg)) return "the SVG logo's CSS contains backslash escapes; write it without them";
-  if (/<!ENTITY/i.test(svg)) return "the SVG logo declares XML entities (<!ENTITY>); a logo may not";
+  if (styleSheets(svg).some((css) => css.includes("\\")) || /\bstyle\s*=\s*("[^"]*\\|'[^']*\\)/i.test(svg)) return t("svg.escapes");
+  if (/<!ENTITY/i.test(svg)) return t("svg.entities");
   if (/<(?:[\w.-]+:)?filter[\s>/]/.test(svg) || /(?:^|[\s"';{])filter\s*[=:]/.test(svg)) {
-    return "the SVG logo uses filters (blur, shadow…), which are not allowed in a logo; flatten them in the drawing program";
+    return t("svg.filters");
   }
   return undefined;
 }
 
 /** Why a raster of this size is refused, or undefined when it is fine. */
 export function rasterProblem(width: number, height: number): string | undefined {
-  if (!(width > 0 && height > 0)) return "the SVG logo has no size";
+  if (!(width > 0 && height > 0)) return t("svg.noSize");
   if (Math.max(width, height) > MAX_RASTER_SIDE || width * height > MAX_RASTER_PIXELS) {
-    return `the SVG logo would be drawn at ${Math.round(width)} × ${Math.round(height)} pixels (at most ${MAX_RASTER_SIDE} on a side); check its width, height and viewBox (a logo is wider than it is very tall)`;
+    return t("svg.rasterTooLarge", { width: Math.round(width), height: Math.round(height), max: MAX_RASTER_SIDE });
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { Position } from "../diagnostics/diagnostic.js";
 import { positionOf } from "../load/decode.js";
 import { SOURCE_ATTRIBUTE, VOCABULARY } from "../tree/vocabulary.js";
 import { templateError } from "../diagnostics/template-error.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Check a template's markup against the vocabulary and tag every start tag with the template
@@ -31,14 +32,14 @@ export function annotateTemplate(templateId: number, file: string, source: strin
         const pos = positionOf(source, start);
         const allowed = VOCABULARY[name];
         if (!allowed) {
-          problem = { pos, message: `<${name}> is not part of the document vocabulary; use one of: ${Object.keys(VOCABULARY).join(", ")}` };
+          problem = { pos, message: t("tpl.notVocabulary", { name, names: Object.keys(VOCABULARY).join(", ") }) };
           return;
         }
         const bad = Object.keys(attrs).find((a) => !allowed.includes(a));
         if (bad) {
           problem = {
             pos,
-            message: `attribute \`${bad}\` is not allowed on <${name}>${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
+            message: t("tpl.attrNotAllowed", { attr: bad, name, allowed: allowed.length ? t("tpl.attrAllowed", { allowed: allowed.join(", ") }) : "" }),
           };
           return;
         }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { templateError } from "../diagnostics/template-error.js";
 import { alternatives, defOf, objectKeysAt, schemasAt } from "../model/schema-walk.js";
 import { HELPERS } from "./helpers.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Which data fields a template reads, found from its Handlebars syntax tree without rendering
@@ -264,7 +265,7 @@ function parse(source: TemplateSource): Parsed {
   } catch (e) {
     const err = e as { lineNumber?: number; column?: number; message?: string };
     const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message ?? "")?.[1] ?? 1);
-    throw templateError(source.file, { line, col: (err.column ?? 0) + 1 }, `template syntax: ${String(err.message ?? e).split("\n")[0]}`);
+    throw templateError(source.file, { line, col: (err.column ?? 0) + 1 }, t("tpl.syntax", { message: String(err.message ?? e).split("\n")[0] ?? "" }));
   }
 }
 

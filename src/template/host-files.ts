@@ -3,6 +3,7 @@ import { templateError } from "../diagnostics/template-error.js";
 import type { Host } from "../host/host.js";
 import { displayPath, inside, insideReal } from "../host/paths.js";
 import { BUILTIN_TEMPLATES, type TemplateFiles } from "./template-set.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Template files read through the host (missing files and folders are simply absent). A template
@@ -16,7 +17,7 @@ export function hostTemplateFiles(host: Host): TemplateFiles {
       const abs = resolve(host.cwd, p);
       // (boardpaper's own templates are exempt: an installed copy may be linked into the project.)
       if (inside(host.cwd, abs) && !inside(BUILTIN_TEMPLATES, abs) && !(await insideReal(host, host.cwd, abs))) {
-        throw templateError(displayPath(host, p), { line: 1, col: 1 }, "the template file is a link to a file outside the project folder; boardpaper does not read outside it");
+        throw templateError(displayPath(host, p), { line: 1, col: 1 }, t("tpl.linkOutside"));
       }
       return host.readFile(p);
     },

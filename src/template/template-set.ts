@@ -8,6 +8,7 @@ import { annotateTemplate } from "./annotate.js";
 import { HELPERS } from "./helpers.js";
 import { templateError, TemplateError } from "../diagnostics/template-error.js";
 import type { TemplateSource } from "./field-use.js";
+import { t } from "../i18n/i18n.js";
 
 /** The templates shipped with boardpaper. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
@@ -67,7 +68,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     const shown = io.display(path);
     files.push(shown);
     const bytes = await io.read(path);
-    if (!bytes) throw templateError(shown, { line: 1, col: 1 }, "template file cannot be read");
+    if (!bytes) throw templateError(shown, { line: 1, col: 1 }, t("tpl.unreadable"));
     const decoded = decodeUtf8(shown, bytes);
     if (!decoded.ok) throw new TemplateError(decoded.diagnostic);
     written.push({ name: basename(path, ".hbs"), file: shown, text: decoded.text, partial });
@@ -84,7 +85,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
       try {
         ast = env.parse(source);
       } catch (e) {
-        throw templateError(shown, original(handlebarsPosition(e)), `template syntax: ${firstLine(e)}`);
+        throw templateError(shown, original(handlebarsPosition(e)), t("tpl.syntax", { message: firstLine(e) }));
       }
       // The parsed template, not its text: compiling text would parse it a second time.
       return (ready = { compiled: env.compile(ast, COMPILE_OPTIONS), original });
@@ -97,7 +98,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
         return compiled(ctx, opts);
       } catch (e) {
         if (e instanceof TemplateError) throw e;
-        throw templateError(shown, original(handlebarsPosition(e)), `template: ${firstLine(e).replace(/ - \d+:\d+$/, "")}`);
+        throw templateError(shown, original(handlebarsPosition(e)), t("tpl.runtime", { message: firstLine(e).replace(/ - \d+:\d+$/, "") }));
       }
     };
   };
@@ -114,7 +115,7 @@ export async function loadTemplateSet(io: TemplateFiles, overrides: readonly str
     sources: () => new Map(annotated.map((a) => a()).map((source) => [templateKey(source), source])),
     render(name, context) {
       const template = compiled.get(name);
-      if (!template) throw templateError(io.display(join(dirs[0] ?? BUILTIN_TEMPLATES, `${name}.hbs`)), { line: 1, col: 1 }, `template \`${name}.hbs\` is missing`);
+      if (!template) throw templateError(io.display(join(dirs[0] ?? BUILTIN_TEMPLATES, `${name}.hbs`)), { line: 1, col: 1 }, t("tpl.missing", { name: `${name}.hbs` }));
       return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     },
   };

@@ -19,6 +19,7 @@ import type {
 } from "./types.js";
 import { mergeTexts } from "./inline.js";
 import { CROSS_REFERENCE_ID, META_NAMES, SOURCE_ATTRIBUTE } from "./vocabulary.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Parse the markup a template produced into the document tree. Each element is handled by a
@@ -29,13 +30,13 @@ export function treeFromMarkup(markup: string, templateFiles: readonly string[])
   const root = parseDocument(markup, { decodeEntities: true, recognizeSelfClosing: true });
   const cx: Cx = { files: templateFiles, ids: new Set(), meta: {}, header: undefined, footer: undefined };
   reserveCrossReferenceIds(root.children, cx);
-  const children = blocks(root.children, cx, TOP, "the top level");
+  const children = blocks(root.children, cx, TOP, t("tpl.topLevel"));
   // Said of the template that was rendered: the one the first element came from.
   const first = root.children.find((n): n is Element => isElement(n) && n.attribs[SOURCE_ATTRIBUTE] !== undefined);
   const id = Number(first?.attribs[SOURCE_ATTRIBUTE]?.split(":")[0] ?? NaN);
   const where = { file: templateFiles[id] ?? templateFiles[templateFiles.length - 1] ?? "template", pos: { line: 1, col: 1 } };
   for (const required of ["title", "language", "date"] as const) {
-    if (!cx.meta[required]) throw templateError(where.file, where.pos, `the template must set <meta name="${required}" content="…">`);
+    if (!cx.meta[required]) throw templateError(where.file, where.pos, t("tpl.metaRequired", { name: required }));
   }
   const { title = "", language = "", date = "", ...optional } = cx.meta;
   const properties: Properties = { title, language, date, ...optional };
@@ -77,11 +78,11 @@ function blocks(nodes: readonly ChildNode[], cx: Cx, table: Record<string, Block
     if (isBlank(n)) continue;
     if (!isElement(n)) {
       const parent = n.parent as Element | null;
-      if (parent && isElement(parent)) fail(parent, cx, `text \`${textOf(n).trim().slice(0, 30)}\` must be inside a block such as <p> (in ${context})`);
-      throw templateError(cx.files[cx.files.length - 1] ?? "template", { line: 1, col: 1 }, `text \`${textOf(n).trim().slice(0, 30)}\` must be inside a block such as <p>`);
+      if (parent && isElement(parent)) fail(parent, cx, t("tpl.textOutsideBlockIn", { text: textOf(n).trim().slice(0, 30), context }));
+      throw templateError(cx.files[cx.files.length - 1] ?? "template", { line: 1, col: 1 }, t("tpl.textOutsideBlock", { text: textOf(n).trim().slice(0, 30) }));
     }
     const handler = table[n.name];
-    if (!handler) fail(n, cx, `<${n.name}> cannot appear at ${context}`);
+    if (!handler) fail(n, cx, t("tpl.cannotAppearAt", { name: n.name, context }));
     out.push(...handler(n, cx));
   }
   return out;
@@ -107,12 +108,12 @@ function reserveCrossReferenceIds(nodes: readonly ChildNode[], cx: Cx): void {
       if (!isElement(n)) continue;
       if (n.name === "target" || (n.name === "li" && n.attribs.id !== undefined)) {
         const id = n.attribs.id;
-        if (id === undefined) fail(n, cx, '<target> needs an id: <target id="…">');
-        if (!CROSS_REFERENCE_ID.test(id)) fail(n, cx, `<${n.name} id="${id}"> is not a valid id: a letter, then letters, digits, - and _`);
+        if (id === undefined) fail(n, cx, t("tpl.targetNeedsId"));
+        if (!CROSS_REFERENCE_ID.test(id)) fail(n, cx, t("tpl.badId", { name: n.name, id }));
         const first = given.get(id);
         if (first) {
           const { file, pos } = sourceOf(first, cx);
-          fail(n, cx, `the id "${id}" is given twice in this document (first on <${first.name}> at ${file}:${pos.line})`);
+          fail(n, cx, t("tpl.idTwice", { id, first: first.name, file, line: pos.line }));
         }
         given.set(id, n);
       } else if (n.name === "ref") {
@@ -124,8 +125,8 @@ function reserveCrossReferenceIds(nodes: readonly ChildNode[], cx: Cx): void {
   visit(nodes);
   for (const r of refs) {
     const to = r.attribs.to;
-    if (to === undefined) fail(r, cx, '<ref> needs the id of what it refers to: <ref to="…">');
-    if (!given.has(to)) fail(r, cx, `<ref to="${to}"> refers to nothing in this document: there is no <target id="${to}"> or <li id="${to}">`);
+    if (to === undefined) fail(r, cx, t("tpl.refNeedsTo"));
+    if (!given.has(to)) fail(r, cx, t("tpl.refToNothing", { to }));
   }
   for (const id of given.keys()) cx.ids.add(id);
 }
@@ -152,18 +153,18 @@ function firstOther(el: Element, names: readonly string[]): Element | undefined 
 const TOP: Record<string, BlockHandler> = {
   meta(el, cx) {
     const name = el.attribs.name ?? "";
-    if (!(META_NAMES as readonly string[]).includes(name)) fail(el, cx, `<meta name="${name}"> is unknown; use one of: ${META_NAMES.join(", ")}`);
-    if (cx.meta[name] !== undefined) fail(el, cx, `<meta name="${name}"> is set twice`);
+    if (!(META_NAMES as readonly string[]).includes(name)) fail(el, cx, t("tpl.metaUnknown", { name, names: META_NAMES.join(", ") }));
+    if (cx.meta[name] !== undefined) fail(el, cx, t("tpl.metaTwice", { name }));
     cx.meta[name] = (el.attribs.content ?? "").replace(/\s+/g, " ").trim();
     return [];
   },
   header(el, cx) {
-    if (cx.header) fail(el, cx, "<header> appears twice");
+    if (cx.header) fail(el, cx, t("tpl.twice", { name: "header" }));
     cx.header = inlines(el, cx, HEADER_INLINE) as Inline[];
     return [];
   },
   footer(el, cx) {
-    if (cx.footer) fail(el, cx, "<footer> appears twice");
+    if (cx.footer) fail(el, cx, t("tpl.twice", { name: "footer" }));
     cx.footer = inlines(el, cx, FOOTER_INLINE);
     return [];
   },
@@ -195,16 +196,16 @@ function list(el: Element, cx: Cx): List {
   if (el.name === "ol") {
     const type = el.attribs.type ?? "1";
     const s = OL_STYLES[type];
-    if (!s) fail(el, cx, `<ol type="${type}"> is not supported; use 1, a or i`);
+    if (!s) fail(el, cx, t("tpl.olType", { type }));
     style = s;
   }
   const start = el.attribs.start === undefined ? 1 : Number(el.attribs.start);
-  if (!Number.isInteger(start) || start < 0) fail(el, cx, `<${el.name} start="${el.attribs.start}"> must be a whole number`);
+  if (!Number.isInteger(start) || start < 0) fail(el, cx, t("tpl.start", { name: el.name, start: el.attribs.start ?? "" }));
   const children = el.children.filter((n) => !isBlank(n)).map((n): ListItem => {
-    if (!isElement(n) || n.name !== "li") fail(isElement(n) ? n : el, cx, `<${el.name}> may only contain <li>`);
+    if (!isElement(n) || n.name !== "li") fail(isElement(n) ? n : el, cx, t("tpl.onlyLi", { name: el.name }));
     return listItem(n, cx);
   });
-  if (children.length === 0) fail(el, cx, `<${el.name}> has no items`);
+  if (children.length === 0) fail(el, cx, t("tpl.noItems", { name: el.name }));
   return { type: "list", style, start, children };
 }
 
@@ -237,34 +238,34 @@ function table(el: Element, cx: Cx): Table {
   const part = (name: string) => parts.find((n): n is Element => isElement(n) && n.name === name);
   for (const n of parts) {
     if (!isElement(n) || !["caption", "thead", "tbody"].includes(n.name)) {
-      fail(isElement(n) ? n : el, cx, "a <table> holds a <caption>, a <thead> and a <tbody>");
+      fail(isElement(n) ? n : el, cx, t("tpl.tableParts"));
     }
   }
   const caption = part("caption");
   const thead = part("thead");
   const tbody = part("tbody");
-  if (!caption) fail(el, cx, "a <table> needs a <caption> (screen readers announce it)");
-  if (!thead) fail(el, cx, "a <table> needs a <thead> with the header row");
+  if (!caption) fail(el, cx, t("tpl.tableCaption"));
+  if (!thead) fail(el, cx, t("tpl.tableThead"));
   const headRows = rows(thead, cx, "th");
-  if (headRows.length !== 1) fail(thead, cx, "<thead> must hold exactly one <tr>");
+  if (headRows.length !== 1) fail(thead, cx, t("tpl.theadOneRow"));
   const head = headRows[0]!;
   const body = tbody ? rows(tbody, cx, "td") : [];
   const columns = head.cells.length;
   const widths = el.attribs["data-widths"]?.trim() ? el.attribs["data-widths"].trim().split(/\s+/).map(Number) : Array<number>(columns).fill(1);
   if (widths.length !== columns || widths.some((w) => !(w > 0))) {
-    fail(el, cx, `data-widths="${el.attribs["data-widths"]}" must give ${columns} positive numbers, one per column`);
+    fail(el, cx, t("tpl.widths", { widths: el.attribs["data-widths"] ?? "", columns }));
   }
   body.forEach((r, i) => {
-    if (r.cells.length !== columns) fail(tbody!, cx, `row ${i + 1} has ${r.cells.length} cells but the header has ${columns}`);
+    if (r.cells.length !== columns) fail(tbody!, cx, t("tpl.rowCells", { row: i + 1, cells: r.cells.length, columns }));
   });
   return { type: "table", caption: inlines(caption, cx, INLINE) as Inline[], widths, head, rows: body };
 }
 
 function rows(section: Element, cx: Cx, cellName: "th" | "td"): TableRow[] {
   return section.children.filter((n) => !isBlank(n)).map((tr): TableRow => {
-    if (!isElement(tr) || tr.name !== "tr") fail(isElement(tr) ? tr : section, cx, `<${section.name}> may only contain <tr>`);
+    if (!isElement(tr) || tr.name !== "tr") fail(isElement(tr) ? tr : section, cx, t("tpl.onlyTr", { name: section.name }));
     const cells = tr.children.filter((n) => !isBlank(n)).map((c): Cell => {
-      if (!isElement(c) || c.name !== cellName) fail(isElement(c) ? c : tr, cx, `a row in <${section.name}> may only contain <${cellName}>`);
+      if (!isElement(c) || c.name !== cellName) fail(isElement(c) ? c : tr, cx, t("tpl.rowOnly", { section: section.name, cell: cellName }));
       return cell(c, cx);
     });
     return { type: "tableRow", cells };
@@ -283,10 +284,10 @@ function cell(el: Element, cx: Cx): Cell {
   if (!el.children.some((n) => isElement(n) && Object.hasOwn(CELL_BLOCKS, n.name))) return { type: "tableCell", children: inlines(el, cx, INLINE) as Inline[] };
   const children = el.children.filter((n) => !isBlank(n)).map((n): Paragraph | List => {
     if (isElement(n) && Object.hasOwn(CELL_BLOCKS, n.name)) return CELL_BLOCKS[n.name]!(n, cx);
-    if (isElement(n) && !Object.hasOwn(INLINE, n.name)) fail(n, cx, `<${n.name}> cannot appear in a table cell; a cell holds a line of text, or <p>, <ul> and <ol>`);
+    if (isElement(n) && !Object.hasOwn(INLINE, n.name)) fail(n, cx, t("tpl.notInCell", { name: n.name }));
     const snippet = textOf(n).replace(/\s+/g, " ").trim().slice(0, 30);
-    const what = `${isElement(n) ? `<${n.name}>` : "text"}${snippet ? ` \`${snippet}\`` : ""}`;
-    fail(isElement(n) ? n : el, cx, `a <${el.name}> holds either a line of text or blocks (<p>, <ul>, <ol>), not both: ${what} is outside a block; put it in a <p>`);
+    const what = `${isElement(n) ? `<${n.name}>` : t("tpl.text")}${snippet ? ` \`${snippet}\`` : ""}`;
+    fail(isElement(n) ? n : el, cx, t("tpl.cellMixed", { name: el.name, what }));
   });
   return { type: "tableBlockCell", children };
 }
@@ -298,7 +299,7 @@ function metadataEntries(el: Element, cx: Cx): MetadataEntry[] {
     const dt = items[i];
     const dd = items[i + 1];
     if (!dt || !isElement(dt) || dt.name !== "dt" || !dd || !isElement(dd) || dd.name !== "dd") {
-      fail(dt && isElement(dt) ? dt : el, cx, "a <dl> holds <dt> and <dd> in pairs");
+      fail(dt && isElement(dt) ? dt : el, cx, t("tpl.dlPairs"));
     }
     entries.push({ type: "metadataEntry", label: inlines(dt, cx, INLINE) as Inline[], value: inlines(dd, cx, INLINE) as Inline[] });
   }
@@ -313,7 +314,7 @@ const INLINE: Record<string, InlineHandler> = {
     if (!/^(https?:|mailto:|#)/.test(url)) {
       // A template's own link must be right; a link written in the data's Markdown (no
       // data-src of its own) with another scheme (ftp:, file:) keeps its text, not its target.
-      if (el.attribs[SOURCE_ATTRIBUTE]) fail(el, cx, `link target \`${url}\` must start with https://, http://, mailto: or #`);
+      if (el.attribs[SOURCE_ATTRIBUTE]) fail(el, cx, t("tpl.linkTarget", { url }));
       return inlines(el, cx, INLINE);
     }
     return [{ type: "link", url, children: inlines(el, cx, INLINE) as Inline[] }];
@@ -321,29 +322,29 @@ const INLINE: Record<string, InlineHandler> = {
   br: () => [{ type: "break" }],
   target(el, cx) {
     const outer = enclosing(el, NOT_AROUND_CROSS_REFERENCES);
-    if (outer) fail(el, cx, `a <target> cannot be inside <${outer.name}>${WHY_NOT_INSIDE[outer.name] ?? ""}`);
+    if (outer) fail(el, cx, t("tpl.targetInside", { outer: outer.name, why: WHY_NOT_INSIDE[outer.name]?.() ?? "" }));
     return [{ type: "target", id: el.attribs.id ?? "", children: inlines(el, cx, INLINE) as Inline[] }];
   },
   ref(el, cx) {
     const outer = enclosing(el, NOT_AROUND_CROSS_REFERENCES);
     // A reference the data's Markdown wrote inside one of its links keeps its text: the link is the pointer.
     if (outer?.name === "a" && !el.attribs[SOURCE_ATTRIBUTE]) return inlines(el, cx, INLINE);
-    if (outer) fail(el, cx, `a <ref> cannot be inside <${outer.name}>${WHY_NOT_INSIDE[outer.name] ?? ""}`);
+    if (outer) fail(el, cx, t("tpl.refInside", { outer: outer.name, why: WHY_NOT_INSIDE[outer.name]?.() ?? "" }));
     const inner = firstOther(el, ["strong", "em"]);
-    if (inner) fail(inner, cx, `a <ref> holds the text it prints (text, <strong>, <em>), not <${inner.name}>`);
+    if (inner) fail(inner, cx, t("tpl.refInner", { name: inner.name }));
     const children = inlines(el, cx, INLINE) as Inline[];
     const to = el.attribs.to ?? "";
-    if (plain(children).trim() === "") fail(el, cx, `<ref to="${to}"> is empty: it holds what it prints now, such as the number of its target`);
+    if (plain(children).trim() === "") fail(el, cx, t("tpl.refEmpty", { to }));
     return [{ type: "reference", target: to, children }];
   },
 };
 
 /** Where targets and references cannot be: in each other, in a link, in the running header and footer. */
 const NOT_AROUND_CROSS_REFERENCES = ["a", "ref", "target", "header", "footer"] as const;
-const WHY_NOT_INSIDE: Readonly<Record<string, string>> = {
-  header: ": the running header is on every page; cross-references are in the body",
-  footer: ": the running footer is on every page; cross-references are in the body",
-  a: ": a link already points somewhere",
+const WHY_NOT_INSIDE: Readonly<Record<string, () => string>> = {
+  header: () => t("tpl.whyHeader"),
+  footer: () => t("tpl.whyFooter"),
+  a: () => t("tpl.whyLink"),
 };
 
 /** The running header's inline content: no cross-references (and none deeper in, see `enclosing`). */
@@ -359,7 +360,7 @@ function inline(n: ChildNode, cx: Cx, table: Record<string, InlineHandler>): Foo
   if (n.type === "text") return [{ type: "text", value: n.data }];
   if (!isElement(n)) return [];
   const handler = table[n.name];
-  if (!handler) fail(n, cx, `<${n.name}> cannot appear inside a line of text; only ${Object.keys(table).map((k) => `<${k}>`).join(", ")} can`);
+  if (!handler) fail(n, cx, t("tpl.notInline", { name: n.name, allowed: Object.keys(table).map((k) => `<${k}>`).join(", ") }));
   return handler(n, cx);
 }
 
