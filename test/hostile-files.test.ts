@@ -5,8 +5,12 @@ import { buffer } from "node:stream/consumers";
 import { constants, crc32, createDeflateRaw } from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { filesSnapshot, fixture, readText, ROOT, run, runBin, tempDir } from "./helpers.js";
+import { filesSnapshot, fixture, messagesIn, readText, ROOT, run, runBin, tempDir } from "./helpers.js";
 import { docxParts } from "./ooxml.js";
+
+// These tests are about hostile files, not language: their messages are asserted in English (the Dutch
+// default of the same messages is asserted in test/import.test.ts).
+messagesIn("en");
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const doc = (body: string): string => `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`;

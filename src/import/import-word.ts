@@ -18,6 +18,8 @@ import { segment, unwrapFormTables, type Section, type Segments } from "./segmen
 import { hasFormula, readFormula } from "./formula.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
 import { parseValue } from "./values.js";
+import { t } from "../i18n/i18n.js";
+import render from "dom-serializer";
 
 /**
  * `boardpaper import`: a proposal written in Word or LibreOffice (not by us) → a YAML document
@@ -67,7 +69,7 @@ export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: Im
   } catch (e) {
     if (e instanceof DocxReadError || e instanceof WordReadError || e instanceof ZipPartsError) throw new ImportError(e.message);
     // Mammoth's own refusal of a zip that is no Word document (no document part, broken XML).
-    throw new ImportError(`this .docx cannot be read: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    throw new ImportError(t("docx.unreadable", { why: e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e) }));
   }
   const type = await typeFor(pipeline, opts, word.keywords);
   const blocks = blocksOf(word.html);
@@ -78,10 +80,10 @@ export async function importWord(pipeline: Pipeline, bytes: Uint8Array, opts: Im
     blocks.splice(at, 0, ...blocksOf(o.text.split("\n").map((l) => `<p>${escapeHtml(l)}</p>`).join("")).map((b) => ({ ...b, n: o.paragraph })));
   }
   const reading = new Reading(type, unwrapFormTables(type, blocks));
-  for (const o of word.objects) reading.note(o.paragraph, o.what === "afbeelding" ? "een afbeelding: niet overgenomen" : "een tekstvak: de tekst erin is overgenomen als gewone tekst op de plaats van het vak");
+  for (const o of word.objects) reading.note(o.paragraph, t(o.what === "afbeelding" ? "import.note.image" : "import.note.textBox"));
   reading.read(word.header);
   const kind = pipeline.registry.kindOfType(type.name)!;
-  const header = [schemaLineOf(kind, pipeline.host.cwd, opts.out), `Geïmporteerd uit ${opts.source ?? "een Word-document"} door boardpaper import: lees de tekst na en vul in wat <<…>> is.`];
+  const header = [schemaLineOf(kind, pipeline.host.cwd, opts.out), t("import.header", { source: opts.source ?? t("import.aWordDocument") })];
   return { type: type.name, yaml: reading.yaml(header), notes: reading.notes };
 }
 
@@ -104,7 +106,7 @@ function namedType(pipeline: Pipeline, name: string): DeclaredType {
   const named = types.find((t) => t.name === name);
   if (named) return named;
   const hint = suggest(name, types.map((t) => t.name));
-  throw new ImportError(`there is no document type \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ""} (\`boardpaper types\` lists them)`);
+  throw new ImportError(t("import.unknownType", { name, hint: hint ? t("cli.didYouMean", { hint }) : "" }));
 }
 
 /** One import: the blocks, the type, and what is found and noted along the way. */
@@ -114,6 +116,8 @@ class Reading {
   private readonly segments: Segments;
   /** Blocks no field took, to place in the nearest prose section. */
   private readonly stray: Block[] = [];
+  /** Text no field can take (a type without prose): written as comments at the end. */
+  private readonly unplaced: string[] = [];
 
   /** The type is a besluit whose formula's parts are its own fields: the formula reads them (see readFormula). */
   private readonly formulaType: boolean;
@@ -124,7 +128,7 @@ class Reading {
   ) {
     this.formulaType = [...type.gegevens, ...type.secties].filter((f) => f.key in FORMULA_PARTS && f.key !== "plaats" && f.key !== "datum").length >= 2;
     this.segments = segment(type, blocks, this.formulaType);
-    for (const b of this.segments.unmatched) this.noteAt(b, "een kop die bij geen sectie van het type past: de tekst eronder staat bij de sectie ervoor");
+    for (const b of this.segments.unmatched) this.noteAt(b, t("import.note.unmatchedHeading"));
   }
 
   private get sections(): readonly Section[] {
@@ -180,7 +184,8 @@ class Reading {
       if (b.type === "table") {
         const taken = b.rows.map((cells) => this.readRow(cells));
         if (!taken.some(Boolean)) this.stray.push(b);
-        else if (!taken.every(Boolean)) this.noteAt(b, "regels van de kop-tabel die bij geen gegeven passen: niet overgenomen");
+        // Rows that name no gegeven stay as text ("Label<tab>value"), placed like any stray text.
+        else for (const [i, row] of b.rows.entries()) if (!taken[i]) this.stray.push(...blocksOf(`<p>${row.map((c) => render(c.children)).join("\t")}</p>`).map((x) => ({ ...x, n: b.n })));
         continue;
       }
       if (pending && b.type === "paragraph") {
@@ -297,7 +302,7 @@ class Reading {
     if (!text.trim()) return;
     const parsed = parseValue(text, field);
     if (!parsed) {
-      if (b) this.noteAt(b, `"${text.slice(0, 60)}" is geen ${field.soort} voor ${field.label}; overgenomen zoals het er staat`);
+      if (b) this.noteAt(b, t("import.note.notAValue", { text: text.slice(0, 60), soort: field.soort, label: field.label }));
       this.set(field.key, text.trim());
       return;
     }
@@ -306,7 +311,7 @@ class Reading {
     for (const word of (parsed.rest ?? "").match(/[^(),;]+/g) ?? []) {
       const flag = bestMatch(word, this.gegevens.filter((f) => f.soort === "janee"), namesOf);
       if (flag) this.set(flag.key, true);
-      else if (word.trim() && b) this.noteAt(b, `"${word.trim()}" na ${field.label}: niet overgenomen`);
+      else if (word.trim() && b) this.noteAt(b, t("import.note.afterChoice", { word: word.trim(), label: field.label }));
     }
   }
 
@@ -378,13 +383,15 @@ class Reading {
       const before = found.filter((s) => s.at <= b.n).pop();
       const target = before?.field ?? found[0]?.field ?? prose[0];
       if (!target) {
-        this.noteAt(b, "tekst die bij geen veld past, en dit type heeft geen sectie voor tekst: niet overgenomen");
+        // A type without prose: the text is kept as a comment at the end of the file, not lost.
+        this.unplaced.push(`${t("import.comment.paragraph", { n: b.n })} ${b.text.replace(/\s+/g, " ").trim()}`);
+        this.noteAt(b, t("import.note.asComment"));
         continue;
       }
       const text = SECTION.proza([b], target, {}).value;
       const own = this.values.get(target.key);
       this.values.set(target.key, [typeof own === "string" && own !== "leeg" ? own : "", String(text ?? "")].filter(Boolean).join("\n\n"));
-      this.noteAt(b, `tekst die bij geen gegeven of sectie past: gezet bij ${target.label}`);
+      this.noteAt(b, t("import.note.stray", { label: target.label }));
     }
   }
 
@@ -399,7 +406,7 @@ class Reading {
       if (own[k] !== undefined) out[k] = own[k];
       else if (sub.verplicht !== false && sub.standaard === undefined && sub.soort !== "janee") {
         out[k] = placeholderOf(sub);
-        this.notes.push({ paragraph: 0, words: "", message: `${f.label}: ${sub.label} niet gevonden: in te vullen (<<…>>)` });
+        this.notes.push({ paragraph: 0, words: "", message: t("import.note.missingInGroup", { group: f.label, label: sub.label }) });
       }
     }
     return out;
@@ -413,7 +420,7 @@ class Reading {
       if (value !== undefined) out[f.key] = f.soort === "groep" ? this.completed(f, value) : value;
       else if (f.verplicht !== false && f.standaard === undefined && f.soort !== "janee") {
         out[f.key] = placeholderOf(f);
-        this.notes.push({ paragraph: 0, words: "", message: `${f.label} niet gevonden: in te vullen (<<…>>)` });
+        this.notes.push({ paragraph: 0, words: "", message: t("import.note.missing", { label: f.label }) });
       }
     }
     const doc = new Document(out);
@@ -429,6 +436,7 @@ class Reading {
         if (seq.items.every((i) => isScalar(i) && !String(i.value).includes("\n"))) seq.flow = true;
       },
     });
+    if (this.unplaced.length) doc.comment = [` ${t("import.comment.unplaced")}`, ...this.unplaced.map((l) => ` ${l}`)].join("\n");
     return doc.toString({ lineWidth: 0 });
   }
 }

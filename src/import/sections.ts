@@ -7,6 +7,7 @@ import { bestMatch, namesOf, normalise } from "./labels.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
 import { parseValue } from "./values.js";
 import { hasFormula, readFormula, type Formula } from "./formula.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * A section's blocks (what stands under its heading) → the value of its field, by the field's
@@ -41,7 +42,7 @@ const proza: Handler = (blocks, field) => {
     else if (b.type === "table") {
       // Prose has no tables: each row a line, cells separated by a bar.
       parts.push(b.rows.map((r) => r.map((c) => inlineMarkdownOf(c.children)).join(" | ")).join("\\\n"));
-      notes.push({ block: b, message: `een tabel in ${field.label}, die geen tabellen kent: overgenomen als regels tekst` });
+      notes.push({ block: b, message: t("import.note.tableInProse", { label: field.label }) });
     } else parts.push(markdownOf([b.el], field.verwijzing));
   }
   const text = parts.filter((p) => p.length > 0).join("\n\n");
@@ -54,7 +55,7 @@ const waarde: Handler = (blocks, field) => {
   if (!text) return { value: empty(field), rest: [], notes: [] };
   const parsed = parseValue(text, field);
   if (parsed) return { value: parsed.value, rest: [], notes: [] };
-  return { rest: blocks, notes: [{ block: blocks[0]!, message: `"${text.slice(0, 60)}" is geen ${field.soort} voor ${field.label}` }] };
+  return { rest: blocks, notes: [{ block: blocks[0]!, message: t("import.note.notOfKind", { text: text.slice(0, 60), soort: field.soort, label: field.label }) }] };
 };
 
 /** "1.", "2)", "a.", "b)", "i.", "ii)": a number typed by hand, and the level its kind means. */
@@ -162,14 +163,14 @@ const rijen: Handler = (blocks, field) => {
       const col = header[i];
       const text = cellText(c, col ?? field);
       if (!col) {
-        if (text) notes.push({ block: table, message: `een kolom die bij geen kolom van ${field.label} past; "${text.slice(0, 40)}" staat bij de laatste kolom` });
+        if (text) notes.push({ block: table, message: t("import.note.extraColumn", { label: field.label, text: text.slice(0, 40) }) });
         const last = columns[columns.length - 1]!;
         row[last.key] = [row[last.key], text].filter(Boolean).join(" ");
         return;
       }
       if (!text) return;
       const parsed = parseValue(text, col);
-      if (!parsed) notes.push({ block: table, message: `"${text.slice(0, 40)}" is geen ${col.soort} (kolom ${col.label}); overgenomen zoals het er staat` });
+      if (!parsed) notes.push({ block: table, message: t("import.note.cellNotOfKind", { text: text.slice(0, 40), soort: col.soort, column: col.label }) });
       row[col.key] = parsed && col.soort !== "tekst" ? parsed.value : text;
     });
     return row;
@@ -204,7 +205,7 @@ function rowsFromParagraphs(blocks: readonly Block[], field: Field, columns: rea
   }
   // Every row must have what the columns require, else this was no list of rows.
   const complete = rows.length > 0 && rows.every((r) => columns.every((c) => c.verplicht === false || r[c.key] !== undefined));
-  if (!complete) return { value: empty(field), rest: blocks, notes: blocks.length ? [{ block: blocks[0]!, message: `${field.label}: geen tabel gevonden; de tekst staat bij de dichtstbijzijnde sectie` }] : [] };
+  if (!complete) return { value: empty(field), rest: blocks, notes: blocks.length ? [{ block: blocks[0]!, message: t("import.note.noTable", { label: field.label }) }] : [] };
   return { value: rows, rest, notes: [] };
 }
 
@@ -230,7 +231,7 @@ const lijst: Handler = (blocks, field) => {
   const element = fieldOf("element", field.van ?? {});
   const lines = blocks.flatMap((b) => (b.type === "list" ? elements(b.el.children).filter((e) => e.name === "li").map((li) => textOf(li).trim()) : b.type === "paragraph" ? [b.text] : []));
   const values = lines.map((l) => parseValue(l, element)?.value);
-  if (values.some((v) => v === undefined)) return { rest: blocks, notes: [{ block: blocks[0]!, message: `${field.label}: niet elke regel is een ${element.soort}` }] };
+  if (values.some((v) => v === undefined)) return { rest: blocks, notes: [{ block: blocks[0]!, message: t("import.note.listLines", { label: field.label, soort: element.soort }) }] };
   return { value: values.length ? values : empty(field), rest: blocks.filter((b) => b.type !== "list" && b.type !== "paragraph"), notes: [] };
 };
 
@@ -359,7 +360,7 @@ const besluit: Handler = (blocks, field, cx) => {
 /** Kinds that are not read field by field: their text goes to the nearest prose, and the report says so. */
 const notMapped: Handler = (blocks, field) => ({
   rest: blocks,
-  notes: blocks.length ? [{ block: blocks[0]!, message: `${field.label} (soort ${field.soort}) wordt niet veld voor veld ingelezen; de tekst staat bij de dichtstbijzijnde sectie` }] : [],
+  notes: blocks.length ? [{ block: blocks[0]!, message: t("import.note.notMapped", { label: field.label, soort: field.soort }) }] : [],
 });
 
 /**

@@ -5,6 +5,7 @@ import { readZipParts, ZipPartsError } from "./zip-parts.js";
 import { mergeTexts } from "../tree/inline.js";
 import { cellListIndent, listIndent } from "../writers/docx/numbering.js";
 import type { Block, Cell, DocumentNode, Inline, List, ListItem, ListStyle, MetadataEntry, Paragraph, TableRow } from "../tree/types.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Read a .docx that boardpaper wrote back into a document tree (text and structure, not
@@ -21,7 +22,7 @@ export function readDocx(bytes: Uint8Array): DocumentNode {
     return data ? strFromU8(data) : undefined;
   };
   const document = part("word/document.xml");
-  if (!document) throw new DocxReadError("this is not a .docx file (no word/document.xml)");
+  if (!document) throw new DocxReadError(t("docx.noDocument"));
   const formats = numberingFormats(part("word/numbering.xml"));
   // htmlparser2 decodes the XML entities of text and attributes.
   const root = find(parseXml(document).children, "w:document");
@@ -40,15 +41,15 @@ export class DocxReadError extends Error {}
  */
 export function openDocx(bytes: Uint8Array, names: ReadonlySet<string>): Map<string, Uint8Array> {
   if (OLE.every((b, i) => bytes[i] === b)) {
-    throw new DocxReadError("this is a password-protected (encrypted) document or an old .doc file, not a .docx; save it unprotected as .docx");
+    throw new DocxReadError(t("docx.encrypted"));
   }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxReadError("this is not a .docx file (not a zip archive)");
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DocxReadError(t("docx.notZip"));
   try {
     // Only the parts asked for, each checked against a size limit before it is inflated.
     return readZipParts(bytes, names);
   } catch (e) {
-    if (e instanceof ZipPartsError) throw new DocxReadError(`this .docx cannot be read: ${e.message}`);
-    throw new DocxReadError("this is not a .docx file (not a zip archive)");
+    if (e instanceof ZipPartsError) throw new DocxReadError(t("docx.unreadable", { why: e.message }));
+    throw new DocxReadError(t("docx.notZip"));
   }
 }
 
@@ -67,8 +68,8 @@ export function parseXml(xml: string): Document {
   const open = handler.onopentag.bind(handler);
   const close = handler.onclosetag.bind(handler);
   handler.onopentag = (name, attribs) => {
-    if (++depth > XML_LIMITS.depth) throw new DocxReadError(`the document's XML is nested too deeply (more than ${XML_LIMITS.depth} levels)`);
-    if (++count > XML_LIMITS.elements) throw new DocxReadError(`the document's XML has too many elements (more than ${XML_LIMITS.elements})`);
+    if (++depth > XML_LIMITS.depth) throw new DocxReadError(t("docx.tooDeep", { max: XML_LIMITS.depth }));
+    if (++count > XML_LIMITS.elements) throw new DocxReadError(t("docx.tooMany", { max: XML_LIMITS.elements }));
     open(name, attribs);
   };
   handler.onclosetag = () => {

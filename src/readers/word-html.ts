@@ -2,6 +2,7 @@ import { strFromU8, zipSync } from "fflate";
 import type { ChildNode, Element } from "domhandler";
 import mammoth from "mammoth";
 import { openDocx, parseXml } from "./docx-reader.js";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Any .docx (written in Word or LibreOffice, not by us) as HTML, through mammoth: paragraphs,
@@ -49,7 +50,7 @@ export async function readWordHtml(bytes: Uint8Array): Promise<WordHtml> {
     return data ? strFromU8(data) : undefined;
   };
   const document = text("word/document.xml");
-  if (!document) throw new WordReadError("this is not a .docx file (no word/document.xml)");
+  if (!document) throw new WordReadError(t("docx.noDocument"));
   // Parsed under the limits first: mammoth's own parser has none.
   const body = find(find(parseXml(document).children, "w:document")?.children ?? [], "w:body");
   const objects = body ? objectsIn(body) : [];

@@ -1,4 +1,5 @@
 import { Inflate } from "fflate";
+import { t } from "../i18n/i18n.js";
 
 /**
  * Limits on what reading a .docx may cost. A board paper's parts are a few megabytes at most;
@@ -17,11 +18,11 @@ export const ZIP_LIMITS = {
 export class ZipPartsError extends Error {}
 
 const u16 = (b: Uint8Array, o: number): number => {
-  if (o < 0 || o + 2 > b.length) throw new ZipPartsError("the zip archive is damaged");
+  if (o < 0 || o + 2 > b.length) throw new ZipPartsError(t("zip.damaged"));
   return b[o]! | (b[o + 1]! << 8);
 };
 const u32 = (b: Uint8Array, o: number): number => {
-  if (o < 0 || o + 4 > b.length) throw new ZipPartsError("the zip archive is damaged");
+  if (o < 0 || o + 4 > b.length) throw new ZipPartsError(t("zip.damaged"));
   return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 };
 
@@ -39,41 +40,41 @@ export function readZipParts(bytes: Uint8Array, wanted: ReadonlySet<string>, lim
       break;
     }
   }
-  if (eocd < 0) throw new ZipPartsError("the zip archive is damaged (no central directory)");
+  if (eocd < 0) throw new ZipPartsError(t("zip.noDirectory"));
   const count = u16(bytes, eocd + 10);
   let at = u32(bytes, eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) throw new ZipPartsError("the zip archive is too large (ZIP64) to be a board paper");
-  if (count > limits.entries) throw new ZipPartsError(`the zip archive has too many entries (${count}; at most ${limits.entries})`);
+  if (count === 0xffff || at === 0xffffffff) throw new ZipPartsError(t("zip.zip64"));
+  if (count > limits.entries) throw new ZipPartsError(t("zip.tooManyEntries", { count, max: limits.entries }));
   const names = new TextDecoder();
   const found = new Map<string, { method: number; flags: number; size: number; originalSize: number; local: number }>();
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (u32(bytes, at) !== 0x02014b50) throw new ZipPartsError("the zip archive is damaged (bad central directory)");
+    if (u32(bytes, at) !== 0x02014b50) throw new ZipPartsError(t("zip.badDirectory"));
     const nameLength = u16(bytes, at + 28);
     const next = at + 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-    if (next > bytes.length) throw new ZipPartsError("the zip archive is damaged (bad central directory)");
+    if (next > bytes.length) throw new ZipPartsError(t("zip.badDirectory"));
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (wanted.has(name) && !found.has(name)) {
       const entry = { flags: u16(bytes, at + 8), method: u16(bytes, at + 10), size: u32(bytes, at + 20), originalSize: u32(bytes, at + 24), local: u32(bytes, at + 42) };
-      if (entry.flags & 1) throw new ZipPartsError(`${name} is encrypted`);
-      if (entry.originalSize > limits.partBytes) throw new ZipPartsError(`${name} is too large (${mb(entry.originalSize)} inflated; at most ${mb(limits.partBytes)})`);
+      if (entry.flags & 1) throw new ZipPartsError(t("zip.encrypted", { name }));
+      if (entry.originalSize > limits.partBytes) throw new ZipPartsError(t("zip.partTooLarge", { name, size: mb(entry.originalSize), max: mb(limits.partBytes) }));
       total += entry.originalSize;
-      if (total > limits.totalBytes) throw new ZipPartsError(`the parts to read are too large together (more than ${mb(limits.totalBytes)} inflated)`);
+      if (total > limits.totalBytes) throw new ZipPartsError(t("zip.totalTooLarge", { max: mb(limits.totalBytes) }));
       found.set(name, entry);
     }
     at = next;
   }
   const parts = new Map<string, Uint8Array>();
   for (const [name, e] of found) {
-    if (u32(bytes, e.local) !== 0x04034b50) throw new ZipPartsError(`the zip archive is damaged (no local header for ${name})`);
+    if (u32(bytes, e.local) !== 0x04034b50) throw new ZipPartsError(t("zip.noLocalHeader", { name }));
     const start = e.local + 30 + u16(bytes, e.local + 26) + u16(bytes, e.local + 28);
-    if (start + e.size > bytes.length) throw new ZipPartsError(`the zip archive is damaged (${name} is cut off)`);
+    if (start + e.size > bytes.length) throw new ZipPartsError(t("zip.cutOff", { name }));
     const data = bytes.subarray(start, start + e.size);
     if (e.method === 0) {
-      if (data.length !== e.originalSize) throw new ZipPartsError(`the zip archive is damaged (${name} has the wrong size)`);
+      if (data.length !== e.originalSize) throw new ZipPartsError(t("zip.wrongSize", { name }));
       parts.set(name, data);
     } else if (e.method === 8) parts.set(name, inflateAtMost(data, e.originalSize, name));
-    else throw new ZipPartsError(`${name} uses an unsupported compression method (${e.method})`);
+    else throw new ZipPartsError(t("zip.method", { name, method: e.method }));
   }
   return parts;
 }
@@ -84,7 +85,7 @@ function inflateAtMost(data: Uint8Array, size: number, name: string): Uint8Array
   let length = 0;
   let done = false;
   const inflate = new Inflate((chunk, final) => {
-    if (length + chunk.length > size) throw new ZipPartsError(`${name} inflates to more than its declared size (a zip bomb?)`);
+    if (length + chunk.length > size) throw new ZipPartsError(t("zip.bomb", { name }));
     out.set(chunk, length);
     length += chunk.length;
     if (final) done = true;
@@ -95,9 +96,9 @@ function inflateAtMost(data: Uint8Array, size: number, name: string): Uint8Array
     if (data.length === 0) inflate.push(data, true);
   } catch (e) {
     if (e instanceof ZipPartsError) throw e;
-    throw new ZipPartsError(`the zip archive is damaged (${name} cannot be inflated)`);
+    throw new ZipPartsError(t("zip.inflate", { name }));
   }
-  if (!done || length !== size) throw new ZipPartsError(`the zip archive is damaged (${name} has the wrong size)`);
+  if (!done || length !== size) throw new ZipPartsError(t("zip.wrongSize", { name }));
   return out;
 }
 
