@@ -4,7 +4,10 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type Running } from "../src/serve/server.js";
-import { filesSnapshot, ROOT, run, tempDir } from "./helpers.js";
+import { filesSnapshot, ROOT, run, tempDir, messagesIn } from "./helpers.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /**
  * Hostile and careless command lines and requests (issue 17): an output is never an input and
@@ -230,7 +233,7 @@ describe("5. the editor answers bad requests with 4xx, never a stack trace", () 
   it.each(["constructor", "__proto__", "toString"])("format %s in a download", async (format) => {
     const r = await call(server, "POST", "/api/download", { path: "proposals/terugblik-visitaties.yaml", format });
     expect(r.status).toBe(400);
-    expect(r.body).toContain("format is one of");
+    expect(r.body).toContain("het formaat is een van");
   });
 
   it("/.//evil.example/ does not redirect to another site", async () => {
@@ -249,7 +252,8 @@ describe("5. the editor answers bad requests with 4xx, never a stack trace", () 
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(files.status).toBe(200);
     expect(r.status).toBe(200);
-    expect(r.body).toContain("this mapping has 100000 entries; the limit is 2000");
+    // The editor answers in its page's language: Dutch unless the page asks for English.
+    expect(r.body).toContain("deze groep heeft 100000 velden; de grens is 2000");
   });
 
   it("the refused requests above changed no file", () => {

@@ -6,7 +6,10 @@ import { nodeHost } from "../src/host/host.js";
 import { insideReal } from "../src/host/paths.js";
 import { dataFolders, listData } from "../src/serve/files.js";
 import { startServer } from "../src/serve/server.js";
-import { filesSnapshot, readText, ROOT, run, tempDir } from "./helpers.js";
+import { filesSnapshot, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
+
+// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
+messagesIn("en");
 
 /**
  * Symbolic links in a project folder that lead out of it, or round in a loop: boardpaper reads
@@ -240,7 +243,8 @@ describe("the editor", () => {
       const text = readText(join(proj, "data", path));
       const r = await post(server.port, "/api/check", { path, draft: { text } });
       expect(r.status).toBe(200);
-      expect(r.text).toMatch(/`..\/proposals\/terugblik-visitaties.yaml` lies outside the project folder/);
+      // The editor answers in its page's language: Dutch unless the page asks for English.
+      expect(r.text).toMatch(/`..\/proposals\/terugblik-visitaties.yaml` ligt buiten de projectmap/);
       expect(r.text).not.toContain(SECRET);
       expect(filesSnapshot(dir)).toEqual(before);
     } finally {

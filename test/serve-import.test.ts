@@ -113,12 +113,12 @@ describe("who may import", () => {
     const url = importUrl({ name: "van-buiten" });
     const none = await call("POST", url, { body: seedDocx, token: null });
     expect(none.status).toBe(401);
-    expect(none.json().error).toMatch(/access key/);
+    expect(none.json().error).toMatch(/toegangssleutel/);
     expect((await call("POST", url, { body: seedDocx, token: "wrong" })).status).toBe(403);
     expect((await call("POST", url, { body: seedDocx, token: null, headers: { cookie: `boardpaper_${server.port}=wrong` } })).status).toBe(403);
     const foreign = await call("POST", url, { body: seedDocx, headers: { origin: "http://evil.example" } });
     expect(foreign.status).toBe(403);
-    expect(foreign.json().error).toMatch(/other sites/);
+    expect(foreign.json().error).toMatch(/andere sites/);
     for (const host of ["evil.example", `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
       expect((await call("POST", url, { body: seedDocx, headers: { host } })).status, host).toBe(403);
     }
@@ -146,10 +146,10 @@ describe("what is refused, with one line and nothing written", () => {
     big.set(seedDocx);
     const declared = await call("POST", importUrl({ name: "te-groot" }), { body: big });
     expect(declared.status).toBe(413);
-    expect(declared.json().error).toMatch(/too large: at most 20 MB/);
+    expect(declared.json().error).toMatch(/te groot: hoogstens 20 MB/);
     const streamed = await call("POST", importUrl({ name: "te-groot-2" }), { body: big, chunked: true });
     expect(streamed.status).toBe(413);
-    expect(streamed.json().error).toMatch(/too large/);
+    expect(streamed.json().error).toMatch(/te groot/);
     expect(dataFiles()).toEqual(before);
     // The server is still there for the next request.
     expect((await call("GET", "/api/info")).status).toBe(200);
@@ -174,28 +174,33 @@ describe("what is refused, with one line and nothing written", () => {
     }
     const empty = await call("POST", importUrl({ name: "leeg" }), { body: Buffer.alloc(0) });
     expect(empty.status).toBe(400);
-    expect(empty.json().error).toMatch(/empty/);
+    expect(empty.json().error).toMatch(/leeg/);
     expect(dataFiles()).toEqual(before);
   });
 
   it("names the new file by the rules of “new”: no other names, folders or types, and never over a file", async () => {
     const before = dataFiles();
-    const refused: [Record<string, string>, number, RegExp][] = [
-      [{}, 400, /file name/],
-      [{ name: "../buiten" }, 400, /file name/],
-      [{ name: ".verborgen" }, 400, /file name/],
-      [{ name: "x".repeat(101) }, 400, /at most 100/],
-      [{ name: "ok", folder: ".." }, 403, /\.\./],
-      [{ name: "ok", folder: "bestaat-niet" }, 404, /does not exist/],
-      [{ name: "ok", folder: "meetings" }, 400, /would not be read as a document/],
-      [{ name: "ok", type: "bestaat-niet" }, 400, /unknown document type `bestaat-niet`/],
-      [{ name: "terugblik-visitaties" }, 409, /already exists/],
+    // Each refusal in Dutch; those of the name or folder say so (`field: "name"`), for the page to put them there.
+    const refused: [Record<string, string>, number, RegExp, string | undefined][] = [
+      [{}, 400, /bestandsnaam/, "name"],
+      [{ name: "../buiten" }, 400, /bestandsnaam/, "name"],
+      [{ name: ".verborgen" }, 400, /bestandsnaam/, "name"],
+      [{ name: "x".repeat(101) }, 400, /hoogstens 100/, "name"],
+      [{ name: "ok", folder: ".." }, 403, /\.\./, "name"],
+      [{ name: "ok", folder: "bestaat-niet" }, 404, /bestaat niet/, "name"],
+      [{ name: "ok", folder: "meetings" }, 400, /zou niet als document gelezen worden/, "name"],
+      [{ name: "ok", type: "bestaat-niet" }, 400, /onbekend documenttype `bestaat-niet`/, undefined],
+      [{ name: "terugblik-visitaties" }, 409, /bestaat al/, "name"],
     ];
-    for (const [query, status, message] of refused) {
+    for (const [query, status, message, field] of refused) {
       const r = await call("POST", importUrl(query), { body: seedDocx });
       expect(r.status, JSON.stringify(query)).toBe(status);
       expect(r.json().error, JSON.stringify(query)).toMatch(message);
+      expect(r.json().field, JSON.stringify(query)).toBe(field);
     }
+    // And in English when the page asks for it.
+    const english = await call("POST", importUrl({ name: "terugblik-visitaties" }), { body: seedDocx, headers: { "x-boardpaper-lang": "en" } });
+    expect(english.json().error).toMatch(/already exists/);
     expect(dataFiles()).toEqual(before);
     expect(existsSync(join(project, "buiten.yaml"))).toBe(false);
   });

@@ -10,6 +10,7 @@ import { applyValue } from "../src/serve/yaml-edit.js";
 import { readText, ROOT, run, tempDir, changedLines } from "./helpers.js";
 import { hasProgram, needs } from "./ooxml.js";
 
+
 /**
  * The editor's server, in-process on a free port over a copy of data/ (the repository's own
  * data/ is never touched): access control, confinement to data/, saving that keeps the file's
@@ -96,7 +97,7 @@ describe("who may talk to the editor", () => {
     expect((await call("GET", "/", { token: null })).status).toBe(401);
     const api = await call("GET", "/api/files", { token: null });
     expect(api.status).toBe(401);
-    expect(api.json().error).toMatch(/access key/);
+    expect(api.json().error).toMatch(/toegangssleutel/);
     expect((await call("GET", "/api/files", { token: "wrong" })).status).toBe(403);
     expect((await call("GET", "/api/files", { token: null, headers: { cookie: `boardpaper_${server.port}=wrong` } })).status).toBe(403);
     expect((await call("GET", "/?token=wrong", { token: null })).status).toBe(403);
@@ -115,6 +116,37 @@ describe("who may talk to the editor", () => {
     expect(page.status).toBe(200);
     expect(page.body.toString()).toContain("<title>edit</title>");
     expect(page.headers["content-security-policy"]).toMatch(/script-src 'self'/);
+  });
+
+  it("answers in Dutch, in English when the page asks with its header, and never by the browser's Accept-Language", async () => {
+    const wrong = (headers: Record<string, string>) => call("GET", "/api/file?path=proposals/bestaat-niet.yaml", { headers });
+    const dutch = await wrong({});
+    expect(dutch.status).toBe(404);
+    expect(dutch.json().error).toBe("data/proposals/bestaat-niet.yaml: dit bestand bestaat niet");
+    expect(dutch.headers["content-language"]).toBe("nl");
+    // An English browser (or system) does not switch it.
+    expect((await wrong({ "accept-language": "en-US,en;q=0.9" })).json().error).toBe("data/proposals/bestaat-niet.yaml: dit bestand bestaat niet");
+    const english = await wrong({ "x-boardpaper-lang": "en", "accept-language": "nl-NL" });
+    expect(english.json().error).toBe("data/proposals/bestaat-niet.yaml: no such file");
+    expect(english.headers["content-language"]).toBe("en");
+    // A language it does not speak is Dutch.
+    expect((await wrong({ "x-boardpaper-lang": "de" })).json().error).toMatch(/bestaat niet$/);
+    // The list's tables, and a refusal of a new document's name (said to be the name's).
+    const kinds = async (headers: Record<string, string>) => ((await call("GET", "/api/files", { headers })).json().kinds as { heading: string; columns: { label: string }[] }[]).map((k) => [k.heading, ...k.columns.map((c) => c.label)]);
+    expect(await kinds({})).toEqual([
+      ["Voorstellen", "Documenttype", "Vergaderdatum", "Behandelwijze"],
+      ["Vergaderingen", "Datum"],
+    ]);
+    expect(await kinds({ "x-boardpaper-lang": "en" })).toEqual([
+      ["Proposals", "Type", "Meeting date", "Behandelwijze"],
+      ["Meetings", "Date"],
+    ]);
+    const badName = await call("POST", "/api/new", { body: { folder: "proposals", name: "../x" } });
+    expect(badName.status).toBe(400);
+    expect(badName.json()).toMatchObject({ field: "name", error: expect.stringMatching(/^een bestandsnaam heeft hoogstens 100 letters/) });
+    // Pages without the access key: their plain text too.
+    expect((await call("GET", "/", { token: null })).body.toString()).toMatch(/^Deze editor heeft zijn toegangssleutel nodig/);
+    expect((await call("GET", "/", { token: null, headers: { "x-boardpaper-lang": "en" } })).body.toString()).toMatch(/^This editor needs its access key/);
   });
 
   it("refuses other Host headers (DNS rebinding) with 403, even with the token", async () => {
@@ -201,7 +233,7 @@ describe("saving", () => {
     const value = { ...opened.value, onderwerp: "Mijn wijziging" };
     const r = await call("POST", "/api/save", { body: { path: rel, base: opened.hash, draft: { baseText: opened.text, value } } });
     expect(r.status).toBe(409);
-    expect(r.json().error).toMatch(/changed on disk .* since you opened it.*Reload/);
+    expect(r.json().error).toMatch(/op schijf veranderd .* sinds u het opende.*Laad het opnieuw/);
     expect(disk(rel)).toBe(external);
   });
 
@@ -241,7 +273,7 @@ describe("saving", () => {
     writeFileSync(file("proposals/latin1.yaml"), Buffer.from("organisatie: Gemeente\nonderwerp: Caf\xe9\n", "latin1"));
     const r = await call("GET", "/api/file?path=proposals/latin1.yaml");
     expect(r.status).toBe(422);
-    expect(r.json().error).toMatch(/^data\/proposals\/latin1\.yaml:2:15: error: byte 0xe9 is not valid UTF-8/);
+    expect(r.json().error).toMatch(/^data\/proposals\/latin1\.yaml:2:15: error: byte 0xe9 is geen geldige UTF-8/);
   });
 
   it("rejects a malformed request without touching the file", async () => {
@@ -254,12 +286,26 @@ describe("saving", () => {
     for (let i = 0; i < 500; i++) at = (at.x = {}) as Record<string, unknown>;
     const tooDeep = await call("POST", "/api/save", { body: { path: SEED, base: "x", draft: { baseText: before, value: deep } } });
     expect(tooDeep.status).toBe(400);
-    expect(tooDeep.json().error).toMatch(/nested deeper than 40 levels/);
+    expect(tooDeep.json().error).toMatch(/dieper genest dan 40 niveaus/);
     expect(disk(SEED)).toBe(before);
   });
 });
 
 describe("the same diagnostics as check", () => {
+  it("in the page's language, two requests in two languages at once each in their own", async () => {
+    const opened = await open(SEED);
+    const text = opened.text.replace("vergaderdatum: 2020-10-01", "vergaderdatum: 2020-02-30\nonderwrp: x");
+    const ask = (lang?: string) => call("POST", "/api/check", { body: { path: SEED, draft: { text } }, ...(lang && { headers: { "x-boardpaper-lang": lang } }) });
+    const [nl, en, nl2, en2] = await Promise.all([ask(), ask("en"), ask("nl"), ask("en")]);
+    const messages = (r: Awaited<ReturnType<typeof ask>>) => (r.json() as { diagnostics: { message: string }[] }).diagnostics.map((d) => d.message).join("\n");
+    expect(messages(nl)).toMatch(/is geen bestaande datum/);
+    expect(messages(nl)).toMatch(/bedoelt u `onderwerp`\?/);
+    expect(messages(en)).toMatch(/is not a real date/);
+    expect(messages(en)).toMatch(/did you mean `onderwerp`\?/);
+    expect(messages(nl2)).toBe(messages(nl));
+    expect(messages(en2)).toBe(messages(en));
+  });
+
   it("an impossible date: the message, line, column and path that `boardpaper check` prints", async () => {
     const opened = await open(SEED);
     const text = opened.text.replace("vergaderdatum: 2020-10-01", "vergaderdatum: 2020-02-30");
@@ -270,7 +316,7 @@ describe("the same diagnostics as check", () => {
     expect(body.diagnostics).toHaveLength(1);
     const line = text.split("\n").findIndex((l) => l.startsWith("vergaderdatum:")) + 1;
     expect(body.diagnostics[0]).toMatchObject({ path: "vergaderdatum", pos: { line, col: 16 } });
-    expect(body.diagnostics[0]!.message).toMatch(/`2020-02-30` is not a real date \(February 2020 has 29 days\)/);
+    expect(body.diagnostics[0]!.message).toMatch(/`2020-02-30` is geen bestaande datum \(februari 2020 heeft 29 dagen\)/);
     // The CLI on the same text says the same line.
     const dir = tempDir();
     mkdirSync(join(dir, "data", "proposals"), { recursive: true });
@@ -287,8 +333,8 @@ describe("the same diagnostics as check", () => {
     const body = r.json() as { text: string; diagnostics: Opened["diagnostics"] };
     expect(body.text).toContain("behandelwijze: ter besluit #");
     const byPath = Object.fromEntries(body.diagnostics.map((d) => [d.path, d.message]));
-    expect(byPath.behandelwijze).toMatch(/did you mean `ter besluitvorming`/);
-    expect(byPath.onderwerp).toBe("must not be empty");
+    expect(byPath.behandelwijze).toMatch(/bedoelt u `ter besluitvorming`/);
+    expect(byPath.onderwerp).toBe("mag niet leeg zijn");
   });
 
   it("a valid draft comes back with its HTML and how long the server took", async () => {
@@ -329,7 +375,7 @@ describe("the list, new proposals, meetings, downloads, changes", () => {
     expect(disk("proposals/mijn-voorstel.yaml")).toBe(readText(join(other, "data", "proposals", "mijn-voorstel.yaml")));
     const again = await call("POST", "/api/new", { body: { folder: "proposals", name: "mijn-voorstel.yaml" } });
     expect(again.status).toBe(409);
-    expect(again.json().error).toMatch(/already exists/);
+    expect(again.json().error).toMatch(/bestaat al/);
     expect((await call("POST", "/api/new", { body: { folder: "meetings", name: "x" } })).status).toBe(400);
     expect(tempFiles(join(project, "data", "proposals"))).toEqual([]);
   });
@@ -371,7 +417,7 @@ describe("the list, new proposals, meetings, downloads, changes", () => {
     const opened = await open(SEED);
     const r = (await call("POST", "/api/changes", { body: { path: SEED, draft: { text: opened.text } } })).json();
     expect(r).toMatchObject({ status: "unavailable" });
-    expect(String(r.message)).toMatch(/not in git/);
+    expect(String(r.message)).toMatch(/staat niet in git/);
   });
 
   it.skipIf(!hasProgram("git"))("changes: the word diff against HEAD, and a new file said to be new", async () => {
@@ -388,7 +434,7 @@ describe("the list, new proposals, meetings, downloads, changes", () => {
     writeFileSync(file("proposals/nieuw.yaml"), opened.text);
     const fresh = (await call("POST", "/api/changes", { body: { path: "proposals/nieuw.yaml", draft: { text: opened.text } } })).json();
     expect(fresh).toMatchObject({ status: "unavailable" });
-    expect(String(fresh.message)).toMatch(/is new/);
+    expect(String(fresh.message)).toMatch(/is nieuw/);
   });
 });
 
@@ -518,6 +564,6 @@ describe("boardpaper serve (the command)", () => {
     const empty = tempDir();
     const r = await run(["serve", "--port", "0"], { cwd: empty });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no data\/ folder/);
+    expect(r.stderr).toMatch(/er is geen map data\//);
   });
 });

@@ -12,6 +12,7 @@ import { writerFor } from "../writers/registry.js";
 import { writeText } from "../writers/text/text-writer.js";
 import type { Writer } from "../writers/writer.js";
 import type { DataFile } from "./files.js";
+import { Message, type Lang } from "./messages.js";
 import { applyValue } from "./yaml-edit.js";
 
 /**
@@ -22,21 +23,26 @@ import { applyValue } from "./yaml-edit.js";
 /** What the browser is editing: YAML text as typed, or a value from the form over a text. */
 export type Draft = { readonly text: string } | { readonly baseText: string; readonly value: unknown };
 
-export class DraftError extends Error {}
+/** A draft the server cannot read; what it says is said in the request's language. */
+export class DraftError extends Error {
+  constructor(readonly said: Message) {
+    super(said.toString());
+  }
+}
 
 /** The YAML text of a draft: a form's value is written into its text, changing only what changed. */
 export function draftText(draft: unknown): string {
-  if (typeof draft !== "object" || draft === null) throw new DraftError("no draft sent");
+  if (typeof draft !== "object" || draft === null) throw new DraftError(Message.of("draft.none"));
   const d = draft as Record<string, unknown>;
   if (typeof d.text === "string") return d.text;
   if (typeof d.baseText === "string" && "value" in d) {
-    if (typeof d.value !== "object" || d.value === null || Array.isArray(d.value)) throw new DraftError("the form's value must be a mapping");
-    if (depth(d.value) > MAX_DEPTH) throw new DraftError(`the form's value is nested deeper than ${MAX_DEPTH} levels`);
+    if (typeof d.value !== "object" || d.value === null || Array.isArray(d.value)) throw new DraftError(Message.of("draft.notMapping"));
+    if (depth(d.value) > MAX_DEPTH) throw new DraftError(Message.of("draft.tooDeep", { depth: MAX_DEPTH }));
     const base = parseYaml("draft", d.baseText);
-    if (!base.ok) throw new DraftError("the text the form was opened on is not readable YAML; reload the file");
+    if (!base.ok) throw new DraftError(Message.of("draft.baseUnreadable"));
     return applyValue(d.baseText, d.value);
   }
-  throw new DraftError("a draft is {text} or {baseText, value}");
+  throw new DraftError(Message.of("draft.shape"));
 }
 
 function depth(v: unknown, limit = MAX_DEPTH + 1): number {
@@ -90,7 +96,7 @@ export type Shown = { ok: true; outputs: Output[]; name: string } | { ok: false;
  * itself, a meeting's agenda, after the cross-checks `check` makes). Problems in the house
  * style, templates or cross-checks come back as diagnostics, as from `check`.
  */
-export async function renderDocument(host: Host, checked: Checked, writers: readonly Writer[], opts: { reuse?: boolean } = {}): Promise<Shown> {
+export async function renderDocument(host: Host, checked: Checked, writers: readonly Writer[], opts: { reuse?: boolean; lang?: Lang } = {}): Promise<Shown> {
   const doc = checked.doc;
   if (!doc) return { ok: false, diagnostics: checked.diagnostics };
   const pipeline = await pipelineFor(host, opts.reuse === true);
@@ -100,7 +106,7 @@ export async function renderDocument(host: Host, checked: Checked, writers: read
   if (!rendered.ok) return rendered;
   const kind = pipeline.kindOfDoc(doc);
   const shown = rendered.documents.find((d) => d.name === kind.preview) ?? rendered.documents[0];
-  if (!shown) return { ok: false, diagnostics: [error(doc.file, START, `a ${kind.noun} has no document of its own to show; open a proposal or a meeting`)] };
+  if (!shown) return { ok: false, diagnostics: [error(doc.file, START, Message.of("draft.nothingToShow").in(opts.lang ?? "nl"))] };
   const outputs = await pipeline.write(doc, [shown], "", { writers });
   return { ok: true, outputs, name: kind.preview ?? "" };
 }
@@ -122,9 +128,9 @@ export interface Preview {
   readonly html?: string;
 }
 
-export async function preview(host: Host, file: DataFile, text: string): Promise<Preview> {
+export async function preview(host: Host, file: DataFile, text: string, lang: Lang = "nl"): Promise<Preview> {
   const checked = await checkText(host, file, text);
-  const rendered = checked.doc ? await renderDocument(host, checked, [writerFor("html")!], { reuse: true }) : undefined;
+  const rendered = checked.doc ? await renderDocument(host, checked, [writerFor("html")!], { reuse: true, lang }) : undefined;
   const diagnostics = [...checked.diagnostics, ...(rendered && !rendered.ok ? rendered.diagnostics : [])].sort(byPlace).map(wireDiagnostic);
   const html = rendered?.ok ? String(rendered.outputs[0]?.data ?? "") : undefined;
   const plain = typeof checked.value === "object" && checked.value !== null ? (checked.value as Record<string, unknown>) : {};
@@ -141,28 +147,29 @@ export type Changes =
  * The draft against the version in git HEAD, word by word, as `boardpaper diff HEAD FILE`
  * shows it: a redline page, and the changed sections as text.
  */
-export async function changes(host: Host, file: DataFile, text: string): Promise<Changes> {
+export async function changes(host: Host, file: DataFile, text: string, lang: Lang = "nl"): Promise<Changes> {
   const pipeline = await pipelineFor(host, true);
   const checked = await checkText(host, file, text, pipeline);
   const kind = pipeline.registry.kindNamed(checked.kind)!;
-  if (!kind.revisions) return { status: "unavailable", message: `The changes view compares proposals; this file is a ${kind.noun}.` };
-  if (!checked.doc) return { status: "invalid", message: "The draft has problems; fix them to see the changes.", diagnostics: checked.diagnostics.map(wireDiagnostic) };
+  const say = (m: Message) => m.in(lang);
+  if (!kind.revisions) return { status: "unavailable", message: say(Message.of("changes.notProposal")) };
+  if (!checked.doc) return { status: "invalid", message: say(Message.of("changes.draftProblems")), diagnostics: checked.diagnostics.map(wireDiagnostic) };
   const older = await readFromGit(host.cwd, "HEAD", file.label);
-  if (!older.ok) return { status: "unavailable", message: gitMessage(older.message, file.label) };
+  if (!older.ok) return { status: "unavailable", message: gitMessage(older.message, file.label)?.in(lang) ?? older.message };
   const old = await pipeline.loadBytes({ path: file.label, label: older.label }, older.bytes, kind);
-  if (!old.doc) return { status: "invalid", message: `The version in the last commit (${older.label}) does not pass the check, so it cannot be compared.`, diagnostics: old.diagnostics.map(wireDiagnostic) };
+  if (!old.doc) return { status: "invalid", message: say(Message.of("changes.oldInvalid", { label: older.label })), diagnostics: old.diagnostics.map(wireDiagnostic) };
   const compared = await compareVersions(pipeline, old.doc, checked.doc, kind.revisions(checked.doc.value) ?? { author: "boardpaper", date: "1970-01-01" });
-  if (!compared.ok) return { status: "invalid", message: "The house style or templates have problems.", diagnostics: compared.diagnostics.map(wireDiagnostic) };
+  if (!compared.ok) return { status: "invalid", message: say(Message.of("changes.styleProblems")), diagnostics: compared.diagnostics.map(wireDiagnostic) };
   const n = compared.changes;
   const html = await writerFor("html")!.write(compared.tree, { style: compared.sheet });
   return { status: "ok", changes: n, html: String(html), text: n === 0 ? "" : writeText(changedOnly(compared.tree)), against: older.label };
 }
 
-/** git's complaint in words for the editor: not a repository, a new file, no commits yet. */
-function gitMessage(message: string, label: string): string {
-  if (/not a git repository/i.test(message)) return "This project is not in git, so there is no committed version to compare with.";
-  if (/exists on disk, but not in|does not exist in|path .* does not exist/i.test(message)) return `${label} is new: it is not in the last commit (HEAD), so everything in it is new.`;
-  if (/invalid object name|unknown revision|bad revision/i.test(message)) return "The git repository has no commits yet, so there is nothing to compare with.";
-  if (/git is not installed/i.test(message)) return "git is not installed, so there is no committed version to compare with.";
-  return message;
+/** git's complaint in words for the editor: not a repository, a new file, no commits yet (else git's own words). */
+function gitMessage(message: string, label: string): Message | undefined {
+  if (/not a git repository/i.test(message)) return Message.of("changes.noGit");
+  if (/exists on disk, but not in|does not exist in|path .* does not exist/i.test(message)) return Message.of("changes.newFile", { label });
+  if (/invalid object name|unknown revision|bad revision/i.test(message)) return Message.of("changes.noCommits");
+  if (/git is not installed|git is niet geïnstalleerd/i.test(message)) return Message.of("changes.gitMissing");
+  return undefined;
 }

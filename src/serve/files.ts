@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { dirname, join, relative, sep } from "node:path";
 import type { Host } from "../host/host.js";
 import { inside } from "../host/paths.js";
+import { Message } from "./messages.js";
 
 /**
  * The editor reads and writes only YAML files inside the project's data/ folder. Every path
@@ -10,12 +11,13 @@ import { inside } from "../host/paths.js";
  */
 export const DATA = "data";
 
+/** A path or file the editor refuses; what it says is said in the request's language (messages.ts). */
 export class FileError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 409,
-    message: string,
+    readonly said: Message,
   ) {
-    super(message);
+    super(said.toString());
   }
 }
 
@@ -34,30 +36,30 @@ const MAX_DEPTH = 32;
 
 /** Check a path from the browser; `exists` false for a file about to be created. */
 export async function dataFile(host: Host, rel: unknown, exists = true): Promise<DataFile> {
-  if (typeof rel !== "string" || rel === "") throw new FileError(400, "no file named");
-  if (rel.length > 500 || /[\u0000-\u001f\\]/.test(rel)) throw new FileError(400, "this is not a file name the editor accepts");
-  if (rel.startsWith("/") || /^[a-zA-Z]:/.test(rel)) throw new FileError(403, "absolute paths are refused: name a file inside data/");
+  if (typeof rel !== "string" || rel === "") throw new FileError(400, Message.of("file.none"));
+  if (rel.length > 500 || /[\u0000-\u001f\\]/.test(rel)) throw new FileError(400, Message.of("file.badName"));
+  if (rel.startsWith("/") || /^[a-zA-Z]:/.test(rel)) throw new FileError(403, Message.of("file.absolute"));
   const segments = rel.split("/");
-  if (segments.some((s) => s === "" || s === "." || s === "..")) throw new FileError(403, "`..` and empty path segments are refused: name a file inside data/");
-  if (segments.some((s) => s.startsWith("."))) throw new FileError(403, "hidden files and folders are refused");
-  if (!YAML.test(rel)) throw new FileError(403, "only .yaml files can be opened or saved");
+  if (segments.some((s) => s === "" || s === "." || s === "..")) throw new FileError(403, Message.of("file.dots"));
+  if (segments.some((s) => s.startsWith("."))) throw new FileError(403, Message.of("file.hidden"));
+  if (!YAML.test(rel)) throw new FileError(403, Message.of("file.notYaml"));
   const dataDir = join(host.cwd, DATA);
   const abs = join(dataDir, ...segments);
-  if (!inside(dataDir, abs)) throw new FileError(403, "the file lies outside data/");
+  if (!inside(dataDir, abs)) throw new FileError(403, Message.of("file.outside"));
   const realData = await host.realPath(dataDir);
-  if (realData === undefined) throw new FileError(404, "the project has no data/ folder");
+  if (realData === undefined) throw new FileError(404, Message.of("file.noData"));
   const label = `${DATA}/${segments.join("/")}`;
   if (exists) {
     const real = await host.realPath(abs);
-    if (real === undefined) throw new FileError(404, `${label}: no such file`);
-    if (!inside(realData, real)) throw new FileError(403, `${label} is a link to a file outside data/; the editor refuses it`);
-    if ((await host.kind(real)) !== "file") throw new FileError(404, `${label} is not a file`);
+    if (real === undefined) throw new FileError(404, Message.of("file.missing", { label }));
+    if (!inside(realData, real)) throw new FileError(403, Message.of("file.linkOut", { label }));
+    if ((await host.kind(real)) !== "file") throw new FileError(404, Message.of("file.notFile", { label }));
     return { rel: segments.join("/"), label, abs: real };
   }
   const parent = await host.realPath(dirname(abs));
-  if (parent === undefined) throw new FileError(404, `the folder of ${label} does not exist`);
-  if (!inside(realData, parent)) throw new FileError(403, `the folder of ${label} lies outside data/`);
-  if ((await host.kind(abs)) !== undefined) throw new FileError(409, `${label} already exists; choose another name`);
+  if (parent === undefined) throw new FileError(404, Message.of("file.noFolder", { label }));
+  if (!inside(realData, parent)) throw new FileError(403, Message.of("file.folderOutside", { label }));
+  if ((await host.kind(abs)) !== undefined) throw new FileError(409, Message.of("file.exists", { label }));
   return { rel: segments.join("/"), label, abs: join(parent, segments[segments.length - 1]!) };
 }
 
@@ -140,7 +142,7 @@ function serially<T>(key: string, job: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export type SaveResult = { ok: true; hash: string } | { ok: false; conflict: string };
+export type SaveResult = { ok: true; hash: string } | { ok: false; conflict: Message };
 
 /**
  * Write `text` over the file, atomically (the Host's temporary file and rename), unless the file
@@ -149,8 +151,8 @@ export type SaveResult = { ok: true; hash: string } | { ok: false; conflict: str
 export function saveFile(host: Host, file: DataFile, text: string, base: string): Promise<SaveResult> {
   return serially(file.abs, async () => {
     const current = await host.readFile(file.abs).catch(() => undefined);
-    if (!current) return { ok: false as const, conflict: `${file.label} was deleted or moved since you opened it` };
-    if (hashOf(current) !== base) return { ok: false as const, conflict: `${file.label} was changed on disk (in another tab or program) since you opened it` };
+    if (!current) return { ok: false as const, conflict: Message.of("file.gone", { label: file.label }) };
+    if (hashOf(current) !== base) return { ok: false as const, conflict: Message.of("file.changed", { label: file.label }) };
     await host.writeFileAtomic(file.abs, text);
     return { ok: true as const, hash: hashOf(text) };
   });
@@ -159,7 +161,7 @@ export function saveFile(host: Host, file: DataFile, text: string, base: string)
 /** Create a new file with its whole content, or fail if it exists (see Host.create). */
 export async function createFile(host: Host, file: DataFile, text: string): Promise<void> {
   await host.create(file.abs, text).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "EEXIST") throw new FileError(409, `${file.label} already exists; choose another name`);
+    if (e.code === "EEXIST") throw new FileError(409, Message.of("file.exists", { label: file.label }));
     throw e;
   });
 }

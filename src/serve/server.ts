@@ -14,7 +14,9 @@ import { Pipeline, type Loaded } from "../pipeline/pipeline.js";
 import { runProject } from "../pipeline/project.js";
 import { writerFor } from "../writers/registry.js";
 import { changes, checkText, draftText, DraftError, preview, renderDocument, wireDiagnostic } from "./documents.js";
-import { createFile, DATA, dataFile, dataFolders, FileError, hashOf, listData, saveFile, type DataFile } from "./files.js";
+import { createFile, DATA, dataFile, dataFolders, FileError, hashOf, listData, saveFile } from "./files.js";
+import { langOf, Message, say, type Lang, type ServeKey } from "./messages.js";
+import { inLanguage } from "../i18n/i18n.js";
 import { BASE_HEADERS, hostAllowed, newToken, originAllowed, PAGE_CSP, sameToken, setTokenCookie, tokenOf } from "./security.js";
 
 /**
@@ -99,27 +101,56 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 type Json = Record<string, unknown>;
 
 /**
+ * The words the kinds' lists are written in (src/kinds/: their ListSpec, in English), as the
+ * catalogue's messages: the list's headings and columns in the request's language. A word not
+ * here (a kind's own) is shown as the kind gives it.
+ */
+const LIST_WORDS: Readonly<Record<string, ServeKey>> = {
+  Proposals: "list.proposals",
+  "No proposals yet.": "list.proposals.empty",
+  Title: "list.proposals.title",
+  Type: "list.proposals.type",
+  "Meeting date": "list.proposals.date",
+  Behandelwijze: "list.proposals.treatment",
+  Meetings: "list.meetings",
+  "No meetings.": "list.meetings.empty",
+  Meeting: "list.meetings.title",
+  Date: "list.meetings.date",
+};
+
+/** A word of a kind's list in `lang`. */
+const listWord = (given: string, lang: Lang): string => {
+  const key = Object.hasOwn(LIST_WORDS, given) ? LIST_WORDS[given] : undefined;
+  return key ? Message.of(key as ServeKey & `list.${string}`).in(lang) : given;
+};
+
+/**
  * How the editor's list shows each kind that it lists (see ListSpec): one table per heading, so
  * the documents of every declared type share the proposals' table; named after its first kind.
  */
-const listed = (registry: Registry) => {
-  const byHeading = new Map<string, { name: string; kinds: string[]; heading: string; empty: string; titleHeading: string; columns: readonly object[] }>();
+const listed = (registry: Registry, lang: Lang) => {
+  const word = (given: string) => listWord(given, lang);
+  const byHeading = new Map<string, { name: string; kinds: string[]; heading: string; empty: string; titleHeading: string; columns: readonly { label: string; key: string; nowrap?: boolean }[] }>();
   for (const k of registry.kinds) {
     if (!k.list) continue;
     const seen = byHeading.get(k.list.heading);
     if (seen) seen.kinds.push(k.name);
-    else byHeading.set(k.list.heading, { name: k.name, kinds: [k.name], heading: k.list.heading, empty: k.list.empty, titleHeading: k.list.titleHeading, columns: k.list.columns });
+    else {
+      const { heading, empty, titleHeading, columns } = k.list;
+      byHeading.set(heading, { name: k.name, kinds: [k.name], heading: word(heading), empty: word(empty), titleHeading: word(titleHeading), columns: columns.map((c) => ({ ...c, label: word(c.label) })) });
+    }
   }
   return [...byHeading.values()];
 };
 
+/** A refusal or error to answer with: its status, what it says (in the request's language), and more of the body. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly said: Message,
     readonly body: Json = {},
   ) {
-    super(message);
+    super(said.toString());
   }
 }
 
@@ -153,34 +184,38 @@ class App {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(BASE_HEADERS)) res.setHeader(k, v);
+    // The language the page asked for (never the browser's Accept-Language): the messages' language.
+    const lang = langOf(req);
+    res.setHeader("content-language", lang);
     try {
-      await this.route(req, res);
+      // check's problems and the import's report in the page's language too.
+      await inLanguage(lang, () => this.route(req, res, lang));
     } catch (e) {
-      if (e instanceof HttpError) return json(res, e.status, { error: e.message, ...e.body });
-      if (e instanceof FileError) return json(res, e.status, { error: e.message });
-      if (e instanceof DraftError) return json(res, 400, { error: e.message });
+      if (e instanceof HttpError) return json(res, e.status, { error: e.said.in(lang), ...e.body });
+      if (e instanceof FileError) return json(res, e.status, { error: e.said.in(lang) });
+      if (e instanceof DraftError) return json(res, 400, { error: e.said.in(lang) });
       this.log(`boardpaper serve: internal error on ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
-      if (!res.headersSent) json(res, 500, { error: "internal error in boardpaper (a bug, not your input); the server's terminal has the details" });
+      if (!res.headersSent) json(res, 500, { error: say(lang, "internal") });
       else res.end();
     }
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async route(req: IncomingMessage, res: ServerResponse, lang: Lang): Promise<void> {
     const port = this.port();
     if (!hostAllowed(req, port)) {
       // A page on another name that resolves to 127.0.0.1 (DNS rebinding) is not this editor.
-      return plain(res, 403, "Forbidden: open the editor as http://127.0.0.1:" + port + "/ or http://localhost:" + port + "/");
+      return plain(res, 403, say(lang, "access.host", { port: String(port) }));
     }
     let url: URL;
     try {
       url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
     } catch {
-      return plain(res, 400, "Bad request: the address cannot be read.");
+      return plain(res, 400, say(lang, "access.badAddress"));
     }
     const isApi = url.pathname.startsWith("/api/");
     const fromQuery = url.searchParams.get("token");
     if (fromQuery !== null && !isApi && req.method === "GET") {
-      if (!sameToken(fromQuery, this.token)) return plain(res, 403, "Forbidden: this access key is not the one boardpaper serve printed. Use the address it printed.");
+      if (!sameToken(fromQuery, this.token)) return plain(res, 403, say(lang, "access.wrongTokenInAddress"));
       // Trade the token in the address for a cookie, and take it out of the address bar.
       url.searchParams.delete("token");
       res.setHeader("set-cookie", setTokenCookie(port, this.token));
@@ -192,21 +227,21 @@ class App {
     }
     const given = tokenOf(req, port);
     if (given === undefined) {
-      if (isApi) return json(res, 401, { error: "this request carries no access key; open the address boardpaper serve printed" });
-      return plain(res, 401, "This editor needs its access key: open the address `boardpaper serve` printed (it ends in ?token=…).");
+      if (isApi) return json(res, 401, { error: say(lang, "access.noTokenApi") });
+      return plain(res, 401, say(lang, "access.noTokenPage"));
     }
-    if (!sameToken(given, this.token)) return isApi ? json(res, 403, { error: "wrong access key" }) : plain(res, 403, "Forbidden: wrong access key. Open the address boardpaper serve printed.");
+    if (!sameToken(given, this.token)) return isApi ? json(res, 403, { error: say(lang, "access.wrongTokenApi") }) : plain(res, 403, say(lang, "access.wrongTokenPage"));
 
     if (req.method === "POST") {
       // JSON bodies and a same-origin Origin: a form on another site cannot post here.
-      if (!originAllowed(req, port)) return json(res, 403, { error: "requests from other sites are refused" });
+      if (!originAllowed(req, port)) return json(res, 403, { error: say(lang, "access.otherSite") });
       // The one binary body, a Word document to import, has a type no form can send either.
       if (url.pathname === "/api/import") {
-        if (!DOCX_BODY.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: `send the .docx itself (Content-Type: ${FORMATS.docx.type} or application/octet-stream)` });
-      } else if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: "send JSON (Content-Type: application/json)" });
+        if (!DOCX_BODY.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: say(lang, "request.sendDocx", { type: FORMATS.docx.type }) });
+      } else if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) return json(res, 415, { error: say(lang, "request.sendJson") });
     } else if (req.method !== "GET") {
       res.setHeader("allow", "GET, POST");
-      return json(res, 405, { error: `${req.method} is not used here` });
+      return json(res, 405, { error: say(lang, "request.method", { method: String(req.method) }) });
     }
 
     const key = `${req.method} ${url.pathname}`;
@@ -225,39 +260,41 @@ class App {
         return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, types, defaultType: registry.defaultKind.name, data: DATA, maxImportBytes: MAX_DOCX });
       }
       case "GET /api/files":
-        return json(res, 200, { files: await this.files(), kinds: listed(await loadRegistry(this.host)) });
+        return json(res, 200, { files: await this.files(lang), kinds: listed(await loadRegistry(this.host), lang) });
       case "GET /api/file":
-        return this.open(res, url.searchParams.get("path"));
+        return this.open(res, url.searchParams.get("path"), lang);
       case "GET /api/schema": {
         const registry = await loadRegistry(this.host);
         const name = url.searchParams.get("kind") ?? registry.defaultKind.name;
         const kind = registry.kindNamed(name);
-        if (!kind) throw new HttpError(404, `no schema for ${name}`);
+        if (!kind) throw new HttpError(404, Message.of("schema.none", { kind: name }));
         return send(res, 200, "application/json", jsonSchemaOf(kind));
       }
       case "POST /api/check":
-        return this.check(res, await body(req));
+        return this.check(res, await body(req), lang);
       case "POST /api/save":
-        return this.save(res, await body(req));
+        return this.save(res, await body(req), lang);
       case "POST /api/new":
         return this.create(res, await body(req));
       case "POST /api/import":
         return this.import(req, res, url.searchParams);
       case "POST /api/download":
-        return this.download(res, await body(req));
+        return this.download(res, await body(req), lang);
       case "POST /api/changes": {
         const b = await body(req);
         const file = await dataFile(this.host, b.path);
-        return json(res, 200, await changes(this.host, file, draftText(b.draft)));
+        return json(res, 200, await changes(this.host, file, draftText(b.draft), lang));
       }
     }
     if (req.method === "GET" && url.pathname.startsWith("/assets/")) return this.asset(res, url.pathname.slice("/assets/".length));
-    return json(res, 404, { error: `nothing at ${url.pathname}` });
+    return json(res, 404, { error: say(lang, "request.notFound", { path: url.pathname }) });
   }
 
   private async page(res: ServerResponse, name: string): Promise<void> {
     const html = await readFile(join(this.webDir, name)).catch(() => undefined);
-    if (!html) return plain(res, 500, "The editor's web app is not built: run `npm run build` in the boardpaper folder, then start `boardpaper serve` again.");
+    if (!html) return plain(res, 500, say("nl", "notBuilt"));
+    // The page says its own language (nl, or en when switched): not the header's.
+    res.removeHeader("content-language");
     res.setHeader("content-security-policy", PAGE_CSP);
     res.setHeader("x-frame-options", "DENY");
     return send(res, 200, CONTENT_TYPES[".html"]!, html);
@@ -265,9 +302,9 @@ class App {
 
   private async asset(res: ServerResponse, name: string): Promise<void> {
     // Vite names its files `name-hash.ext` in one folder: anything else is not ours.
-    if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) return json(res, 404, { error: "no such asset" });
+    if (!/^[\w.-]+$/.test(name) || name.startsWith(".")) throw new HttpError(404, Message.of("request.noAsset"));
     const data = await readFile(join(this.webDir, "assets", name)).catch(() => undefined);
-    if (!data) return json(res, 404, { error: "no such asset" });
+    if (!data) throw new HttpError(404, Message.of("request.noAsset"));
     const ext = name.slice(name.lastIndexOf("."));
     // Hashed names never change content: they may be cached.
     res.setHeader("cache-control", "private, max-age=31536000, immutable");
@@ -283,7 +320,7 @@ class App {
   }
 
   /** Every document in data/, checked as `boardpaper check` checks data/, with what the list shows of it. */
-  private async files() {
+  private async files(lang: Lang) {
     const listed = await listData(this.host);
     const loaded = new Map<string, Loaded>();
     const r = await runProject(
@@ -304,7 +341,8 @@ class App {
           path: file.rel,
           label: file.label,
           kind: l.kind.name,
-          list: l.kind.list.heading,
+          // The heading of its table, as `listed` says it.
+          list: listWord(l.kind.list.heading, lang),
           ...list.summary(plain),
           problems: problems.length,
           firstProblem: problems[0] ? wireDiagnostic(problems[0]).text : undefined,
@@ -313,54 +351,64 @@ class App {
     });
   }
 
-  private async open(res: ServerResponse, path: string | null): Promise<void> {
+  private async open(res: ServerResponse, path: string | null, lang: Lang): Promise<void> {
     const file = await dataFile(this.host, path);
     const bytes = await this.host.readFile(file.abs);
     // Text that is not UTF-8 would be changed by being edited: it is fixed outside first.
     const decoded = decodeUtf8(file.label, bytes);
-    if (!decoded.ok) throw new HttpError(422, `${wireDiagnostic(decoded.diagnostic).text}`, { diagnostics: [wireDiagnostic(decoded.diagnostic)] });
-    const p = await preview(this.host, file, decoded.text);
+    if (!decoded.ok) {
+      const d = wireDiagnostic(decoded.diagnostic);
+      return json(res, 422, { error: d.text, diagnostics: [d] });
+    }
+    const p = await preview(this.host, file, decoded.text, lang);
     return json(res, 200, { path: file.rel, label: file.label, hash: hashOf(bytes), ...p });
   }
 
-  private async check(res: ServerResponse, b: Json): Promise<void> {
+  private async check(res: ServerResponse, b: Json, lang: Lang): Promise<void> {
     const start = performance.now();
     const file = await dataFile(this.host, b.path);
-    const p = await preview(this.host, file, draftText(b.draft));
+    const p = await preview(this.host, file, draftText(b.draft), lang);
     const ms = performance.now() - start;
     res.setHeader("server-timing", `check;dur=${ms.toFixed(1)}`);
     return json(res, 200, { ...p, timings: { serverMs: Math.round(ms * 10) / 10 } });
   }
 
-  private async save(res: ServerResponse, b: Json): Promise<void> {
+  private async save(res: ServerResponse, b: Json, lang: Lang): Promise<void> {
     const file = await dataFile(this.host, b.path);
-    if (typeof b.base !== "string") throw new HttpError(400, "save needs `base`: the hash of the file as it was opened");
+    if (typeof b.base !== "string") throw new HttpError(400, Message.of("save.needsBase"));
     const text = draftText(b.draft);
     const checked = await checkText(this.host, file, text);
     // Work in progress with problems left may be saved; text that is not YAML may not.
     if (checked.value === undefined) {
-      return json(res, 422, { saved: false, error: "Not saved: the YAML cannot be read; fix the problems shown.", diagnostics: checked.diagnostics.map(wireDiagnostic) });
+      return json(res, 422, { saved: false, error: say(lang, "save.unreadable"), diagnostics: checked.diagnostics.map(wireDiagnostic) });
     }
     const r = await saveFile(this.host, file, text, b.base);
-    if (!r.ok) return json(res, 409, { saved: false, conflict: true, error: `Not saved: ${r.conflict}. Reload it to see that version (your edits here are then lost), or copy your edits from the YAML view first.` });
-    const p = await preview(this.host, file, text);
+    if (!r.ok) return json(res, 409, { saved: false, conflict: true, error: say(lang, "save.conflict", { why: r.conflict.in(lang) }) });
+    const p = await preview(this.host, file, text, lang);
     return json(res, 200, { saved: true, hash: r.hash, ...p });
   }
 
-  /** A new document's file and type, by the rules of "new": a plain name, a folder where it is read as a document, a declared type. */
+  /**
+   * A new document's file and type, by the rules of "new": a plain name, a folder where it is
+   * read as a document, a declared type. A refusal of the name or folder says so (`field: "name"`),
+   * for the page to put it at that field.
+   */
   private async newDocument(folderGiven: unknown, nameGiven: unknown, type: unknown) {
     const folder = typeof folderGiven === "string" ? folderGiven.replace(/^\/+|\/+$/g, "") : "proposals";
     const raw = typeof nameGiven === "string" ? nameGiven.trim() : "";
+    const atName = { field: "name" };
     if (raw.length > MAX_NAME || !/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(raw)) {
-      throw new HttpError(400, `a file name is at most ${MAX_NAME} letters, digits, dashes, dots and underscores, starting with a letter or digit (e.g. vervanging-tankautospuiten)`);
+      throw new HttpError(400, Message.of("new.badName", { max: MAX_NAME }), atName);
     }
     const name = /\.ya?ml$/i.test(raw) ? raw : `${raw}.yaml`;
     const rel = folder === "" ? name : `${folder}/${name}`;
-    const file = await dataFile(this.host, rel, false);
+    const file = await dataFile(this.host, rel, false).catch((e: unknown) => {
+      throw e instanceof FileError ? new HttpError(e.status, e.said, atName) : e;
+    });
     const registry = await loadRegistry(this.host);
     const kind = typeof type === "string" ? registry.kindOfType(type) : registry.defaultKind;
-    if (!kind?.proposal) throw new HttpError(400, `unknown document type \`${String(type)}\`; the types: ${registry.kinds.filter((k) => k.proposal).map((k) => k.name).join(", ")}`);
-    if (registry.recognise(file.label) !== undefined) throw new HttpError(400, `${file.label} would not be read as a document (meetings and house styles have their own names and folders); choose another folder or name`);
+    if (!kind?.proposal) throw new HttpError(400, Message.of("new.unknownType", { type: String(type), types: registry.kinds.filter((k) => k.proposal).map((k) => k.name).join(", ") }));
+    if (registry.recognise(file.label) !== undefined) throw new HttpError(400, Message.of("new.notADocument", { label: file.label }), atName);
     return { file, kind };
   }
 
@@ -381,7 +429,7 @@ class App {
     const type = query.get("type") || undefined;
     const { file } = await this.newDocument(query.get("folder") ?? undefined, query.get("name"), type);
     const bytes = await upload(req, res, MAX_DOCX);
-    if (bytes.length === 0) throw new HttpError(400, "no Word document was sent (the request body is empty)");
+    if (bytes.length === 0) throw new HttpError(400, Message.of("import.empty"));
     // The Word file's own name, for the comment at the top: a name, never a path or a new line.
     const source = (query.get("source") ?? "").split(/[/\\]/).pop()!.replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, " ").trim().slice(0, 200);
     let imported: Imported;
@@ -390,31 +438,35 @@ class App {
       imported = await importWord(await Pipeline.open(this.host), bytes, { ...(type !== undefined && { type }), out: file.label, ...(source !== "" && { source }) });
     } catch (e) {
       // A RangeError is the file exhausting a resource past the reader's limits: its fault, one line.
-      const message = e instanceof ImportError ? e.message : e instanceof RangeError ? "this file is too large or too deeply nested to read" : undefined;
-      if (message === undefined) throw e;
-      throw new HttpError(422, message.split("\n")[0]!);
+      if (e instanceof RangeError) throw new HttpError(422, Message.of("import.unreadable"));
+      // The import's own message (src/import/), in the language it speaks.
+      if (e instanceof ImportError) return json(res, 422, { error: e.message.split("\n")[0]! });
+      throw e;
     }
-    await createFile(this.host, file, imported.yaml);
+    await createFile(this.host, file, imported.yaml).catch((e: unknown) => {
+      throw e instanceof FileError ? new HttpError(e.status, e.said, { field: "name" }) : e;
+    });
     const notes = imported.notes.map((n) => ({ paragraph: n.paragraph, words: n.words, message: n.message }));
     return json(res, 201, { path: file.rel, label: file.label, type: imported.type, notes });
   }
 
-  private async download(res: ServerResponse, b: Json): Promise<void> {
+  private async download(res: ServerResponse, b: Json, lang: Lang): Promise<void> {
     const file = await dataFile(this.host, b.path);
     // Own keys only: `constructor`, `__proto__` or `toString` are not formats.
     const format = typeof b.format === "string" && Object.hasOwn(FORMATS, b.format) ? (b.format as keyof typeof FORMATS) : undefined;
-    if (!format) throw new HttpError(400, `format is one of ${Object.keys(FORMATS).join(", ")}`);
+    if (!format) throw new HttpError(400, Message.of("download.format", { formats: Object.keys(FORMATS).join(", ") }));
     const checked = await checkText(this.host, file, draftText(b.draft));
-    const rendered = await renderDocument(this.host, checked, [writerFor(format === "pdf" ? "docx" : format)!]);
-    if (!rendered.ok) return json(res, 422, { error: "The document cannot be made until the problems are fixed.", diagnostics: rendered.diagnostics.map(wireDiagnostic) });
+    const rendered = await renderDocument(this.host, checked, [writerFor(format === "pdf" ? "docx" : format)!], { lang });
+    if (!rendered.ok) return json(res, 422, { error: say(lang, "download.problems"), diagnostics: rendered.diagnostics.map(wireDiagnostic) });
     let outputs = rendered.outputs;
     if (format === "pdf") {
       const soffice = await this.findSoffice();
-      if (!soffice) throw new HttpError(501, "PDF needs LibreOffice (soffice), which is not installed here");
+      if (!soffice) throw new HttpError(501, Message.of("download.noPdf"));
       try {
         outputs = (await withPdfs(outputs, { writers: [], pdf: true }, { soffice, pdfa: false, env: this.host.env })).outputs;
       } catch (e) {
-        if (e instanceof ConversionError) throw new HttpError(502, e.message);
+        // LibreOffice's complaint, in the words the conversion gives it (src/convert/).
+        if (e instanceof ConversionError) return json(res, 502, { error: e.message });
         throw e;
       }
     }
@@ -450,7 +502,7 @@ const MAX_NAME = 100;
  * and the connection is closed after the answer).
  */
 async function upload(req: IncomingMessage, res: ServerResponse, max: number): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, `the file is too large: at most ${max / (1024 * 1024)} MB`);
+  const tooLarge = () => new HttpError(413, Message.of("import.tooLarge", { mb: max / (1024 * 1024) }));
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > max) throw tooLarge();
   return new Promise<Buffer>((done, fail) => {
@@ -467,8 +519,8 @@ async function upload(req: IncomingMessage, res: ServerResponse, max: number): P
     req.on("data", onData);
     req.once("end", () => done(Buffer.concat(chunks)));
     // The client went away half-way (aborted, reset): not a bug in boardpaper.
-    req.once("error", () => fail(new HttpError(400, "the request body was cut off")));
-    req.once("aborted", () => fail(new HttpError(400, "the request body was cut off")));
+    req.once("error", () => fail(new HttpError(400, Message.of("request.cutOff"))));
+    req.once("aborted", () => fail(new HttpError(400, Message.of("request.cutOff"))));
   });
 }
 
@@ -478,20 +530,20 @@ async function body(req: IncomingMessage): Promise<Json> {
   try {
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY) throw new HttpError(413, `request too large (over ${MAX_BODY} bytes)`);
+      if (size > MAX_BODY) throw new HttpError(413, Message.of("request.tooLarge", { bytes: MAX_BODY }));
       chunks.push(chunk as Buffer);
     }
   } catch (e) {
     if (e instanceof HttpError) throw e;
     // The client went away half-way (aborted, reset): not a bug in boardpaper.
-    throw new HttpError(400, "the request body was cut off");
+    throw new HttpError(400, Message.of("request.cutOff"));
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
-    throw new HttpError(400, "the request body is not JSON");
+    throw new HttpError(400, Message.of("request.notJson"));
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new HttpError(400, "the request body must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new HttpError(400, Message.of("request.notObject"));
   return parsed as Json;
 }

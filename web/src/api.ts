@@ -1,4 +1,13 @@
-/** The editor's server API (src/serve/server.ts), with the types it returns. */
+import { language, t } from "./i18n/i18n.ts";
+
+/**
+ * The editor's server API (src/serve/server.ts), with the types it returns. Every request says
+ * the page's language (LANG_HEADER): the server's messages come back in it.
+ */
+
+/** The header that carries the page's language (src/serve/messages.ts). */
+export const LANG_HEADER = "x-boardpaper-lang";
+const langHeader = (): Record<string, string> => ({ [LANG_HEADER]: language() });
 
 export interface Diagnostic {
   file: string;
@@ -101,14 +110,14 @@ export type Changes =
 
 export interface Reply<T> {
   status: number;
-  data: T & { error?: string };
+  data: T & { error?: string; field?: string };
 }
 
 async function call<T>(method: "GET" | "POST", url: string, body?: unknown, signal?: AbortSignal): Promise<Reply<T>> {
   const res = await fetch(url, {
     method,
     credentials: "same-origin",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: body === undefined ? langHeader() : { ...langHeader(), "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     ...(signal ? { signal } : {}),
   });
@@ -129,17 +138,17 @@ export const api = {
   /** Upload a Word document: the server imports it as a new file `name` in `folder` (of `type`, else the default type). */
   async importWord(file: File, folder: string, name: string, type?: string): Promise<Reply<Imported>> {
     const query = new URLSearchParams({ folder, name, source: file.name, ...(type ? { type } : {}) });
-    const res = await fetch(`/api/import?${query.toString()}`, { method: "POST", credentials: "same-origin", headers: { "content-type": DOCX_TYPE }, body: file });
+    const res = await fetch(`/api/import?${query.toString()}`, { method: "POST", credentials: "same-origin", headers: { ...langHeader(), "content-type": DOCX_TYPE }, body: file });
     const isJson = (res.headers.get("content-type") ?? "").includes("application/json");
     const data = isJson ? ((await res.json()) as Imported & { error?: string }) : ({ error: await res.text() } as Imported & { error?: string });
     return { status: res.status, data };
   },
   /** The document as a file to save: the response body, or the problems that prevent it. */
   async download(path: string, format: string, draft: Draft): Promise<{ ok: true; blob: Blob; name: string } | { ok: false; error: string }> {
-    const res = await fetch("/api/download", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify({ path, format, draft }) });
+    const res = await fetch("/api/download", { method: "POST", credentials: "same-origin", headers: { ...langHeader(), "content-type": "application/json" }, body: JSON.stringify({ path, format, draft }) });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: string };
-      return { ok: false, error: body.error ?? `the server answered ${res.status}` };
+      return { ok: false, error: body.error ?? t("server.status", { status: res.status }) };
     }
     const disposition = res.headers.get("content-disposition") ?? "";
     const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? `document.${format}`);

@@ -1,8 +1,10 @@
 import "./style.css";
 import { api, type Diagnostic, type Draft, type OpenedFile, type Preview } from "./api.ts";
 import { h, tabs } from "./dom.ts";
+import { showDates } from "./dutch.ts";
 import { SchemaForm } from "./form.ts";
-import { showReport, takeReport } from "./import-report.ts";
+import { locale, onLanguageChange, startLanguage, t } from "./i18n/i18n.ts";
+import { showReport, takeReport, type ImportReport } from "./import-report.ts";
 import { isObj } from "./paths.ts";
 import type { JsonSchema } from "./schema.ts";
 
@@ -34,6 +36,8 @@ interface State {
   diagnostics: Diagnostic[];
   form?: SchemaForm;
   schema: JsonSchema;
+  /** The document's title as the server last gave it. */
+  title?: string;
 }
 
 let state: State;
@@ -47,15 +51,17 @@ const status = (text: string) => {
 };
 
 async function main(): Promise<void> {
+  startLanguage();
+  document.title = t("edit.pageTitle");
   const path = new URLSearchParams(location.search).get("file");
   if (!path) {
-    status("No file chosen: go back to the list of documents.");
+    status(t("edit.noFile"));
     return;
   }
   const [info, opened] = await Promise.all([api.info(), api.file(path)]);
   if (opened.status !== 200) {
-    $("title").textContent = "Cannot open this file";
-    status(opened.data.error ?? `The server answered ${opened.status}.`);
+    $("title").textContent = t("edit.cannotOpen");
+    status(opened.data.error ?? t("server.status", { status: opened.status }));
     return;
   }
   const file = opened.data;
@@ -77,15 +83,36 @@ async function main(): Promise<void> {
   // Just imported from Word on the list page: what was not taken over, once.
   const imported = takeReport(path);
   if (imported) {
+    report = imported;
     status(showReport($("import-report"), imported));
     $("import-report").focus();
   }
+  onLanguageChange(relabel);
+}
+
+/** The import report shown, to say again in another language. */
+let report: ImportReport | undefined;
+
+/** After the language changed: everything the page wrote, in the new language. */
+function relabel(): void {
+  setTitle({ title: state.title });
+  // What was said in the other language is not said again; the report is.
+  status("");
+  $("conflict").hidden = true;
+  if (report && !$("import-report").hidden) showReport($("import-report"), report);
+  state.form?.render();
+  showDiagnostics();
+  showPreviewStatus();
+  // The server's words (its problems, the changes view) come again in the new language.
+  void refresh();
 }
 
 function setTitle(p: { title?: string }): void {
-  const title = typeof p.title === "string" && p.title.trim() !== "" && !/<<.*>>/.test(p.title) ? p.title : state.file.label;
+  state.title = p.title;
+  // Dates the Dutch way (a meeting's title has its date).
+  const title = typeof p.title === "string" && p.title.trim() !== "" && !/<<.*>>/.test(p.title) ? showDates(p.title) : state.file.label;
   $("title").textContent = title;
-  document.title = `${title} — boardpaper editor`;
+  document.title = t("edit.titled", { title });
 }
 
 const dirty = () => draftChanged() || state.text !== state.saved;
@@ -133,12 +160,12 @@ function refresh(): Promise<void> {
       const r = await api.check(state.path, draft(), controller.signal);
       if (mine !== sequence) return;
       if (r.status !== 200) {
-        status(r.data.error ?? `The server answered ${r.status}.`);
+        status(r.data.error ?? t("server.status", { status: r.status }));
         return;
       }
       applyPreview(r.data, performance.now() - start);
     } catch (e) {
-      if ((e as Error).name !== "AbortError") status(`The editor's server did not answer (${(e as Error).message}); is boardpaper serve still running?`);
+      if ((e as Error).name !== "AbortError") status(t("server.gone", { message: (e as Error).message }));
     } finally {
       if (mine === sequence) pending = undefined;
       markDirty();
@@ -163,8 +190,7 @@ function applyPreview(p: Preview, roundTripMs: number): void {
   const frame = $<HTMLIFrameElement>("preview");
   if (p.html !== undefined) {
     setFrame(frame, p.html);
-    const timing = roundTripMs > 0 ? ` Updated in ${Math.round(roundTripMs)} ms${p.timings ? ` (server ${Math.round(p.timings.serverMs)} ms)` : ""}.` : "";
-    $("preview-status").textContent = `The document as it will be printed.${timing}`;
+    shownPreview = { ok: true, ms: Math.round(roundTripMs), ...(p.timings ? { serverMs: Math.round(p.timings.serverMs) } : {}) };
     if (roundTripMs > 0) {
       // For measuring: the round trip, and from the last keystroke to the updated preview.
       document.body.dataset.previewMs = String(Math.round(roundTripMs));
@@ -172,13 +198,28 @@ function applyPreview(p: Preview, roundTripMs: number): void {
       if (p.timings) document.body.dataset.serverMs = String(p.timings.serverMs);
     }
   } else {
-    const n = p.diagnostics.filter((d) => d.severity === "error").length;
-    $("preview-status").textContent = frame.dataset.loaded
-      ? `Showing the last version without problems: fix the ${n} problem${n === 1 ? "" : "s"} listed to see your latest edits.`
-      : `No preview yet: fix the ${n} problem${n === 1 ? "" : "s"} listed first.`;
+    shownPreview = { ok: false, problems: p.diagnostics.filter((d) => d.severity === "error").length };
   }
+  showPreviewStatus();
   if (!$("panel-changes").hidden) void showChanges();
   markDirty();
+}
+
+/** What the preview shows: this version (and how fast it came), or an older one or none, for problems. */
+let shownPreview: { ok: true; ms: number; serverMs?: number } | { ok: false; problems: number } | undefined;
+
+function showPreviewStatus(): void {
+  const p = shownPreview;
+  if (!p) return;
+  $("preview-status").textContent = p.ok
+    ? p.ms <= 0
+      ? t("preview.shown")
+      : p.serverMs !== undefined
+        ? t("preview.timedServer", { ms: p.ms, server: p.serverMs })
+        : t("preview.timed", { ms: p.ms })
+    : $("preview").dataset.loaded
+      ? t("preview.stale", { n: p.problems })
+      : t("preview.none", { n: p.problems });
 }
 
 /** Put a document in a frame, keeping the reader's scroll position when it is updated. */
@@ -206,15 +247,15 @@ function showDiagnostics(): void {
   const summary = $("summary");
   const placed = state.form?.showDiagnostics(mine) ?? { placed: [], unplaced: mine };
   const items = [
-    ...placed.placed.map(({ d, id }) => h("li", {}, h("a", { href: `#${id}`, "data-path": d.path ?? "" }, d.message), " ", h("span", { class: "pos" }, `(${d.path ?? ""}, line ${d.pos.line})`))),
+    ...placed.placed.map(({ d, id }) => h("li", {}, h("a", { href: `#${id}`, "data-path": d.path ?? "" }, d.message), " ", h("span", { class: "pos" }, t("problems.at", { path: d.path ?? "", line: d.pos.line })))),
     ...[...placed.unplaced, ...others].map((d) => h("li", {}, d.text)),
   ];
   summary.hidden = items.length === 0;
   // A long list (a new proposal's every <<…>>) folds away: each field shows its own message.
   const wasOpen = summary.querySelector("details")?.open;
   summary.replaceChildren(
-    h("h3", { id: "summary-h" }, `${errors} problem${errors === 1 ? "" : "s"} found by check`),
-    h("details", { open: wasOpen ?? items.length <= 5 }, h("summary", {}, "The list, with links to the fields"), h("ul", {}, ...items)),
+    h("h3", { id: "summary-h" }, t("problems.found", { n: errors })),
+    h("details", { open: wasOpen ?? items.length <= 5 }, h("summary", {}, t("problems.list")), h("ul", {}, ...items)),
   );
   for (const a of summary.querySelectorAll<HTMLAnchorElement>("a[data-path]")) {
     a.addEventListener("click", (e) => {
@@ -225,13 +266,13 @@ function showDiagnostics(): void {
   // In the YAML view: each with its line and column; choosing one puts the cursor there.
   updateGutter();
   const list = $("yaml-problems");
-  $("yaml-problems-h").textContent = state.diagnostics.length === 0 ? "No problems" : `${errors} problem${errors === 1 ? "" : "s"}`;
+  $("yaml-problems-h").textContent = state.diagnostics.length === 0 ? t("problems.none") : t("problems.count", { n: errors });
   list.replaceChildren(
     ...state.diagnostics.map((d) => {
-      const b = h("button", { type: "button", class: "linkish" }, `Line ${d.pos.line}, column ${d.pos.col}`);
+      const b = h("button", { type: "button", class: "linkish" }, t("problems.lineCol", { line: d.pos.line, col: d.pos.col }));
       if (d.file === state.file.label) b.addEventListener("click", () => goTo(d.pos.line, d.pos.col));
       else b.disabled = true;
-      return h("li", { class: `problem-${d.severity}` }, b, `: ${d.message}${d.path ? ` (${d.path})` : ""}${d.file !== state.file.label ? ` — in ${d.file}` : ""}`);
+      return h("li", { class: `problem-${d.severity}` }, b, `: ${d.message}${d.path ? ` (${d.path})` : ""}${d.file !== state.file.label ? ` — ${t("problems.inFile", { file: d.file })}` : ""}`);
     }),
   );
 }
@@ -256,7 +297,7 @@ function showForm(): void {
   const value = structuredClone(state.value);
   if (!isObj(value)) {
     state.form = undefined;
-    host.replaceChildren(h("p", { class: "note" }, "The YAML cannot be read as a form (see the problems listed). Fix it in the YAML view."));
+    host.replaceChildren(h("p", { class: "note" }, t("edit.noForm")));
     showDiagnostics();
     return;
   }
@@ -320,12 +361,12 @@ async function showChanges(): Promise<void> {
   const note = $("changes-status");
   const frame = $<HTMLIFrameElement>("changes");
   if (r.status !== 200) {
-    note.textContent = r.data.error ?? `The server answered ${r.status}.`;
+    note.textContent = r.data.error ?? t("server.status", { status: r.status });
     return;
   }
   const c = r.data;
   if (c.status === "ok") {
-    note.textContent = c.changes === 0 ? `No changes since the last commit (${c.against}).` : `${c.changes} change${c.changes === 1 ? "" : "s"} since the last commit (${c.against}): inserted text is underlined, deleted text struck through.`;
+    note.textContent = c.changes === 0 ? t("changes.none", { against: c.against }) : t("changes.some", { n: c.changes, against: c.against });
     frame.hidden = false;
     setFrame(frame, c.html);
   } else {
@@ -355,17 +396,17 @@ async function save(): Promise<void> {
   inflight?.abort();
   sequence++;
   pending = undefined;
-  status("Saving…");
+  status(t("save.busy"));
   const sent = draft();
   const r = await api.save(state.path, state.base, sent);
   if (r.status === 409) {
-    $("conflict-text").textContent = r.data.error ?? "Not saved: the file changed on disk since you opened it.";
+    $("conflict-text").textContent = r.data.error ?? t("save.conflict");
     $("conflict").hidden = false;
-    status("Not saved.");
+    status(t("save.not"));
     return;
   }
   if (r.status !== 200 || !r.data.saved || !r.data.hash) {
-    status(r.data.error ?? `Not saved: the server answered ${r.status}.`);
+    status(r.data.error ?? t("save.notStatus", { status: r.status }));
     if (r.data.diagnostics) {
       state.diagnostics = r.data.diagnostics;
       showDiagnostics();
@@ -379,15 +420,15 @@ async function save(): Promise<void> {
   applyPreview(r.data, 0);
   $("conflict").hidden = true;
   const n = r.data.diagnostics.filter((d) => d.severity === "error").length;
-  const time = new Date().toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
-  status(`Saved ${state.file.label} at ${time}${n === 0 ? "; check finds no problems." : `; check still finds ${n} problem${n === 1 ? "" : "s"}.`}`);
+  const time = new Date().toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit" });
+  status(n === 0 ? t("save.clean", { file: state.file.label, time }) : t("save.problems", { file: state.file.label, time, n }));
   markDirty();
 }
 
 async function reload(): Promise<void> {
   const r = await api.file(state.path);
   if (r.status !== 200) {
-    status(r.data.error ?? `The server answered ${r.status}.`);
+    status(r.data.error ?? t("server.status", { status: r.status }));
     return;
   }
   clearTimeout(timer);
@@ -403,12 +444,12 @@ async function reload(): Promise<void> {
   applyPreview(f, 0);
   setTitle(f);
   $("conflict").hidden = true;
-  status(`Reloaded ${f.label} from disk.`);
+  status(t("reload.done", { file: f.label }));
   markDirty();
 }
 
 async function download(format: string): Promise<void> {
-  status(format === "pdf" ? "Making the PDF with LibreOffice (this takes a few seconds)…" : `Making the ${format === "docx" ? "Word document" : "HTML page"}…`);
+  status(format === "pdf" ? t("download.pdf") : format === "docx" ? t("download.docx") : t("download.html"));
   await flush();
   const r = await api.download(state.path, format, draft());
   if (!r.ok) {
@@ -422,7 +463,7 @@ async function download(format: string): Promise<void> {
     URL.revokeObjectURL(a.href);
     a.remove();
   }, 1000);
-  status(`Downloaded ${r.name} (of the text as it is now in the editor).`);
+  status(t("download.done", { name: r.name }));
 }
 
-main().catch((e: unknown) => status(`The editor could not start: ${(e as Error).message}. Is boardpaper serve still running?`));
+main().catch((e: unknown) => status(t("edit.notStarted", { message: (e as Error).message })));

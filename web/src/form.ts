@@ -1,6 +1,8 @@
 import { markdownBlocks, markdownInline } from "../../src/markdown/markdown.ts";
 import type { Diagnostic } from "./api.ts";
 import { h, newId, richText } from "./dom.ts";
+import { parseDate, parseNumber, showDate, showNumber } from "./dutch.ts";
+import { language, locale, t } from "./i18n/i18n.ts";
 import { deleteIn, formatPath, getIn, isObj, parsePath, setIn, type Obj, type Path } from "./paths.ts";
 import { altLabel, alternativesOf, controlOf, convert, defaultFor, deref, EMPTY, exampleOf, fits, isEmptyMarker, isYes, labelFor, type JsonSchema } from "./schema.ts";
 
@@ -17,8 +19,10 @@ function textRows(text: string, least: number): number {
  * A form generated from the JSON Schema that `boardpaper schema` prints (made from the zod
  * schema), so a field added to the schema appears here with no new code. Each kind of schema
  * has one control: mappings are fieldsets, lists have add / remove / move buttons, `leeg`
- * sections a checkbox, other alternatives a choice, enums a select, dates a date input,
- * Markdown prose a text area with a formatted preview.
+ * sections a checkbox, other alternatives a choice, enums a select, dates a text input typed
+ * dd-mm-jjjj (the browser's date input follows the browser's locale: 10/01/2020 in an English
+ * one), numbers a text input with a decimal comma, Markdown prose a text area with a formatted
+ * preview. The words around the fields are the editor's catalogue's (web/src/i18n/).
  *
  * Each field is labelled with the schema's `title` (a document type's Dutch label, e.g.
  * "Kanttekeningen/risico’s"), else its key made readable; its `description` and first of its
@@ -124,7 +128,9 @@ export class SchemaForm {
     for (const slot of this.slots.values()) {
       slot.error.replaceChildren();
       slot.error.hidden = true;
-      slot.control?.removeAttribute("aria-invalid");
+      // A date or number the form could not read stays marked (its message is the form's own).
+      if (slot.control?.dataset.localError) slot.control.setAttribute("aria-invalid", "true");
+      else slot.control?.removeAttribute("aria-invalid");
       for (const el of [slot.control, slot.group]) {
         if (!el) continue;
         if (slot.hintId) el.setAttribute("aria-describedby", slot.hintId);
@@ -140,7 +146,7 @@ export class SchemaForm {
         continue;
       }
       slot.error.hidden = false;
-      slot.error.append(h("span", { class: "error-line" }, h("span", { class: "visually-hidden" }, "Problem: "), d.message, " ", h("span", { class: "pos" }, `(line ${d.pos.line}, column ${d.pos.col})`)));
+      slot.error.append(h("span", { class: "error-line" }, h("span", { class: "visually-hidden" }, `${t("form.problem")} `), d.message, " ", h("span", { class: "pos" }, t("form.at", { line: d.pos.line, col: d.pos.col }))));
       slot.control?.setAttribute("aria-invalid", "true");
       for (const el of [slot.control, slot.group]) el?.setAttribute("aria-describedby", [slot.hintId, slot.error.id].filter(Boolean).join(" "));
       placed.push({ d, id: slot.focus.id });
@@ -204,9 +210,9 @@ export class SchemaForm {
         case "fixed":
           return this.fixed(s, path, meta);
         case "unknown":
-          return this.mismatch(s, path, meta, "this kind of value");
+          return this.mismatch(s, path, meta, t("form.expect.unknown"));
         default:
-          if (value !== undefined && typeof value === "object") return this.mismatch(s, path, meta, "a single value");
+          if (value !== undefined && typeof value === "object") return this.mismatch(s, path, meta, t("form.expect.single"));
           return this.scalar(s, path, meta);
       }
     })();
@@ -216,9 +222,9 @@ export class SchemaForm {
 
   private labelText(meta: Meta): DocumentFragment {
     const f = document.createDocumentFragment();
-    // Field names are the file's Dutch keys; the rest of the page is English.
-    f.append(h("span", { lang: "nl" }, meta.label));
-    if (!meta.required) f.append(" ", h("span", { class: "optional" }, "(optional)"));
+    // Field names are the document type's Dutch labels, also on the English page.
+    f.append(h("span", { lang: dutchOnly() }, meta.label));
+    if (!meta.required) f.append(" ", h("span", { class: "optional" }, t("form.optional")));
     return f;
   }
 
@@ -227,17 +233,20 @@ export class SchemaForm {
     return Boolean(s.description) || exampleOf(s) !== undefined;
   }
 
-  /** The field's description and example: the text that describes its control. */
-  private hint(s: JsonSchema, id: string): HTMLElement | null {
-    if (!this.hasHint(s)) return null;
+  /**
+   * The field's description, how it is typed and its example: the text that describes its
+   * control. `own` replaces the schema's description or example, and adds how the form wants
+   * the value typed (a date's dd-mm-jjjj, an amount's decimal comma).
+   */
+  private hint(s: JsonSchema, id: string, own: { description?: string | undefined; example?: string; format?: string } = {}): HTMLElement | null {
+    const description = "description" in own ? own.description : s.description;
+    const example = "example" in own ? own.example : exampleOf(s);
+    if (!description && example === undefined && !own.format) return null;
     const p = h("p", { class: "hint", id });
-    if (s.description) p.append(richText(s.description));
-    const example = exampleOf(s);
-    if (example !== undefined) {
-      if (s.description) p.append(" ");
-      // The example is the document's own language, like the descriptions.
-      p.append(h("span", { class: "example", lang: "nl" }, "Bijvoorbeeld: ", h("span", { class: "example-value" }, example)));
-    }
+    // The descriptions are the document type's, in Dutch; the example is the document's own words.
+    if (description) p.append(h("span", { lang: dutchOnly() }, richText(own.format && !/[.!?:;]$/.test(description) ? `${description}.` : description)));
+    if (own.format) p.append(...(p.childNodes.length > 0 ? [" "] : []), h("span", { class: "format" }, own.format));
+    if (example !== undefined) p.append(...(p.childNodes.length > 0 ? [" "] : []), h("span", { class: "example" }, ...exampleParts(example)));
     return p;
   }
 
@@ -252,7 +261,8 @@ export class SchemaForm {
     }
     const unknown = isObj(value) ? Object.keys(value).filter((k) => !(k in props)) : [];
     if (unknown.length > 0) {
-      out.push(h("p", { class: "note" }, `Not in the form: ${unknown.map((k) => `\`${k}\``).join(", ")} — the schema has no such field here; see the problems listed, or edit it in the YAML view.`));
+      const keys = new Intl.ListFormat(locale(), { type: "conjunction" }).format(unknown.map((k) => `\`${k}\``));
+      out.push(h("p", { class: "note" }, richText(t("form.notInForm", { keys }))));
     }
     return out;
   }
@@ -261,7 +271,7 @@ export class SchemaForm {
     const value = this.get(path);
     const hintId = newId("h");
     if (value === undefined && !meta.required) {
-      const add = h("button", { type: "button", class: "add" }, `Add ${meta.label.toLowerCase()}`);
+      const add = h("button", { type: "button", class: "add" }, t("form.add", { label: meta.label }));
       add.addEventListener("click", () => {
         this.set(path, defaultFor(this.root, s));
         this.rebuild(path, (el) => el.querySelector<HTMLElement>("input, textarea, select"));
@@ -270,12 +280,12 @@ export class SchemaForm {
       this.register(path, { error, focus: add });
       return h("div", { class: "field absent" }, h("p", { class: "label" }, this.labelText(meta)), this.hint(s, hintId), error, add);
     }
-    if (!isObj(value)) return this.mismatch(s, path, meta, "a mapping of keys");
+    if (!isObj(value)) return this.mismatch(s, path, meta, t("form.expect.mapping"));
     const legendId = newId("l");
     const error = h("p", { class: "error", id: newId("e"), hidden: true });
     const fs = h("fieldset", { class: "group", id: newId("g"), tabindex: -1, "aria-describedby": this.hasHint(s) ? hintId : undefined }, h("legend", { id: legendId }, this.labelText(meta)), this.hint(s, hintId), error, ...this.objectFields(s, path, value));
     if (!meta.required) {
-      const remove = h("button", { type: "button", class: "remove" }, `Remove ${meta.label.toLowerCase()}`);
+      const remove = h("button", { type: "button", class: "remove" }, t("form.remove", { label: meta.label }));
       remove.addEventListener("click", () => {
         this.remove(path);
         this.rebuild(path, (el) => el.querySelector<HTMLElement>("button"));
@@ -288,7 +298,7 @@ export class SchemaForm {
 
   private array(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
     const raw = this.get(path);
-    if (raw !== undefined && !Array.isArray(raw)) return this.mismatch(s, path, meta, "a list");
+    if (raw !== undefined && !Array.isArray(raw)) return this.mismatch(s, path, meta, t("form.expect.list"));
     const items = (raw as unknown[] | undefined) ?? [];
     const itemSchema = s.items ?? {};
     const hintId = newId("h");
@@ -299,7 +309,7 @@ export class SchemaForm {
       const itemLabel = `${meta.label} ${i + 1}`;
       const tools = h("div", { class: "item-tools" });
       const button = (text: string, cls: string, disabled: boolean, act: () => void) => {
-        const b = h("button", { type: "button", class: cls, "aria-label": `${text}: ${itemLabel}`, disabled }, text);
+        const b = h("button", { type: "button", class: cls, "aria-label": t("form.itemAction", { action: text, item: itemLabel }), disabled }, text);
         b.addEventListener("click", act);
         tools.append(b);
       };
@@ -314,9 +324,9 @@ export class SchemaForm {
           return same && !same.disabled ? same : tools?.querySelector<HTMLElement>("button:not([disabled])");
         });
       };
-      button("Move up", "up", i === 0, move(i - 1, "up"));
-      button("Move down", "down", i === items.length - 1, move(i + 1, "down"));
-      button("Remove", "remove", false, () => {
+      button(t("form.moveUp"), "up", i === 0, move(i - 1, "up"));
+      button(t("form.moveDown"), "down", i === items.length - 1, move(i + 1, "down"));
+      button(t("form.removeItem"), "remove", false, () => {
         const arr = this.get(path) as unknown[];
         arr.splice(i, 1);
         if (arr.length === 0 && !meta.required) deleteIn(this.value, path);
@@ -328,7 +338,7 @@ export class SchemaForm {
       });
       list.append(h("li", { class: "item" }, this.field(itemSchema, [...path, i], { label: itemLabel, required: true }), tools));
     });
-    const add = h("button", { type: "button", class: "add" }, `Add to ${meta.label.toLowerCase()}`);
+    const add = h("button", { type: "button", class: "add" }, t("form.addTo", { name: meta.label.toLowerCase() }));
     add.addEventListener("click", () => {
       const arr = (this.get(path) as unknown[] | undefined) ?? [];
       if (!Array.isArray(this.get(path))) setIn(this.value, path, arr);
@@ -354,7 +364,7 @@ export class SchemaForm {
     const value = this.get(path);
     const isEmpty = value === EMPTY;
     const box = h("input", { type: "checkbox", id: newId("c"), checked: isEmpty });
-    const boxRow = h("div", { class: "leeg" }, box, h("label", { for: box.id }, `Leeg: nothing to say under “${meta.label}”`));
+    const boxRow = h("div", { class: "leeg" }, box, h("label", { for: box.id }, t("form.empty", { label: meta.label })));
     box.addEventListener("change", () => {
       if (box.checked) {
         const current = this.get(path);
@@ -371,7 +381,7 @@ export class SchemaForm {
     if (isEmpty) {
       const hintId = newId("h");
       const error = h("p", { class: "error", id: newId("e"), hidden: true });
-      wrap.append(h("p", { class: "label" }, this.labelText(meta)), this.hint(s, hintId) ?? "", error, h("p", { class: "note" }, "Empty on purpose: the heading is printed with nothing under it."), boxRow);
+      wrap.append(h("p", { class: "label" }, this.labelText(meta)), this.hint(s, hintId) ?? "", error, h("p", { class: "note" }, t("form.emptyNote")), boxRow);
       this.register(path, { error, focus: box, control: box });
       return wrap;
     }
@@ -386,7 +396,7 @@ export class SchemaForm {
     const alts = alternativesOf(this.root, s);
     const value = this.get(path);
     const current = value === undefined ? 0 : alts.findIndex((a) => fits(this.root, a, value));
-    if (current < 0) return this.mismatch(s, path, meta, alts.map((a) => altLabel(this.root, a).toLowerCase()).join(" or "));
+    if (current < 0) return this.mismatch(s, path, meta, new Intl.ListFormat(locale(), { type: "disjunction" }).format(alts.map((a) => altLabel(this.root, a).toLowerCase())));
     const select = h("select", { id: newId("s") }, ...alts.map((a, i) => h("option", { value: String(i), selected: i === current }, altLabel(this.root, a))));
     select.addEventListener("change", () => {
       const to = alts[Number(select.value)]!;
@@ -395,7 +405,7 @@ export class SchemaForm {
     });
     const alt = alts[current]!;
     const inner = { ...alt, description: alt.description ?? s.description, examples: alt.examples ?? s.examples };
-    return h("div", { class: "field choice" }, h("div", { class: "choice-head" }, h("label", { for: select.id }, `Form of ${meta.label}`), select), this.build(inner, path, meta));
+    return h("div", { class: "field choice" }, h("div", { class: "choice-head" }, h("label", { for: select.id }, t("form.formOf", { label: meta.label })), select), this.build(inner, path, meta));
   }
 
   private checkbox(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
@@ -406,7 +416,7 @@ export class SchemaForm {
     box.addEventListener("change", () => this.set(path, box.checked));
     const error = h("p", { class: "error", id: newId("e"), hidden: true });
     this.register(path, { error, focus: box, control: box, ...(this.hasHint(s) ? { hintId } : {}) });
-    return h("div", { class: "field checkbox" }, error, h("div", { class: "check-row" }, box, h("label", { for: box.id }, h("span", { lang: "nl" }, meta.label))), this.hint(s, hintId));
+    return h("div", { class: "field checkbox" }, error, h("div", { class: "check-row" }, box, h("label", { for: box.id }, h("span", { lang: dutchOnly() }, meta.label))), this.hint(s, hintId));
   }
 
   /** A field with one possible value (a document's `type:`): shown read-only, never written by the form. */
@@ -418,11 +428,11 @@ export class SchemaForm {
     const input = h("input", { id, type: "text", readonly: true, autocomplete: "off", spellcheck: "false", "aria-describedby": this.hasHint(s) ? hintId : undefined });
     input.value = raw === undefined || raw === null ? String(s.const) : typeof raw === "object" ? JSON.stringify(raw) : String(raw);
     this.register(path, { error, focus: input, control: input, ...(this.hasHint(s) ? { hintId } : {}) });
-    // Never "(optional)": there is nothing to choose.
+    // Never "(niet verplicht)": there is nothing to choose.
     return h("div", { class: "field fixed" }, h("label", { for: id }, this.labelText({ ...meta, required: true })), this.hint(s, hintId), error, input);
   }
 
-  /** Text, prose, a date or a choice from a list: one value in one control. */
+  /** Text, prose, a date, a number or a choice from a list: one value in one control. */
   private scalar(s: JsonSchema, path: Path, meta: Meta): HTMLElement {
     const control = controlOf(this.root, s);
     const raw = this.get(path);
@@ -433,10 +443,22 @@ export class SchemaForm {
     const id = newId("f");
     const hintId = newId("h");
     const error = h("p", { class: "error", id: newId("e"), hidden: true });
-    const describedBy = this.hasHint(s) ? hintId : undefined;
+    // Dates and numbers are typed the Dutch way, not as the YAML writes them: the hint says how.
+    const amount = control === "number" && isAmount(s);
+    const first = s.examples?.[0];
+    const own: { description?: string | undefined; example?: string; format?: string } =
+      control === "date"
+        ? { description: withoutFileFormat(s.description), format: t("date.hint"), ...(typeof first === "string" ? { example: showDate(first) } : {}) }
+        : control === "number"
+          ? { description: withoutFileFormat(s.description), ...(amount ? { format: t("number.amountHint") } : {}), ...(typeof first === "number" ? { example: showNumber(first, amount) } : {}) }
+          : {};
+    const hint = this.hint(s, hintId, own);
+    // A date or number that cannot be read yet is said at the field, and not written.
+    const local = control === "date" || control === "number" ? h("p", { class: "error", id: newId("e"), hidden: true }) : undefined;
+    const describedBy = [hint ? hintId : undefined, local?.id].filter(Boolean).join(" ") || undefined;
     // An empty field shows its example (also in the hint, which is what assistive technology reads).
-    const example = exampleOf(s);
-    const shown = placeholder ?? (value === undefined || value === "" ? (example !== undefined ? `Bijvoorbeeld: ${example}` : undefined) : undefined);
+    const example = "example" in own ? own.example : exampleOf(s);
+    const shown = placeholder ?? (value === undefined || value === "" ? (example !== undefined ? t("form.example", { example }) : undefined) : undefined);
     // An optional field left empty is taken out of the file rather than written empty.
     const write = (v: string) => (v === "" && !meta.required ? this.remove(path) : this.set(path, v));
     let input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -445,9 +467,9 @@ export class SchemaForm {
       const options = (s.enum ?? []).map(String);
       const shown = value ?? (meta.fallback !== undefined ? String(meta.fallback) : "");
       const sel = h("select", { id, "aria-describedby": describedBy });
-      if (!options.includes(shown) || !meta.required) sel.append(h("option", { value: "", selected: shown === "" }, meta.required ? "— choose —" : "— none —"));
+      if (!options.includes(shown) || !meta.required) sel.append(h("option", { value: "", selected: shown === "" }, meta.required ? t("form.choose") : t("form.none")));
       // A value that is not allowed stays visible (and selected) until it is changed.
-      if (shown !== "" && !options.includes(shown)) sel.append(h("option", { value: shown, selected: true }, `${shown} (not allowed)`));
+      if (shown !== "" && !options.includes(shown)) sel.append(h("option", { value: shown, selected: true }, t("form.notAllowed", { value: shown })));
       for (const o of options) sel.append(h("option", { value: o, selected: o === shown }, o));
       sel.addEventListener("change", () => write(sel.value));
       input = sel;
@@ -455,7 +477,7 @@ export class SchemaForm {
       const ta = h("textarea", { id, "aria-describedby": describedBy, placeholder: shown, rows: textRows(value ?? "", control === "prose" ? 4 : 2), spellcheck: "true", lang: "nl" });
       ta.value = value ?? "";
       const formatted = h("div", { class: "md", lang: "nl" });
-      const details = h("details", { class: "md-preview" }, h("summary", {}, "Show formatted"), formatted);
+      const details = h("details", { class: "md-preview" }, h("summary", {}, t("form.showFormatted")), formatted);
       const show = () => {
         if (details.open) formatted.innerHTML = control === "prose" ? markdownBlocks(ta.value) : markdownInline(ta.value);
       };
@@ -468,32 +490,113 @@ export class SchemaForm {
       });
       input = ta;
       extra.push(details);
-    } else {
-      const type = control === "date" ? "date" : control === "email" ? "email" : control === "number" ? "number" : "text";
-      const inp = h("input", { id, type, "aria-describedby": describedBy, placeholder: type === "date" ? undefined : shown, autocomplete: "off", spellcheck: control === "text" ? "true" : "false", lang: control === "text" ? "nl" : undefined });
-      inp.value = value ?? "";
-      if (control === "date" && value !== undefined && inp.value !== value) {
-        // Not a date the browser can show (a placeholder, or 2020-02-30): say what is there.
-        extra.push(h("p", { class: "note" }, "Now in the file: ", h("code", {}, value)));
-      }
+    } else if ((control === "date" || control === "number") && local) {
+      const date = control === "date";
+      const integer = s.type === "integer";
+      const inp = h("input", {
+        id,
+        type: "text",
+        inputmode: date || integer ? "numeric" : "decimal",
+        // The whole field typed as the form shows it (dd-mm-jjjj); the parsing is more lenient.
+        pattern: date ? "[0-9]{2}-[0-9]{2}-[0-9]{4}" : undefined,
+        "aria-describedby": describedBy,
+        placeholder: date ? t("date.format") : shown,
+        autocomplete: "off",
+        spellcheck: "false",
+      });
+      // As the file has it: a date written YYYY-MM-DD and a number shown the Dutch way, anything else as it is.
+      inp.value = typeof raw === "number" ? showNumber(raw, amount) : value !== undefined ? (date ? showDate(value) : value) : "";
+      const say = (message: string | undefined) => {
+        local.textContent = message ?? "";
+        local.hidden = message === undefined;
+        if (message === undefined) delete inp.dataset.localError;
+        else inp.dataset.localError = "1";
+        if (message !== undefined) inp.setAttribute("aria-invalid", "true");
+        else if (!this.diagnosed(path)) inp.removeAttribute("aria-invalid");
+      };
+      const read = (text: string) => (date ? parseDate(text) : parseNumber(text, integer));
       inp.addEventListener("input", () => {
-        // An incomplete date (or a number being typed) reads as "": leave the file alone until it is whole.
-        if ((control === "date" || control === "number") && inp.validity.badInput) return;
-        // A number is written as a number (a quoted "12500" is text, which a bedrag is not).
-        if (control === "number" && inp.value !== "") return this.set(path, Number(inp.value));
-        write(inp.value);
+        if (inp.value.trim() === "") {
+          say(undefined);
+          return write("");
+        }
+        const r = read(inp.value);
+        // Not whole yet (or not readable): the file is left alone until it is; leaving the field says why.
+        if (!r.ok) return;
+        say(undefined);
+        this.set(path, r.value);
+      });
+      inp.addEventListener("change", () => {
+        const text = inp.value.trim();
+        if (text === "") return;
+        const r = read(text);
+        if (r.ok) {
+          // Written the one way: 1-3-2021 becomes 01-03-2021, 1250,5 becomes 1.250,50 for an amount.
+          inp.value = typeof r.value === "number" ? showNumber(r.value, amount) : showDate(r.value);
+          return say(undefined);
+        }
+        say(
+          date
+            ? r.why === "not-real"
+              ? t("date.notReal", { text })
+              : t("date.invalid", { text })
+            : r.why === "dot"
+              ? t("number.dot", { text })
+              : r.why === "integer"
+                ? t("number.integer", { text })
+                : t("number.invalid", { text }),
+        );
       });
       input = inp;
+    } else {
+      const type = control === "email" ? "email" : "text";
+      const inp = h("input", { id, type, "aria-describedby": describedBy, placeholder: shown, autocomplete: "off", spellcheck: control === "text" ? "true" : "false", lang: control === "text" ? "nl" : undefined });
+      inp.value = value ?? "";
+      inp.addEventListener("input", () => write(inp.value));
+      input = inp;
     }
-    this.register(path, { error, focus: input, control: input, ...(describedBy ? { hintId } : {}) });
-    return h("div", { class: `field ${control}` }, h("label", { for: id }, this.labelText(meta)), this.hint(s, hintId), error, input, ...extra);
+    this.register(path, { error, focus: input, control: input, ...(describedBy ? { hintId: describedBy } : {}) });
+    return h("div", { class: `field ${control}` }, h("label", { for: id }, this.labelText(meta)), hint, error, local, input, ...extra);
+  }
+
+  /** Whether check has a problem at this path now (its message shown at the field). */
+  private diagnosed(path: Path): boolean {
+    const key = formatPath(path);
+    return this.diagnostics.some((d) => d.path !== undefined && this.slotFor(d.path) === this.slots.get(key));
   }
 
   /** A value whose shape the schema does not expect here: left alone, to be fixed in the YAML view. */
   private mismatch(s: JsonSchema, path: Path, meta: Meta, expected: string): HTMLElement {
     const error = h("p", { class: "error", id: newId("e"), hidden: true });
-    const note = h("p", { class: "note", id: newId("n"), tabindex: -1 }, `The file has something here the form cannot show (expected ${expected}); edit it in the YAML view: `, h("code", {}, JSON.stringify(this.get(path))));
+    const note = h("p", { class: "note", id: newId("n"), tabindex: -1 }, t("form.mismatch", { expected }), " ", h("code", {}, JSON.stringify(this.get(path))));
     this.register(path, { error, focus: note });
     return h("div", { class: "field mismatch" }, h("p", { class: "label" }, this.labelText(meta)), this.hint(s, newId("h")), error, note);
   }
+}
+
+/** On the English page, the lang of the document types' Dutch words (labels, descriptions); on the Dutch page none is needed. */
+const dutchOnly = (): string | undefined => (language() === "nl" ? undefined : "nl");
+
+/** "Bijvoorbeeld: …" with the example as an element of its own (the document's words, in Dutch). */
+function exampleParts(example: string): (string | HTMLElement)[] {
+  const mark = "\u0000";
+  const [before = "", after = ""] = t("form.example", { example: mark }).split(mark);
+  return [before, h("span", { class: "example-value", lang: dutchOnly() }, example), after].filter((p) => p !== "");
+}
+
+/** Whether a number is an amount in euros (a type's `bedrag`: its description says so, src/model/compile-type.ts). */
+const isAmount = (s: JsonSchema): boolean => /\bin euro/i.test(s.description ?? "");
+
+/**
+ * A description without the part that says how the YAML writes the value ("JJJJ-MM-DD", "in
+ * euro's, als getal: 1250000 of 1250000.50"): the form is typed the Dutch way, and says so itself.
+ */
+function withoutFileFormat(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const d = description
+    .replace(/\s*\((?:JJJJ|YYYY)-MM-DD\)\s*$/, "")
+    .replace(/[.,;:]?\s*(?:JJJJ|YYYY)-MM-DD\.?\s*$/, "")
+    .replace(/[.,;:]?\s*in euro['’]?s?, (?:als getal|as a number):.*$/is, "")
+    .trim();
+  return d === "" ? undefined : d;
 }

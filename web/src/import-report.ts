@@ -1,5 +1,6 @@
 import type { ImportNote } from "./api.ts";
 import { h } from "./dom.ts";
+import { language, t } from "./i18n/i18n.ts";
 
 /**
  * The report of an import from Word (issue 18), carried from the list page, where the .docx is
@@ -41,17 +42,18 @@ export function takeReport(path: string): ImportReport | undefined {
 }
 
 /**
- * The notes as a list, or a sentence when there are none. The document's words and the import's
- * messages are Dutch (src/import/), on an English page: they carry their language.
+ * The notes as a list, or a sentence when there are none. The document's words are Dutch: on
+ * the English page they carry their language.
  */
 export function notesList(notes: readonly ImportNote[]): HTMLElement {
-  if (notes.length === 0) return h("p", {}, "Everything in the Word document was taken over.");
+  if (notes.length === 0) return h("p", {}, t("report.everything"));
+  const nl = language() === "nl" ? undefined : "nl";
   return h(
     "ul",
     { class: "import-notes" },
     ...notes.map((n) => {
       const words = n.words.trim();
-      return h("li", {}, n.paragraph > 0 ? `Paragraph ${n.paragraph}` : "The document as a whole", words ? " — " : "", words ? h("span", { lang: "nl" }, `“${words}”`) : "", " — ", h("span", { lang: "nl" }, n.message));
+      return h("li", {}, n.paragraph > 0 ? t("report.paragraph", { n: n.paragraph }) : t("report.whole"), words ? " — " : "", words ? h("span", { lang: nl }, `“${words}”`) : "", " — ", n.message);
     }),
   );
 }
@@ -62,14 +64,13 @@ export function notesList(notes: readonly ImportNote[]): HTMLElement {
  */
 export function showReport(region: HTMLElement, report: ImportReport): string {
   const n = report.notes.length;
-  const summary = `Imported ${report.from} as ${report.label} (type ${report.type}). Values that were not found are marked <<…>>, and check lists them.`;
-  region.querySelector<HTMLElement>("#import-report-summary")!.textContent = summary;
+  region.querySelector<HTMLElement>("#import-report-summary")!.textContent = t("report.summary", { from: report.from, label: report.label, type: report.type });
   const notesHeading = region.querySelector<HTMLElement>("#import-notes-h")!;
   notesHeading.hidden = n === 0;
   region.querySelector<HTMLElement>("#import-notes")!.replaceChildren(notesList(report.notes));
   region.hidden = false;
-  region.querySelector<HTMLButtonElement>("#import-report-close")!.addEventListener("click", () => {
+  region.querySelector<HTMLButtonElement>("#import-report-close")!.onclick = () => {
     region.hidden = true;
-  });
-  return `Imported from ${report.from}: ${n === 0 ? "everything was taken over." : `${n} part${n === 1 ? " was" : "s were"} not taken over; the report is at the top of the page.`}`;
+  };
+  return n === 0 ? t("report.statusAll", { from: report.from }) : t("report.statusSome", { from: report.from, n });
 }

@@ -1,6 +1,8 @@
 import "./style.css";
 import { api, type DocumentType, type Info, type Listed, type ListedKind } from "./api.ts";
 import { h } from "./dom.ts";
+import { showDates, showNumber } from "./dutch.ts";
+import { onLanguageChange, startLanguage, t } from "./i18n/i18n.ts";
 import { keepReport } from "./import-report.ts";
 
 /**
@@ -19,7 +21,7 @@ const belongsIn = (f: Listed, table: ListedKind): boolean => (f.list !== undefin
 /** One table: title (a link to edit it), the kind's own columns, the check result, the file. */
 function table(files: Listed[], kind: ListedKind): HTMLElement {
   if (files.length === 0) return h("p", {}, kind.empty);
-  const head = [kind.titleHeading, ...kind.columns.map((c) => c.label), "Check", "File"];
+  const head = [kind.titleHeading, ...kind.columns.map((c) => c.label), t("list.check"), t("list.file")];
   return h(
     "table",
     { class: "files" },
@@ -31,10 +33,11 @@ function table(files: Listed[], kind: ListedKind): HTMLElement {
       ...files.map((f) => {
         const check =
           f.problems === 0
-            ? h("span", { class: "ok" }, "✓ valid")
-            : h("span", { class: "bad", title: f.firstProblem ?? "" }, `✗ ${f.problems} problem${f.problems === 1 ? "" : "s"}`);
-        const title = h("a", { href: editLink(f) }, f.title && !/<<.*>>/.test(f.title) ? f.title : f.label.split("/").pop()!);
-        const value = (key: string) => (typeof f[key] === "string" && f[key] !== "" ? (f[key] as string) : "—");
+            ? h("span", { class: "ok" }, t("list.valid"))
+            : h("span", { class: "bad", title: f.firstProblem ?? "" }, t("list.problems", { n: f.problems }));
+        // Dates the Dutch way (a meeting's title has its date too).
+        const title = h("a", { href: editLink(f) }, f.title && !/<<.*>>/.test(f.title) ? showDates(f.title) : f.label.split("/").pop()!);
+        const value = (key: string) => (typeof f[key] === "string" && f[key] !== "" ? showDates(f[key] as string) : t("list.noValue"));
         const cells = [title, ...kind.columns.map((c) => value(c.key)), check, h("code", {}, f.label)];
         // Dates and the check result read best unbroken.
         const nowrap = [...kind.columns.flatMap((c, i) => (c.nowrap ? [i + 1] : [])), kind.columns.length + 1];
@@ -44,10 +47,13 @@ function table(files: Listed[], kind: ListedKind): HTMLElement {
   );
 }
 
-async function main(): Promise<void> {
-  const [files, info] = await Promise.all([api.files(), api.info()]);
+type Files = Awaited<ReturnType<typeof api.files>>;
+
+/** The documents' tables (their headings and columns in the language the server was asked for). */
+async function showLists(fetched?: Files): Promise<void> {
+  const files = fetched ?? (await api.files());
   if (files.status !== 200) {
-    $("loading").textContent = files.data.error ?? `The server answered ${files.status}.`;
+    $("loading").textContent = files.data.error ?? t("server.status", { status: files.status });
     return;
   }
   const all = files.data.files;
@@ -58,7 +64,27 @@ async function main(): Promise<void> {
     }),
   );
   const bad = all.filter((f) => f.problems > 0).length;
-  $("loading").textContent = `${all.length} document${all.length === 1 ? "" : "s"}; ${bad === 0 ? "all pass check." : `${bad} with problems.`}`;
+  $("loading").textContent = bad === 0 ? t("list.allValid", { n: all.length }) : t("list.someInvalid", { n: all.length, bad });
+}
+
+/** The text the page's code writes (the rest is its HTML's, see i18n.ts): again when the language changes. */
+let maxImport = 0;
+function texts(): void {
+  document.title = t("list.pageTitle");
+  $("import-file-hint").textContent = t("import.fileHint", { max: megabytes(maxImport) });
+}
+
+async function main(): Promise<void> {
+  startLanguage();
+  const [files, info] = await Promise.all([api.files(), api.info()]);
+  onLanguageChange(() => {
+    texts();
+    // What was said in the other language (a refusal, a status) is not said again.
+    for (const id of ["new-error", "import-error"]) $(id).hidden = true;
+    for (const id of ["new-name", "import-file", "import-name"]) $(id).removeAttribute("aria-invalid");
+    $("import-status").textContent = "";
+    void showLists();
+  });
 
   // New documents go in a folder of data/ where a file is read as a document (not a meetings folder).
   const folders = info.data.newFolders;
@@ -71,6 +97,8 @@ async function main(): Promise<void> {
     void create();
   });
   setupImport(info.data);
+  // The tables last: when they are there, so are the forms.
+  await showLists(files);
 }
 
 /** The choice of document type: every declared type, the default chosen, its description shown. */
@@ -100,7 +128,7 @@ async function create(): Promise<void> {
     location.href = `/edit?file=${encodeURIComponent(r.data.path)}`;
     return;
   }
-  error.textContent = r.data.error ?? `The server answered ${r.status}.`;
+  error.textContent = r.data.error ?? t("server.status", { status: r.status });
   error.hidden = false;
   input.setAttribute("aria-invalid", "true");
   input.focus();
@@ -109,7 +137,7 @@ async function create(): Promise<void> {
 /** The largest .docx the server takes when it does not say (src/serve/server.ts, MAX_DOCX). */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+const megabytes = (bytes: number) => t("import.megabytes", { size: showNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10) });
 
 /** A file name the server takes, from the Word file's: `Voorstel AB 3 nov.docx` → `voorstel-ab-3-nov`. */
 const nameFromFile = (file: string): string =>
@@ -124,7 +152,8 @@ const nameFromFile = (file: string): string =>
 /** The import form: a .docx, a type, a folder and a name; the report goes along to the editor. */
 function setupImport(info: Info): void {
   const max = info.maxImportBytes ?? MAX_IMPORT_BYTES;
-  $("import-max").textContent = megabytes(max);
+  maxImport = max;
+  texts();
   setupTypes(info.types ?? [], info.defaultType, "import");
   const file = $<HTMLInputElement>("import-file");
   const name = $<HTMLInputElement>("import-name");
@@ -163,27 +192,27 @@ async function importWord(max: number): Promise<void> {
   error.hidden = true;
   error.textContent = "";
   const chosen = file.files?.[0];
-  if (!chosen) return fail("Choose a Word document (.docx) to import.", file);
-  if (chosen.size > max) return fail(`${chosen.name} is ${megabytes(chosen.size)}; the editor imports Word documents of at most ${megabytes(max)}.`, file);
+  if (!chosen) return fail(t("import.chooseFile"), file);
+  if (chosen.size > max) return fail(t("import.tooLarge", { name: chosen.name, size: megabytes(chosen.size), max: megabytes(max) }), file);
   if (name.value.trim() === "") name.value = nameFromFile(chosen.name);
   const type = $("import-type-field").hidden ? undefined : $<HTMLSelectElement>("import-type").value;
   importing = true;
   const button = $<HTMLButtonElement>("import-submit");
   button.disabled = true;
-  status.textContent = `Importing ${chosen.name}…`;
+  status.textContent = t("import.busy", { name: chosen.name });
   try {
     const r = await api.importWord(chosen, $<HTMLSelectElement>("import-folder").value, name.value.trim(), type);
     if (r.status === 201) {
-      status.textContent = `Imported ${chosen.name} as ${r.data.label}; opening it in the editor…`;
+      status.textContent = t("import.done", { name: chosen.name, label: r.data.label });
       keepReport(r.data.path, { from: chosen.name, label: r.data.label, type: r.data.type, notes: r.data.notes ?? [] });
       location.href = `/edit?file=${encodeURIComponent(r.data.path)}`;
       return;
     }
-    // A name that is refused or taken is the name's problem; anything else is the file's.
-    const message = r.data.error ?? `The server answered ${r.status}.`;
-    fail(message, r.status === 409 || (r.status === 400 && /file name|already exists|would not be read/.test(message)) ? name : file);
+    // A name that is refused or taken is the name's problem (the server says so); anything else is the file's.
+    const message = r.data.error ?? t("server.status", { status: r.status });
+    fail(message, r.status === 409 || r.data.field === "name" ? name : file);
   } catch (e) {
-    fail(`The file could not be sent (${(e as Error).message}); is boardpaper serve still running?`, file);
+    fail(t("import.notSent", { message: (e as Error).message }), file);
   } finally {
     importing = false;
     button.disabled = false;
@@ -191,5 +220,5 @@ async function importWord(max: number): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  $("loading").textContent = `The list could not be loaded: ${(e as Error).message}. Is boardpaper serve still running?`;
+  $("loading").textContent = t("list.notLoaded", { message: (e as Error).message });
 });

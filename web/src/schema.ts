@@ -1,3 +1,4 @@
+import { t } from "./i18n/i18n.ts";
 import { isObj } from "./paths.ts";
 
 /** The parts of JSON Schema (draft 2020-12, as zod writes it) the form understands. */
@@ -171,20 +172,20 @@ export function fits(root: JsonSchema, schema: JsonSchema, value: unknown): bool
   return false;
 }
 
-/** A short name for an alternative, for the "form of" choice: Text, Text with subpunten, Tabel. */
+/** A short name for an alternative, for the "form of" choice: Tekst, Tekst met subpunten, Tabel. */
 export function altLabel(root: JsonSchema, schema: JsonSchema): string {
   const s = deref(root, schema);
-  if (s.type === "string") return "Text";
-  if (s.type === "array") return "List";
+  if (s.type === "string") return t("form.alt.text");
+  if (s.type === "array") return t("form.alt.list");
   if (s.type === "object") {
     const keys = Object.keys(s.properties ?? {});
     const textKey = keys.find((k) => s.required?.includes(k) && deref(root, s.properties![k]!).type === "string");
     const others = keys.filter((k) => k !== textKey);
     const label = (k: string) => labelFor(k, deref(root, s.properties![k]!));
-    if (textKey && others.length > 0) return `Text with ${others.map(label).join(", ").toLowerCase()}`;
+    if (textKey && others.length > 0) return t("form.alt.textWith", { parts: others.map(label).join(", ").toLowerCase() });
     return keys.map(label).join(", ");
   }
-  return s.description ?? "Other";
+  return s.description ?? t("form.alt.other");
 }
 
 /** Carry what can be carried when an item changes form: the text into `tekst`, and back. */
