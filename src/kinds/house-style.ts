@@ -18,7 +18,7 @@ export const HOUSE_STYLE: DocumentKind<HouseStyleFile, null> = {
   schema: HouseStyleFile,
   types: HOUSE_STYLE_TYPES,
   matches: (file) => basename(file) === HOUSE_STYLE_FILE,
-  jsonSchema: { name: "huisstijl", file: "huisstijl.schema.json", title: "boardpaper house style (huisstijl.yaml)" },
+  jsonSchema: { name: "huisstijl", file: "huisstijl.schema.json", title: "boardpaper huisstijl (huisstijl.yaml)" },
   get skeleton() {
     return t("skeleton.houseStyle").split("\n");
   },

@@ -32,7 +32,7 @@ export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
   schema: Meeting,
   types: MEETING_TYPES,
   matches: (file) => file.split(/[\\/]/).slice(0, -1).some((dir) => dir === "meetings" || dir === "vergaderingen"),
-  jsonSchema: { name: "meeting", file: "meeting.schema.json", title: "boardpaper meeting (vergadering)" },
+  jsonSchema: { name: "meeting", file: "meeting.schema.json", title: "boardpaper vergadering" },
   skeletonShows: ["punten"],
   get skeleton() {
     return t("skeleton.meeting").split("\n");

@@ -19,7 +19,7 @@ export const TYPE_DECLARATION: DocumentKind<TypeDeclaration, null> = {
   schema: TypeDeclaration,
   types: ["documenttype"],
   matches: (file) => basename(file) === TYPE_DECLARATION_FILE && basename(dirname(dirname(file))) === "templates",
-  jsonSchema: { name: "documenttype", file: "documenttype.schema.json", title: "boardpaper document type (type.yaml)" },
+  jsonSchema: { name: "documenttype", file: "documenttype.schema.json", title: "boardpaper documenttype (type.yaml)" },
   get skeleton() {
     return t("skeleton.documentType").split("\n");
   },
