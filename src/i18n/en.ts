@@ -414,4 +414,15 @@ export const en: { readonly [K in MessageKey]: string } = {
   "diff.wrote": "wrote {out} ({n, plural, one {# change} other {# changes}})\n",
   "diff.wordNotes": "{file}: {n, plural, one {# point of the Word document could not be placed exactly} other {# points of the Word document could not be placed exactly}}; `boardpaper import` lists them\n",
   "help.diff": "Compares two versions of a proposal, section by section and word by word, as rendered\n(so a change in the metadata, a table cell or a beslispunt shows up as it reads). OLD is a\nfile, or a git revision of NEW: `boardpaper diff HEAD~1 data/proposals/x.yaml`, or\n`REV:path` as git writes it (`HEAD~2:data/proposals/x.yaml`). Either side may be a Word\ndocument (.docx): it is imported first (as `boardpaper import` does) as the type of the other\nside, so two versions a steller sent, or a Word version and the data, compare as rendered.\n\nFormats:\n  text   (default) the changed sections on the terminal, removed text [-like this-] and added\n         text {added}, or in red and green on a terminal (never with NO_COLOR)\n  html   a redline page with <ins> and <del> (needs --out)\n  docx   a Word document whose differences are tracked changes (w:ins, w:del), to accept or\n         reject in Word or LibreOffice; accepting all gives NEW, rejecting all gives OLD\n         (needs --out)\n\nOptions:\n  --format F       text, html or docx\n  --out FILE       where to write the html or docx redline; never OLD or NEW, and an\n                   existing file is not replaced\n  --force          replace FILE if it exists (still never OLD or NEW)\n  --author NAME    author of the tracked changes (default: NEW's steller)\n  --date DATE      date of the tracked changes, YYYY-MM-DD (default: NEW's versie.datum)\n\nExit status 0 whether or not there are differences; 1 for invalid input; 2 for usage errors\n(an --out that is an input or exists without --force is one: nothing is written).",
+  // ── The editor's list of documents (src/kinds/: each kind's ListSpec) ──
+  "list.proposals": "Proposals",
+  "list.proposals.empty": "No proposals yet.",
+  "list.proposals.title": "Title",
+  "list.proposals.type": "Type",
+  "list.proposals.date": "Meeting date",
+  "list.proposals.treatment": "Behandelwijze",
+  "list.meetings": "Meetings",
+  "list.meetings.empty": "No meetings.",
+  "list.meetings.title": "Meeting",
+  "list.meetings.date": "Date",
 };

@@ -423,6 +423,17 @@ export const nl = {
   "diff.wrote": "geschreven: {out} ({n, plural, one {# wijziging} other {# wijzigingen}})\n",
   "diff.wordNotes": "{file}: {n, plural, one {# punt van het Word-document kon niet precies geplaatst worden} other {# punten van het Word-document konden niet precies geplaatst worden}}; `boardpaper import` noemt ze\n",
   "help.diff": "Vergelijkt twee versies van een voorstel, per sectie en per woord, zoals ze gedrukt worden\n(dus een wijziging in de gegevens, een tabelcel of een beslispunt verschijnt zoals hij leest).\nOUD is een bestand, of een git-revisie van NIEUW: `boardpaper diff HEAD~1 data/proposals/x.yaml`,\nof `REV:pad` zoals git het schrijft (`HEAD~2:data/proposals/x.yaml`). Elke kant mag een\nWord-document (.docx) zijn: dat wordt eerst ingelezen (zoals `boardpaper import` doet) als het\ntype van de andere kant, zodat twee versies die een steller stuurde, of een Word-versie en de\ndata, vergeleken worden zoals ze gedrukt worden.\n\nFormaten:\n  text   (standaard) de gewijzigde secties in het opdrachtvenster, verwijderde tekst [-zo-] en\n         toegevoegde tekst {added}, of rood en groen in een terminal (nooit met NO_COLOR)\n  html   een pagina met <ins> en <del> (heeft --out nodig)\n  docx   een Word-document waarin de verschillen bijgehouden wijzigingen zijn (w:ins, w:del),\n         te accepteren of te weigeren in Word of LibreOffice; alles accepteren geeft NIEUW,\n         alles weigeren OUD (heeft --out nodig)\n\nOpties:\n  --format F       text, html of docx\n  --out FILE       waar de html of docx komt; nooit OUD of NIEUW, en een bestaand bestand\n                   wordt niet vervangen\n  --force          vervang FILE als het bestaat (nog steeds nooit OUD of NIEUW)\n  --author NAAM    auteur van de bijgehouden wijzigingen (standaard: de steller van NIEUW)\n  --date DATUM     datum van de bijgehouden wijzigingen, JJJJ-MM-DD (standaard: versie.datum van\n                   NIEUW)\n\nExitcode 0 of er nu verschillen zijn of niet; 1 voor ongeldige invoer; 2 voor fouten in de\nopdracht (een --out die een invoer is, of bestaat zonder --force: er wordt niets geschreven).",
+  // ── The editor's list of documents (src/kinds/: each kind's ListSpec) ──
+  "list.proposals": "Voorstellen",
+  "list.proposals.empty": "Nog geen voorstellen.",
+  "list.proposals.title": "Titel",
+  "list.proposals.type": "Documenttype",
+  "list.proposals.date": "Vergaderdatum",
+  "list.proposals.treatment": "Behandelwijze",
+  "list.meetings": "Vergaderingen",
+  "list.meetings.empty": "Geen vergaderingen.",
+  "list.meetings.title": "Vergadering",
+  "list.meetings.date": "Datum",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -69,15 +69,24 @@ export function declaredKind(type: DeclaredType, host: Host): DocumentKind<Propo
       const date = str(version.datum) ?? str(p.vergaderdatum) ?? str(p.datum);
       return date ? { author: authorOf(p) ?? str(p.organisatie) ?? "boardpaper", date } : undefined;
     },
+    // The editor's list: its words in the language of the moment (the request's, in the editor).
     list: {
-      heading: "Proposals",
-      empty: "No proposals yet.",
-      titleHeading: "Title",
-      columns: [
-        { label: "Type", key: "type", nowrap: true },
-        { label: "Meeting date", key: "date", nowrap: true },
-        { label: "Behandelwijze", key: "treatment" },
-      ],
+      get heading() {
+        return t("list.proposals");
+      },
+      get empty() {
+        return t("list.proposals.empty");
+      },
+      get titleHeading() {
+        return t("list.proposals.title");
+      },
+      get columns() {
+        return [
+          { label: t("list.proposals.type"), key: "type", nowrap: true },
+          { label: t("list.proposals.date"), key: "date", nowrap: true },
+          { label: t("list.proposals.treatment"), key: "treatment" },
+        ];
+      },
       summary: (v) => ({
         title: str(v[type.titel]),
         type: type.name,

@@ -59,10 +59,18 @@ export const MEETING: DocumentKind<Meeting, ResolvedMeeting> = {
   outputs: "folder",
   preview: "agenda",
   list: {
-    heading: "Meetings",
-    empty: "No meetings.",
-    titleHeading: "Meeting",
-    columns: [{ label: "Date", key: "date", nowrap: true }],
+    get heading() {
+      return t("list.meetings");
+    },
+    get empty() {
+      return t("list.meetings.empty");
+    },
+    get titleHeading() {
+      return t("list.meetings.title");
+    },
+    get columns() {
+      return [{ label: t("list.meetings.date"), key: "date", nowrap: true }];
+    },
     summary: (v) => ({ title: [str(v.orgaan), str(v.datum)].filter(Boolean).join(", ") || undefined, date: str(v.datum) }),
   },
 };

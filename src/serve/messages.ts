@@ -96,16 +96,6 @@ export const nl = {
   "changes.gitMissing": "git is niet geïnstalleerd: er is geen versie in een commit om mee te vergelijken.",
 
   // The list's tables (the kinds' ListSpec, src/kinds/)
-  "list.proposals": "Voorstellen",
-  "list.proposals.empty": "Nog geen voorstellen.",
-  "list.proposals.title": "Titel",
-  "list.proposals.type": "Documenttype",
-  "list.proposals.date": "Vergaderdatum",
-  "list.proposals.treatment": "Behandelwijze",
-  "list.meetings": "Vergaderingen",
-  "list.meetings.empty": "Geen vergaderingen.",
-  "list.meetings.title": "Vergadering",
-  "list.meetings.date": "Datum",
 } as const;
 
 export type ServeKey = keyof typeof nl;
@@ -178,16 +168,6 @@ export const en: { readonly [K in ServeKey]: string } = {
   "changes.noCommits": "The git repository has no commits yet, so there is nothing to compare with.",
   "changes.gitMissing": "git is not installed, so there is no committed version to compare with.",
 
-  "list.proposals": "Proposals",
-  "list.proposals.empty": "No proposals yet.",
-  "list.proposals.title": "Title",
-  "list.proposals.type": "Type",
-  "list.proposals.date": "Meeting date",
-  "list.proposals.treatment": "Behandelwijze",
-  "list.meetings": "Meetings",
-  "list.meetings.empty": "No meetings.",
-  "list.meetings.title": "Meeting",
-  "list.meetings.date": "Date",
 };
 
 const CATALOGUES: { readonly [L in Lang]: { readonly [K in ServeKey]: string } } = { nl, en };

@@ -101,35 +101,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 type Json = Record<string, unknown>;
 
 /**
- * The words the kinds' lists are written in (src/kinds/: their ListSpec, in English), as the
- * catalogue's messages: the list's headings and columns in the request's language. A word not
- * here (a kind's own) is shown as the kind gives it.
- */
-const LIST_WORDS: Readonly<Record<string, ServeKey>> = {
-  Proposals: "list.proposals",
-  "No proposals yet.": "list.proposals.empty",
-  Title: "list.proposals.title",
-  Type: "list.proposals.type",
-  "Meeting date": "list.proposals.date",
-  Behandelwijze: "list.proposals.treatment",
-  Meetings: "list.meetings",
-  "No meetings.": "list.meetings.empty",
-  Meeting: "list.meetings.title",
-  Date: "list.meetings.date",
-};
-
-/** A word of a kind's list in `lang`. */
-const listWord = (given: string, lang: Lang): string => {
-  const key = Object.hasOwn(LIST_WORDS, given) ? LIST_WORDS[given] : undefined;
-  return key ? Message.of(key as ServeKey & `list.${string}`).in(lang) : given;
-};
-
-/**
  * How the editor's list shows each kind that it lists (see ListSpec): one table per heading, so
  * the documents of every declared type share the proposals' table; named after its first kind.
  */
-const listed = (registry: Registry, lang: Lang) => {
-  const word = (given: string) => listWord(given, lang);
+const listed = (registry: Registry) => {
   const byHeading = new Map<string, { name: string; kinds: string[]; heading: string; empty: string; titleHeading: string; columns: readonly { label: string; key: string; nowrap?: boolean }[] }>();
   for (const k of registry.kinds) {
     if (!k.list) continue;
@@ -137,7 +112,7 @@ const listed = (registry: Registry, lang: Lang) => {
     if (seen) seen.kinds.push(k.name);
     else {
       const { heading, empty, titleHeading, columns } = k.list;
-      byHeading.set(heading, { name: k.name, kinds: [k.name], heading: word(heading), empty: word(empty), titleHeading: word(titleHeading), columns: columns.map((c) => ({ ...c, label: word(c.label) })) });
+      byHeading.set(heading, { name: k.name, kinds: [k.name], heading, empty, titleHeading, columns });
     }
   }
   return [...byHeading.values()];
@@ -260,7 +235,7 @@ class App {
         return json(res, 200, { pdf: (await this.findSoffice()) !== undefined, folders, newFolders, types, defaultType: registry.defaultKind.name, data: DATA, maxImportBytes: MAX_DOCX });
       }
       case "GET /api/files":
-        return json(res, 200, { files: await this.files(lang), kinds: listed(await loadRegistry(this.host), lang) });
+        return json(res, 200, { files: await this.files(), kinds: listed(await loadRegistry(this.host)) });
       case "GET /api/file":
         return this.open(res, url.searchParams.get("path"), lang);
       case "GET /api/schema": {
@@ -320,7 +295,7 @@ class App {
   }
 
   /** Every document in data/, checked as `boardpaper check` checks data/, with what the list shows of it. */
-  private async files(lang: Lang) {
+  private async files() {
     const listed = await listData(this.host);
     const loaded = new Map<string, Loaded>();
     const r = await runProject(
@@ -342,7 +317,7 @@ class App {
           label: file.label,
           kind: l.kind.name,
           // The heading of its table, as `listed` says it.
-          list: listWord(l.kind.list.heading, lang),
+          list: l.kind.list.heading,
           ...list.summary(plain),
           problems: problems.length,
           firstProblem: problems[0] ? wireDiagnostic(problems[0]).text : undefined,
