@@ -217,6 +217,34 @@ describe("what Word has and YAML has not", () => {
   });
 });
 
+describe("headings as plain lines (typed, or text taken from a PDF)", () => {
+  it("a short line that names a section starts it; a longer one that happens to start with the word does not", async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    const body = [
+      p("Inleiding"),
+      p("De hoogwerker is twintig jaar oud."),
+      p("Inleiding van de nieuwe hoogwerker gebeurt in 2022, zegt de leverancier."),
+      p("Beoogd effect"),
+      p("Een veilige hoogwerker."),
+      p("Consequenties (Financieel, Personeel)"),
+      p("Financieel"),
+      p("Binnen de begroting."),
+      p("Personeel"),
+      p("geen"),
+    ].join("");
+    const dir = tempDir("bp-import-plain-");
+    const file = join(dir, "plat.docx");
+    writeFileSync(file, zipSync({ "word/document.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`) }));
+    const r = await run(["import", file], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const data = parse(r.stdout) as Record<string, unknown>;
+    expect(data.inleiding).toBe("De hoogwerker is twintig jaar oud.\n\nInleiding van de nieuwe hoogwerker gebeurt in 2022, zegt de leverancier.");
+    expect(data.beoogd_effect).toBe("Een veilige hoogwerker.");
+    expect(data.consequenties).toMatchObject({ financieel: "Binnen de begroting.", personeel: "geen" });
+  });
+});
+
 describe("a form that is one big table", () => {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;

@@ -103,3 +103,13 @@ export function firstWords(text: string, words = 6): string {
 
 /** Text as HTML text (for blocks made from text: a text box's, a form table's label). */
 export const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A styled heading, or a bold or capitalised line short enough to be one. */
+export const headingLike = (b: Block): boolean => b.type === "heading" || (b.type === "paragraph" && b.emphasised && !b.text.includes("\n") && b.text.length <= 120);
+
+/**
+ * A plain short line that may be a heading when it names a section or a group's field exactly
+ * enough ("Inleiding", "Beoogd effect" as typed text, or text taken from a PDF): one line, at most
+ * eight words, not ending as a sentence does.
+ */
+export const nameLike = (b: Block): boolean => headingLike(b) || (b.type === "paragraph" && !b.text.includes("\n") && b.text.split(/\s+/).length <= 8 && !/[.;,]$/.test(b.text.trim()));

@@ -2,7 +2,7 @@ import { Text, type Element } from "domhandler";
 import { fieldOf, type Field } from "../model/compile-type.js";
 import type { Soort } from "../model/declaration.js";
 import { defaultAanhef } from "../render/type-view.js";
-import { elements, textOf, type Block, type TableBlock } from "./blocks.js";
+import { elements, nameLike, textOf, type Block, type TableBlock } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
 import { parseValue } from "./values.js";
@@ -256,7 +256,7 @@ const groep: Handler = (blocks, field, cx) => {
   }
   let current: Field | undefined;
   for (const b of blocks) {
-    const asHeading = b.type === "heading" || (b.type === "paragraph" && b.emphasised) ? bestMatch(b.text, fields, namesOf) : undefined;
+    const asHeading = nameLike(b) ? bestMatch(b.text, fields, namesOf) : undefined;
     if (asHeading) {
       current = asHeading;
       parts.set(current, parts.get(current) ?? []);

@@ -2,7 +2,7 @@ import type { DeclaredType } from "../kinds/type-declarations.js";
 import type { Field } from "../model/compile-type.js";
 import render from "dom-serializer";
 import { Element } from "domhandler";
-import { blocksOf, escapeHtml, textOf, type Block, type TableBlock } from "./blocks.js";
+import { blocksOf, escapeHtml, headingLike, nameLike, textOf, type Block, type TableBlock } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
 import { FORMULA_PARTS } from "./sections.js";
 import { targetId } from "./to-markdown.js";
@@ -58,9 +58,6 @@ const BIJLAGE = /^bijlage\s*(\d+|[A-Z])?\s*(?:[:.\-–—]\s*|\s+)(.*)$/i;
 const LEAD = /(?:wordt|worden) (?:verzocht|voorgesteld)|stel(?:t|len|le)? .*voor .*te besluiten|voorgesteld (?:besluit|wordt)|gevraagd besluit|besluit\w*\s*:\s*$/i;
 const GREETING = /^met (?:vriendelijke|hoogachtende) groet/i;
 
-/** A styled heading, or a bold or capitalised line short enough to be one. */
-const headingLike = (b: Block): boolean => b.type === "heading" || (b.type === "paragraph" && b.emphasised && !b.text.includes("\n") && b.text.length <= 120);
-
 const sectionFor = (r: Reading, field: Field, at: number): Section => {
   let section = r.out.sections.find((s) => s.field === field);
   if (!section) r.out.sections.push((section = { field, at, blocks: [] }));
@@ -94,7 +91,7 @@ const RULES: readonly Rule[] = [
   },
   // A sub-heading of the group being read (consequenties: Financieel) stays in it.
   function groupHeading(b, r) {
-    if (!r.section || !headingLike(b) || !bestMatch(b.text, groupFields(r.section.field), namesOf)) return false;
+    if (!r.section || !nameLike(b) || !bestMatch(b.text, groupFields(r.section.field), namesOf)) return false;
     r.section.blocks.push(b);
     return true;
   },
@@ -110,7 +107,7 @@ const RULES: readonly Rule[] = [
   },
   // A heading that names a section of the type starts (or continues) that section.
   function sectionHeading(b, r) {
-    if (!headingLike(b) || (inFormula(r) && b.type !== "heading")) return false;
+    if (!nameLike(b) || (inFormula(r) && b.type !== "heading")) return false;
     // "besluit:" in bold is the formula's lead to the dictum, not a heading.
     if (b.type === "paragraph" && /^besl\w*\s*:$/i.test(b.text.trim())) return false;
     const field = bestMatch(b.text, r.type.secties, namesOf);
