@@ -2,11 +2,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
+import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
 import { docxParagraphs, docxParts, htmlText, needs, VALIDATE_DOCX, words } from "./ooxml.js";
-
-// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
-messagesIn("en");
 
 const BIN = join(ROOT, "bin", "boardpaper.js");
 /** Every proposal in data/, as a path below data/ (house styles are not proposals). */
@@ -52,7 +49,7 @@ describe("build: where outputs go", () => {
   it("an unknown format is a usage error", async () => {
     const r = await run(["build", SEED, "--format", "docx,odt", "--out", tempDir()]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown format `odt`; choose from docx, html, text");
+    expect(r.stderr).toContain("onbekend formaat `odt`; kies uit docx, html, text");
   });
 });
 
@@ -67,8 +64,8 @@ describe("build: nothing is written when anything is wrong", () => {
     const before = statSync(join(out, "keep.txt")).mtimeMs;
     const r = await run(["build", input, "--out", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/zz-bad\.yaml:4:16: error: `2026-02-30` is not a real date/);
-    expect(r.stderr).toContain("Nothing was written.");
+    expect(r.stderr).toMatch(/zz-bad\.yaml:4:16: error: `2026-02-30` is geen bestaande datum/);
+    expect(r.stderr).toContain("Er is niets geschreven.");
     expect(readdirSync(out)).toEqual(["keep.txt"]);
     expect(statSync(join(out, "keep.txt")).mtimeMs).toBe(before);
   });
@@ -132,9 +129,9 @@ describe("build --check (out/ is reviewable)", () => {
     writeFileSync(join(out, "proposals", "deleted-proposal.docx"), "x");
     const r = await run(["build", "data", "--out", out, "--check"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`proposals/${PROPOSALS[0]!.replace(".yaml", ".html")}: out of date`);
-    expect(r.stderr).toContain(`proposals/${PROPOSALS[1]!.replace(".yaml", ".docx")}: missing`);
-    expect(r.stderr).toContain("proposals/deleted-proposal.docx: not produced by any input");
+    expect(r.stderr).toContain(`proposals/${PROPOSALS[0]!.replace(".yaml", ".html")}: verouderd`);
+    expect(r.stderr).toContain(`proposals/${PROPOSALS[1]!.replace(".yaml", ".docx")}: ontbreekt`);
+    expect(r.stderr).toContain("proposals/deleted-proposal.docx: door geen enkele invoer gemaakt");
     expect(existsSync(gone)).toBe(false);
   });
 });
@@ -310,7 +307,7 @@ describe("templates: mistakes name the template file and line", () => {
     const d = await withTemplate("soort-proza.hbs", "{{!-- a comment <div> is fine --}}\n<h2>{{label}}</h2>\n  <div>{{md waarde}}</div>\n");
     expect(d.file).toMatch(/partials\/soort-proza\.hbs$/);
     expect(d.pos).toEqual({ line: 3, col: 3 });
-    expect(d.message).toMatch(/^<div> is not part of the document vocabulary/);
+    expect(d.message).toMatch(/^<div> hoort niet bij de elementen van een document/);
   });
 
   it("a field the data does not have (strict mode)", async () => {
@@ -324,13 +321,13 @@ describe("templates: mistakes name the template file and line", () => {
     const d = await withTemplate("soort-proza.hbs", "<h2>{{label}}</h2>\n<p>\n<strong><table></table></strong></p>\n");
     expect(d.file).toMatch(/partials\/soort-proza\.hbs$/);
     expect(d.pos.line).toBe(3);
-    expect(d.message).toMatch(/<table> cannot appear inside a line of text/);
+    expect(d.message).toMatch(/<table> kan niet in een regel tekst staan/);
   });
 
   it("a Handlebars syntax error", async () => {
     const d = await withTemplate("soort-proza.hbs", "<h2>{{label}}</h2>\n{{#if waarde}}\n<p>x</p>\n");
     expect(d.file).toMatch(/partials\/soort-proza\.hbs$/);
-    expect(d.message).toMatch(/^template syntax:/);
+    expect(d.message).toMatch(/^sjabloonsyntaxis:/);
   });
 });
 

@@ -2,10 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
-
-// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
-messagesIn("en");
+import { fixture, readText, ROOT, run, tempDir } from "./helpers.js";
 
 const MINIMAL = readText(fixture("check", "minimal.yaml"));
 
@@ -29,7 +26,7 @@ describe("check: valid input", () => {
   it("accepts the minimal fixture", async () => {
     const r = await checkText(MINIMAL);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/1 file checked, no problems found/);
+    expect(r.stdout).toMatch(/1 bestand gecontroleerd, geen problemen gevonden/);
     expect(r.code).toBe(0);
   });
 
@@ -45,14 +42,14 @@ describe("check: one positioned error per kind of mistake", () => {
     const text = edit("onderwerp: Vaststelling van het testplan", 'onderwerp: "Vaststelling van het testplan');
     const r = await checkText(text);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "onderwerp")}:12: error: YAML: this quoted text is never closed; add the closing quote at the end of the value`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "onderwerp")}:12: error: YAML: deze tekst tussen aanhalingstekens wordt nooit gesloten; zet het sluitende aanhalingsteken aan het eind van de waarde`);
   });
 
   it("a value containing `: ` asks for quotes", async () => {
     const text = edit("beoogd_effect: Een getest plan.", "beoogd_effect: Doel: een getest plan.");
     const r = await checkText(text);
     expect(r.stderr.trim().split("\n")[0]).toBe(
-      `p.yaml:${lineOf(text, "beoogd_effect")}:16: error: YAML: this value contains \`: \`, which YAML reads as a new key; put the whole value in quotes, e.g. \`aanhef: "Het bestuur wordt verzocht:"\``,
+      `p.yaml:${lineOf(text, "beoogd_effect")}:16: error: YAML: deze waarde bevat \`: \`, wat YAML leest als een nieuw veld; zet de hele waarde tussen aanhalingstekens, bijv. \`aanhef: "Het bestuur wordt verzocht:"\``,
     );
   });
 
@@ -61,7 +58,7 @@ describe("check: one positioned error per kind of mistake", () => {
     expect(text).not.toBe(MINIMAL);
     const r = await checkText(text);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^p\.yaml:\d+:\d+: error: missing required field `behandelwijze`; choose one of: ter besluitvorming, ter bespreking, ter kennisname, ter vaststelling, ter informatie \(behandelwijze\)$/m);
+    expect(r.stderr).toMatch(/^p\.yaml:\d+:\d+: error: verplicht veld `behandelwijze` ontbreekt; kies een van: ter besluitvorming, ter bespreking, ter kennisname, ter vaststelling, ter informatie \(behandelwijze\)$/m);
     expect(r.stderr).not.toContain("undefined");
   });
 
@@ -71,7 +68,7 @@ describe("check: one positioned error per kind of mistake", () => {
     writeFileSync(join(dir, "proj", "bijlagen", "er.pdf"), "%PDF-1.4\n");
     const missing = `${MINIMAL.trimEnd()}\nbijlagen:\n  - titel: Er is\n    bestand: bijlagen/er.pdf\n  - titel: Weg\n    bestand: bijlagen/weg.pdf\n`;
     writeFileSync(join(dir, "proj", "p.yaml"), missing);
-    const warned = `p.yaml:${lineOf(missing, "    bestand: bijlagen/weg.pdf")}:14: warning: attachment file \`bijlagen/weg.pdf\` not found (looked for bijlagen/weg.pdf) (bijlagen[1].bestand)`;
+    const warned = `p.yaml:${lineOf(missing, "    bestand: bijlagen/weg.pdf")}:14: warning: bijlagebestand \`bijlagen/weg.pdf\` niet gevonden (gezocht naar bijlagen/weg.pdf) (bijlagen[1].bestand)`;
     for (const command of [["check", "p.yaml"], ["build", "p.yaml", "--out", "o"]]) {
       const r = await run(command, { cwd: join(dir, "proj") });
       expect(r.code).toBe(0);
@@ -82,7 +79,7 @@ describe("check: one positioned error per kind of mistake", () => {
     for (const command of [["check", "p.yaml"], ["build", "p.yaml", "--out", "o2"]]) {
       const r = await run(command, { cwd: join(dir, "proj") });
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`p.yaml:${lineOf(outside, "    bestand: ../buiten.pdf")}:14: error: attachment \`../buiten.pdf\` lies outside the project folder (bijlagen[2].bestand)`);
+      expect(r.stderr).toContain(`p.yaml:${lineOf(outside, "    bestand: ../buiten.pdf")}:14: error: bijlage \`../buiten.pdf\` ligt buiten de projectmap (bijlagen[2].bestand)`);
       expect(r.stderr).not.toContain("er.pdf");
     }
   });
@@ -91,14 +88,14 @@ describe("check: one positioned error per kind of mistake", () => {
     const text = edit("portefeuillehouder: J. de Vries", "portefeuillehouder: J. de Vries\nportefeuillehouder: K. Bakker");
     const r = await checkText(text);
     const line = lineOf(text, "portefeuillehouder") + 1;
-    expect(r.stderr).toContain(`p.yaml:${line}:1: error: YAML: key \`portefeuillehouder\` appears twice in the same mapping`);
+    expect(r.stderr).toContain(`p.yaml:${line}:1: error: YAML: het veld \`portefeuillehouder\` staat twee keer in dezelfde groep`);
     expect(r.code).toBe(1);
   });
 
   it("tab indentation", async () => {
     const text = edit("  naam: A. Jansen", "\tnaam: A. Jansen");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "\tnaam")}:1: error: YAML: a tab is used for indentation; YAML indents with spaces only`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "\tnaam")}:1: error: YAML: er wordt ingesprongen met een tab; YAML springt alleen in met spaties`);
     expect(r.code).toBe(1);
   });
 
@@ -106,34 +103,34 @@ describe("check: one positioned error per kind of mistake", () => {
     const text = edit("portefeuillehouder:", "portefeuilehouder:");
     const r = await checkText(text);
     const line = lineOf(text, "portefeuilehouder");
-    expect(r.stderr).toContain(`p.yaml:${line}:1: error: unknown key \`portefeuilehouder\`; did you mean \`portefeuillehouder\`? (portefeuilehouder)`);
+    expect(r.stderr).toContain(`p.yaml:${line}:1: error: onbekend veld \`portefeuilehouder\`; bedoelt u \`portefeuillehouder\`? (portefeuilehouder)`);
     // …and the real key is then missing, reported at the same time.
-    expect(r.stderr).toContain("missing required field `portefeuillehouder`");
+    expect(r.stderr).toContain("verplicht veld `portefeuillehouder` ontbreekt");
   });
 
   it("unknown key in a nested mapping lists the allowed keys when nothing is close", async () => {
     const text = edit("  email: a.jansen@example.nl", "  kamer: B2.14");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  kamer")}:3: error: unknown key \`kamer\`; allowed here: naam, functie, afdeling, email, telefoon (steller.kamer)`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  kamer")}:3: error: onbekend veld \`kamer\`; hier kan: naam, functie, afdeling, email, telefoon (steller.kamer)`);
   });
 
   it("wrong type", async () => {
     const text = edit("    standpunt: Akkoord.", "    standpunt:\n      - Akkoord.");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "      - Akkoord")}:7: error: expected text, got a list (afstemming[0].standpunt)`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "      - Akkoord")}:7: error: verwacht: tekst; hier staat een lijst (afstemming[0].standpunt)`);
   });
 
   it("a number where text is expected suggests quotes, keeping the source text", async () => {
     const text = edit('  label: "1.0"', "  label: 1.10");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  label")}:10: error: expected text, got a number (1.1); put it in quotes to make it text: "1.10" (versie.label)`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  label")}:10: error: verwacht: tekst; hier staat een getal (1.1); zet het tussen aanhalingstekens om er tekst van te maken: "1.10" (versie.label)`);
   });
 
   it("missing required field", async () => {
     const text = edit("beoogd_effect: Een getest plan.\n", "");
     const r = await checkText(text);
     expect(r.stderr).toContain(
-      "p.yaml:2:1: error: missing required field `beoogd_effect` (write `beoogd_effect: leeg` if the section is empty on purpose) (beoogd_effect)",
+      "p.yaml:2:1: error: verplicht veld `beoogd_effect` ontbreekt (schrijf `beoogd_effect: leeg` als de sectie bewust leeg is) (beoogd_effect)",
     );
     expect(r.code).toBe(1);
   });
@@ -141,57 +138,57 @@ describe("check: one positioned error per kind of mistake", () => {
   it("missing required field in a nested mapping points at its parent key", async () => {
     const text = edit("  naam: A. Jansen\n", "");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "steller")}:1: error: missing required field \`naam\` in \`steller\` (steller.naam)`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "steller")}:1: error: verplicht veld \`naam\` ontbreekt in \`steller\` (steller.naam)`);
   });
 
   it("a section left blank asks for text or `leeg`", async () => {
     const text = edit("vervolg: leeg", "vervolg:");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "vervolg")}:1: error: \`vervolg\` has no value; write the text, or \`leeg\` if the section is empty on purpose (vervolg)`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "vervolg")}:1: error: \`vervolg\` heeft geen waarde; schrijf de tekst, of \`leeg\` als de sectie bewust leeg is (vervolg)`);
   });
 
   it("invalid enum value lists the allowed values and suggests one", async () => {
     const text = edit("behandelwijze: ter besluitvorming", "behandelwijze: ter besluit");
     const r = await checkText(text);
     expect(r.stderr).toContain(
-      `p.yaml:${lineOf(text, "behandelwijze")}:16: error: \`ter besluit\` is not allowed here; allowed: ter besluitvorming, ter bespreking, ter kennisname, ter vaststelling, ter informatie; did you mean \`ter besluitvorming\`? (behandelwijze)`,
+      `p.yaml:${lineOf(text, "behandelwijze")}:16: error: \`ter besluit\` is hier niet toegestaan; toegestaan: ter besluitvorming, ter bespreking, ter kennisname, ter vaststelling, ter informatie; bedoelt u \`ter besluitvorming\`? (behandelwijze)`,
     );
   });
 
   it("impossible date", async () => {
     const text = edit("  datum: 2026-02-20", "  datum: 2020-02-30");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  datum: 2020")}:10: error: \`2020-02-30\` is not a real date (February 2020 has 29 days); dates are written YYYY-MM-DD (versie.datum)`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "  datum: 2020")}:10: error: \`2020-02-30\` is geen bestaande datum (februari 2020 heeft 29 dagen); schrijf datums als JJJJ-MM-DD (versie.datum)`);
   });
 
   it("date in another notation", async () => {
     const text = edit("    datum: 2026-02-01", "    datum: 1 februari 2026");
     const r = await checkText(text);
-    expect(r.stderr).toContain(`:${lineOf(text, "    datum: 1 feb")}:12: error: \`1 februari 2026\` is not a date; write dates as YYYY-MM-DD, for example 2020-09-09 (afstemming[0].datum)`);
+    expect(r.stderr).toContain(`:${lineOf(text, "    datum: 1 feb")}:12: error: \`1 februari 2026\` is geen datum; schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2020-09-09 (afstemming[0].datum)`);
   });
 
   it("empty file", async () => {
     const r = await checkText("");
-    expect(r.stderr).toMatch(/^p\.yaml:1:1: error: file is empty;/m);
+    expect(r.stderr).toMatch(/^p\.yaml:1:1: error: het bestand is leeg;/m);
     expect(r.code).toBe(1);
   });
 
   it("a file with only comments counts as empty", async () => {
     const r = await checkText("# nothing yet\n\n");
-    expect(r.stderr).toMatch(/^p\.yaml:1:1: error: file is empty;/m);
+    expect(r.stderr).toMatch(/^p\.yaml:1:1: error: het bestand is leeg;/m);
   });
 
   it("file that is not UTF-8 text", async () => {
     const latin1 = Buffer.from(MINIMAL.replace("J. de Vries", "J. Cafe\u0301"), "utf8");
     const bytes = Buffer.concat([latin1.subarray(0, latin1.indexOf("Cafe") + 3), Buffer.from([0xe9]), Buffer.from("\n")]);
     const r = await checkText(bytes);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(MINIMAL, "portefeuillehouder")}:27: error: byte 0xe9 is not valid UTF-8`);
-    expect(r.stderr).toContain("save it as UTF-8");
+    expect(r.stderr).toContain(`p.yaml:${lineOf(MINIMAL, "portefeuillehouder")}:27: error: byte 0xe9 is geen geldige UTF-8`);
+    expect(r.stderr).toContain("sla het op als UTF-8");
   });
 
   it("binary file", async () => {
     const r = await checkText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
-    expect(r.stderr).toMatch(/^p\.yaml:1:5: error: file contains a NUL byte/m);
+    expect(r.stderr).toMatch(/^p\.yaml:1:5: error: het bestand bevat een NUL-byte/m);
   });
 
   it("alias bomb is refused at once, at the alias, with bounded memory", async () => {
@@ -203,7 +200,7 @@ describe("check: one positioned error per kind of mistake", () => {
     const started = performance.now();
     const r = await checkText(lol.join("\n") + "\n");
     const elapsed = performance.now() - started;
-    expect(r.stderr).toMatch(/^p\.yaml:5:\d+: error: alias `\*d` expands the document past 20000 values/m);
+    expect(r.stderr).toMatch(/^p\.yaml:5:\d+: error: alias `\*d` maakt het document groter dan 20000 waarden/m);
     expect(r.code).toBe(1);
     // 9^9 values would be hundreds of millions of nodes; we never build them.
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
@@ -223,7 +220,7 @@ describe("check: one positioned error per kind of mistake", () => {
     ].join("\n");
     const text = `${MINIMAL}${table}\n`;
     const r = await checkText(text);
-    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "            - [Alleen")}:15: error: row 2 has 1 cell but the table has 2 kolommen; add or remove cells (bijlagen[0].inhoud[0].tabel.rijen[1])`);
+    expect(r.stderr).toContain(`p.yaml:${lineOf(text, "            - [Alleen")}:15: error: rij 2 heeft 1 cel, de tabel heeft 2 kolommen; voeg cellen toe of haal ze weg (bijlagen[0].inhoud[0].tabel.rijen[1])`);
   });
 });
 
@@ -237,23 +234,23 @@ describe("check: reporting", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines.filter((l) => l.startsWith("a.yaml:"))).toHaveLength(2);
     expect(lines.filter((l) => l.startsWith("b.yaml:"))).toHaveLength(1);
-    expect(lines.at(-1)).toBe("3 errors in 2 of 3 files.");
+    expect(lines.at(-1)).toBe("3 fouten in 2 van 3 bestanden.");
     expect(r.code).toBe(1);
   });
 
   it("exit code 2 for a path that does not exist or an unknown option", async () => {
     const missing = await run(["check", "nowhere.yaml"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("nowhere.yaml: no such file or folder");
+    expect(missing.stderr).toContain("nowhere.yaml: bestand of map bestaat niet");
     const option = await run(["check", "--frobnicate"]);
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain("Unknown option '--frobnicate'");
+    expect(option.stderr).toContain("onbekende optie `--frobnicate`");
   });
 
   it("suggests the command meant", async () => {
     const r = await run(["chek"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown command `chek`; did you mean `check`?");
+    expect(r.stderr).toContain("onbekende opdracht `chek`; bedoelt u `check`?");
   });
 
   it("colours only on a terminal and never with NO_COLOR", async () => {

@@ -1,11 +1,8 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
+import { readText, ROOT, run, tempDir } from "./helpers.js";
 import { docxParagraphs, htmlText, words } from "./ooxml.js";
-
-// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
-messagesIn("en");
 
 const MEETING = readText(join(ROOT, "data", "meetings", "ab-2020-10-01.yaml"));
 
@@ -152,37 +149,37 @@ describe("cross-checks: each a positioned error, and nothing is written", () => 
       "a proposal for another date",
       "datum: 2020-10-01",
       "datum: 2020-10-08",
-      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "terugblik-visitaties.yaml")}:15: error: the proposal is for the meeting of 2020-10-01 (${seedAt("vergaderdatum")}), but this meeting is on 2020-10-08; correct one of them`,
+      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "terugblik-visitaties.yaml")}:15: error: het voorstel is voor de vergadering van 2020-10-01 (${seedAt("vergaderdatum")}), maar deze vergadering is op 2020-10-08; verbeter een van beide`,
     ],
     [
       "a proposal to another board",
       "orgaan: Algemeen bestuur",
       "orgaan: Dagelijks bestuur",
-      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "terugblik-visitaties.yaml")}:15: error: the proposal is addressed to \`Algemeen bestuur\` (${seedAt("orgaan")}), but this is a meeting of \`Dagelijks bestuur\``,
+      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "terugblik-visitaties.yaml")}:15: error: het voorstel is gericht aan \`Algemeen bestuur\` (${seedAt("orgaan")}), maar dit is een vergadering van \`Dagelijks bestuur\``,
     ],
     [
       "a missing proposal file",
       "../proposals/terugblik-visitaties.yaml",
       "../proposals/terugblik.yaml",
-      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "terugblik.yaml")}:15: error: proposal file \`../proposals/terugblik.yaml\` not found (looked for data/proposals/terugblik.yaml) (punten[5].voorstel)`,
+      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "terugblik.yaml")}:15: error: voorstelbestand \`../proposals/terugblik.yaml\` niet gevonden (gezocht naar data/proposals/terugblik.yaml) (punten[5].voorstel)`,
     ],
     [
       "a missing attachment file",
       "stukken/verslag-ab-2020-07-02.pdf",
       "stukken/verslag.pdf",
-      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "stukken/verslag.pdf")}:18: error: attachment file \`stukken/verslag.pdf\` not found (looked for data/meetings/stukken/verslag.pdf), needed for item 4 of data/meetings/ab-2020-10-01.yaml (punten[3].bijlagen[0].bestand)`,
+      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "stukken/verslag.pdf")}:18: error: bijlagebestand \`stukken/verslag.pdf\` niet gevonden (gezocht naar data/meetings/stukken/verslag.pdf), nodig voor agendapunt 4 van data/meetings/ab-2020-10-01.yaml (punten[3].bijlagen[0].bestand)`,
     ],
     [
       "the same proposal twice",
       "  - vast: rondvraag_en_sluiting",
       "  - voorstel: ../proposals/terugblik-visitaties.yaml\n  - vast: rondvraag_en_sluiting",
-      (t) => `data/meetings/ab-2020-10-01.yaml:${t.split("\n").findLastIndex((l) => l.includes("terugblik-visitaties.yaml")) + 1}:15: error: this proposal is already on the agenda (punten[5]); a proposal appears once (punten[9].voorstel)`,
+      (t) => `data/meetings/ab-2020-10-01.yaml:${t.split("\n").findLastIndex((l) => l.includes("terugblik-visitaties.yaml")) + 1}:15: error: dit voorstel staat al op de agenda (punten[5]); een voorstel staat er één keer op (punten[9].voorstel)`,
     ],
     [
       "a besloten attachment under a public item",
       "        bestand: stukken/lijst-ingekomen-stukken-2020-10-01.pdf",
       "        bestand: stukken/lijst-ingekomen-stukken-2020-10-01.pdf\n        besloten: true",
-      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "lijst-ingekomen-stukken-2020-10-01.pdf") + 1}:9: error: besloten attachment \`Lijst van ingekomen stukken\` under public item 5; put it under a besloten item, or attach it to the proposal as a besloten bijlage (punten[4].bijlagen[0].besloten)`,
+      (t) => `data/meetings/ab-2020-10-01.yaml:${lineOf(t, "lijst-ingekomen-stukken-2020-10-01.pdf") + 1}:9: error: besloten bijlage \`Lijst van ingekomen stukken\` onder openbaar agendapunt 5; zet haar onder een besloten agendapunt, of voeg haar aan het voorstel toe als besloten bijlage (punten[4].bijlagen[0].besloten)`,
     ],
   ];
   it.each(CASES)("%s", async (_name, from, to, expected) => {
@@ -216,7 +213,7 @@ describe("cross-checks: each a positioned error, and nothing is written", () => 
   it("a meeting's own mistakes are positioned like a proposal's", async () => {
     const dir = project(edit('aanvang: "15:00"', 'aanvang: "3 uur"').replace("  - vast: opening", "  - vast: openng"));
     const r = await run(["check"], { cwd: dir });
-    expect(r.stderr).toContain('data/meetings/ab-2020-10-01.yaml:8:10: error: `3 uur`: write a time as HH:MM, e.g. "15:30", or in words, e.g. "na afloop van de vergadering van het dagelijks bestuur" (aanvang)');
-    expect(r.stderr).toMatch(/ab-2020-10-01\.yaml:\d+:11: error: `openng` is not allowed here; allowed: opening, .*; did you mean `opening`\? \(punten\[0\]\.vast\)/);
+    expect(r.stderr).toContain('data/meetings/ab-2020-10-01.yaml:8:10: error: `3 uur`: schrijf een tijd als UU:MM, bijv. "15:30", of in woorden, bijv. "na afloop van de vergadering van het dagelijks bestuur" (aanvang)');
+    expect(r.stderr).toMatch(/ab-2020-10-01\.yaml:\d+:11: error: `openng` is hier niet toegestaan; toegestaan: opening, .*; bedoelt u `opening`\? \(punten\[0\]\.vast\)/);
   });
 });

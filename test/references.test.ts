@@ -3,11 +3,8 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readText, ROOT, run, tempDir, messagesIn } from "./helpers.js";
+import { readText, ROOT, run, tempDir } from "./helpers.js";
 import { needs, VALIDATE_DOCX } from "./ooxml.js";
-
-// Written about behaviour, with the English messages (`--lang en`); test/language.test.ts has the Dutch ones.
-messagesIn("en");
 
 /**
  * Cross-references that stay right (issue 16): `[[bijlage:id]]` and `[[beslispunt:id]]` in prose
@@ -100,22 +97,22 @@ describe("mistakes are positioned errors", () => {
     const { dir, r } = await check((s) => s.replace("conform [[bijlage:bw-flevoland]]", "conform [[bijlage:bw-flevolnd]]"));
     expect(r.code).toBe(1);
     const line = lineOf(dir, "bw-flevolnd");
-    expect(r.stderr).toMatch(new RegExp(`${EXAMPLE.replace(/[./]/g, "\\$&")}:${line}:\\d+: error: \`\\[\\[bijlage:bw-flevolnd\\]\\]\`: no bijlage has the id \`bw-flevolnd\`; did you mean \`bw-flevoland\`\\?`));
+    expect(r.stderr).toMatch(new RegExp(`${EXAMPLE.replace(/[./]/g, "\\$&")}:${line}:\\d+: error: \`\\[\\[bijlage:bw-flevolnd\\]\\]\`: geen bijlage heeft het id \`bw-flevolnd\`; bedoelt u \`bw-flevoland\`\\?`));
   });
 
   it("a reference of a kind there is none of", async () => {
     const { r } = await check((s) => s.replace("[[bijlage:raming]]) laat", "[[bijlag:raming]]) laat"));
-    expect(r.stderr).toMatch(/error: `\[\[bijlag:raming\]\]` names no kind of target here; did you mean `bijlage`\?/);
+    expect(r.stderr).toMatch(/error: `\[\[bijlag:raming\]\]` noemt hier geen soort verwijzing; bedoelt u `bijlage`\?/);
   });
 
   it("an id used twice", async () => {
     const { r } = await check((s) => s.replace("  - id: raming\n", "  - id: programma\n"));
-    expect(r.stderr).toMatch(/error: id `programma` is used twice for a bijlage \(also at bijlagen\[0\]\.id\)/);
+    expect(r.stderr).toMatch(/error: id `programma` wordt twee keer gebruikt voor een bijlage \(ook bij bijlagen\[0\]\.id\)/);
   });
 
   it("a beslispunt naming a bijlage that does not exist", async () => {
     const { r } = await check((s) => s.replace("bijlagen: [bw-flevoland, bw-gooi]", "bijlagen: [bw-flevoland, bw-goi]"));
-    expect(r.stderr).toMatch(/error: no bijlage has the id `bw-goi`; did you mean `bw-gooi`\?/);
+    expect(r.stderr).toMatch(/error: geen bijlage heeft het id `bw-goi`; bedoelt u `bw-gooi`\?/);
   });
 });
 
@@ -147,7 +144,7 @@ describe("a reference to a section", () => {
     expect(xml).toContain("REF _Ref_sectie_kanttekeningen \\h");
     writeFileSync(file, readText(file).replace("[[sectie:kanttekeningen]]", "[[sectie:kanttekening]]"));
     const bad = await run(["check", EXAMPLE], { cwd: dir });
-    expect(bad.stderr).toMatch(/error: `\[\[sectie:kanttekening\]\]`: no sectie has the id `kanttekening`; did you mean `kanttekeningen`\?/);
+    expect(bad.stderr).toMatch(/error: `\[\[sectie:kanttekening\]\]`: geen sectie heeft het id `kanttekening`; bedoelt u `kanttekeningen`\?/);
   });
 });
 
@@ -170,6 +167,6 @@ describe("a reference to a numbered argument", () => {
     expect((await run(["text", "data/proposals/kadernota-2022.yaml"], { cwd: dir })).stdout).toContain("over de indexatie zie argument 1.");
     // An id no argument has: a positioned error.
     writeFileSync(file, readText(file).replace("[[argument:indexatie]]", "[[argument:indexaite]]"));
-    expect((await run(["check", "data/proposals/kadernota-2022.yaml"], { cwd: dir })).stderr).toMatch(/error: `\[\[argument:indexaite\]\]`: no argument has the id `indexaite`; did you mean `indexatie`\?/);
+    expect((await run(["check", "data/proposals/kadernota-2022.yaml"], { cwd: dir })).stderr).toMatch(/error: `\[\[argument:indexaite\]\]`: geen argument heeft het id `indexaite`; bedoelt u `indexatie`\?/);
   });
 });
