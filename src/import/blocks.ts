@@ -1,5 +1,6 @@
 import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
+import { descendants, elements } from "../readers/dom.js";
 
 /**
  * Mammoth's HTML as the blocks the import maps: headings, paragraphs, lists and tables, each
@@ -87,11 +88,6 @@ export function textOf(node: ChildNode): string {
   return node.name === "p" || node.name === "li" || /^h\d$/.test(node.name) ? `${inner}\n` : inner;
 }
 
-export const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === "tag");
-
-export function descendants(el: Element): Element[] {
-  return elements(el.children).flatMap((c) => [c, ...descendants(c)]);
-}
 
 const count = (el: Element, name: string): number => descendants(el).filter((e) => e.name === name).length;
 
@@ -100,9 +96,6 @@ export function firstWords(text: string, words = 6): string {
   const all = text.replace(/\s+/g, " ").trim().split(" ");
   return all.slice(0, words).join(" ") + (all.length > words ? " …" : "");
 }
-
-/** Text as HTML text (for blocks made from text: a text box's, a form table's label). */
-export const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A styled heading, or a bold or capitalised line short enough to be one. */
 export const headingLike = (b: Block): boolean => b.type === "heading" || (b.type === "paragraph" && b.emphasised && !b.text.includes("\n") && b.text.length <= 120);

@@ -1,5 +1,6 @@
 import type { Element } from "domhandler";
-import { elements, type Block } from "./blocks.js";
+import { elements } from "../readers/dom.js";
+import type { Block } from "./blocks.js";
 import { inlineMarkdownOf, targetId } from "./to-markdown.js";
 import { dutchDate } from "./values.js";
 

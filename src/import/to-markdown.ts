@@ -2,7 +2,7 @@ import type { ChildNode, Element } from "domhandler";
 import { Text } from "domhandler";
 import render from "dom-serializer";
 import TurndownService from "turndown";
-import { elements } from "./blocks.js";
+import { elements } from "../readers/dom.js";
 
 /**
  * Word's text (as mammoth's HTML) → the Markdown subset of prose fields: paragraphs, **bold**,

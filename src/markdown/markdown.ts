@@ -25,7 +25,8 @@ export const REFERENCE = /\[\[([A-Za-z]+):([A-Za-z0-9_-]+)\]\]/g;
 /** What a reference prints and where it points, or undefined when it points nowhere (check says so). */
 export type ReferenceResolver = (kind: string, id: string) => { readonly word: string; readonly number: string; readonly anchor: string } | undefined;
 
-const escapeHtml = (s: string) => md.utils.escapeHtml(s);
+/** Text as HTML text (markdown-it's own escaping). */
+export const escapeHtml = (s: string): string => md.utils.escapeHtml(s);
 
 // An inline rule of our own: markdown-it has no syntax for references, and a link (`[x](#y)`)
 // would print what the writer typed, not the number the target has now.

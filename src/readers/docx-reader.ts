@@ -1,6 +1,7 @@
 import { strFromU8 } from "fflate";
 import type { ChildNode, Document, Element } from "domhandler";
 import { DomHandler, Parser } from "htmlparser2";
+import { elements, find } from "./dom.js";
 import { readZipParts, ZipPartsError } from "./zip-parts.js";
 import { mergeTexts } from "../tree/inline.js";
 import { cellListIndent, listIndent } from "../writers/docx/numbering.js";
@@ -298,8 +299,6 @@ function numberingFormats(xml: string | undefined): Formats {
   return out;
 }
 
-const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === "tag");
-const find = (nodes: readonly ChildNode[], name: string): Element | undefined => elements(nodes).find((e) => e.name === name);
 const attr = (el: Element | undefined, name: string): string | undefined => el?.attribs[name];
 const textOf = (el: Element): string => el.children.map((c) => (c.type === "text" ? c.data : "")).join("");
 

@@ -2,6 +2,7 @@ import { strFromU8, zipSync } from "fflate";
 import type { ChildNode, Element } from "domhandler";
 import mammoth from "mammoth";
 import { openDocx, parseXml } from "./docx-reader.js";
+import { descendants, elements, find } from "./dom.js";
 import { t } from "../i18n/i18n.js";
 
 /**
@@ -125,11 +126,11 @@ function objectsIn(body: Element): WordHtml["objects"] {
         n++;
         let image = false;
         const boxes: string[] = [];
-        walk(el, (e) => {
+        for (const e of descendants(el)) {
           // A text box is in the drawing and again in its VML fallback: its text once.
           if (e.name === "w:txbxContent") boxes.push(paragraphTexts(e).join("\n").trim());
           else if (e.name === "pic:pic" || e.name === "v:imagedata") image = true;
-        });
+        }
         if (image) found.push({ paragraph: n, what: "afbeelding" });
         for (const text of new Set(boxes)) found.push({ paragraph: n, what: "tekstvak", ...(text && { text }) });
       }
@@ -141,27 +142,17 @@ function objectsIn(body: Element): WordHtml["objects"] {
 
 function paragraphTexts(xml: string | Element): string[] {
   const lines: string[] = [];
-  walk(typeof xml === "string" ? ({ children: parseXml(xml).children } as Element) : xml, (e) => {
-    if (e.name !== "w:p") return;
+  for (const e of descendants(typeof xml === "string" ? ({ children: parseXml(xml).children } as Element) : xml)) {
+    if (e.name !== "w:p") continue;
     let line = "";
-    walk(e, (r) => {
+    for (const r of descendants(e)) {
       if (r.name === "w:t") line += r.children.map((c) => (c.type === "text" ? c.data : "")).join("");
       else if (r.name === "w:tab") line += "\t";
-    });
+    }
     lines.push(line);
-  });
+  }
   return lines;
 }
 
 const textOfAll = (el: Element | undefined): string => (el ? el.children.map((c) => (c.type === "text" ? c.data : c.type === "tag" ? textOfAll(c) : "")).join("") : "");
 
-/** Every element below `el`, depth first (the XML was parsed under a depth limit). */
-function walk(el: Element, visit: (e: Element) => void): void {
-  for (const c of elements(el.children)) {
-    visit(c);
-    walk(c, visit);
-  }
-}
-
-const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === "tag");
-const find = (nodes: readonly ChildNode[], name: string): Element | undefined => elements(nodes).find((e) => e.name === name);
