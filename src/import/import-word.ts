@@ -111,6 +111,9 @@ function namedType(pipeline: Pipeline, name: string): DeclaredType {
   throw new ImportError(t("import.unknownType", { name, hint: hint ? t("cli.didYouMean", { hint }) : "" }));
 }
 
+/** "Label: value", "Label<tab>value", "Label :<tab>value": a gegeven on a line (the value may run on over line breaks). */
+const LABEL_LINE = /^([^\t:]{1,60}?)\s*(?:\t+\s*:?|\s*:)\s*(.*)$/s;
+
 /** One import: the blocks, the type, and what is found and noted along the way. */
 class Reading {
   readonly notes: ImportNote[] = [];
@@ -123,12 +126,20 @@ class Reading {
 
   /** The type is a besluit whose formula's parts are its own fields: the formula reads them (see readFormula). */
   private readonly formulaType: boolean;
+  /** The gegevens a label can name: the type's, then the fields of its groups ("Datum" → versie.datum). */
+  private readonly gegevens: readonly Field[];
 
   constructor(
     private readonly type: DeclaredType,
     private readonly blocks: readonly Block[],
   ) {
     this.formulaType = [...type.gegevens, ...type.secties].filter((f) => f.key in FORMULA_PARTS && f.key !== "plaats" && f.key !== "datum").length >= 2;
+    this.gegevens = [
+      ...type.gegevens,
+      ...type.gegevens.flatMap((g) =>
+        g.soort === "groep" ? Object.entries(g.velden ?? {}).flatMap(([k, d]) => (d === "weg" ? [] : [{ ...fieldOf(k, d), key: `${g.key}.${k}` }])) : [],
+      ),
+    ];
     this.segments = segment(type, blocks, this.formulaType);
     for (const b of this.segments.unmatched) this.noteAt(b, t("import.note.unmatchedHeading"));
   }
@@ -154,13 +165,6 @@ class Reading {
     this.placeStray();
   }
 
-  /** The gegevens a label can name: the type's, then the fields of its groups ("Datum" → versie.datum). */
-  private get gegevens(): readonly Field[] {
-    const within = this.type.gegevens.flatMap((g) =>
-      g.soort === "groep" ? Object.entries(g.velden ?? {}).flatMap(([k, d]) => (d === "weg" ? [] : [{ ...fieldOf(k, d), key: `${g.key}.${k}` }])) : [],
-    );
-    return [...this.type.gegevens, ...within];
-  }
 
   /** Set a gegeven; `group.field` within its group. */
   private set(key: string, value: unknown): void {
@@ -248,7 +252,7 @@ class Reading {
     let choices = false;
     for (const nodes of lines) {
       const text = nodes.map(textOf).join("");
-      const m = /^([^\t:]{1,60}?)\s*(?:\t+\s*:?|\s*:)\s*(.*)$/s.exec(text);
+      const m = LABEL_LINE.exec(text);
       const field = m ? bestMatch(m[1]!, this.gegevens, namesOf) : undefined;
       if (field) {
         current = { field, nodes: dropLabel(nodes, text.length - m![2]!.length) };
@@ -278,7 +282,7 @@ class Reading {
   }
 
   private readLine(line: string, b: Block | undefined): boolean {
-    const m = /^([^\t:]{1,60}?)\s*(?:\t+\s*:?|\s*:)\s*(.*)$/.exec(line);
+    const m = LABEL_LINE.exec(line);
     const field = m ? bestMatch(m[1]!, this.gegevens, namesOf) : undefined;
     if (!field || this.has(field.key)) return false;
     this.setValue(field, m![2]!, b);

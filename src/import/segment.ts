@@ -52,7 +52,8 @@ interface Reading {
   sectionLevel: number;
 }
 
-type Rule = (b: Block, r: Reading) => boolean;
+/** `i`: the block's place in the document (for looking at the block after it). */
+type Rule = (b: Block, r: Reading, i: number) => boolean;
 
 const BIJLAGE = /^bijlage\s*(\d+|[A-Z])?\s*(?:[:.\-–—]\s*|\s+)(.*)$/i;
 /** The sentence that introduces the points when there is no heading for them. */
@@ -127,8 +128,8 @@ const RULES: readonly Rule[] = [
     return false;
   },
   // A table whose header names another field's columns (afstemming under the beslispunten) is that field's, with its caption.
-  function tableByColumns(b, r) {
-    const next = r.blocks[r.blocks.indexOf(b) + 1];
+  function tableByColumns(b, r, i) {
+    const next = r.blocks[i + 1];
     const table = b.type === "table" ? b : b.type === "paragraph" && b.caption && next?.type === "table" ? next : undefined;
     if (!table || r.appendix) return false;
     const owner = r.type.secties.find((f) => f !== r.section?.field && f.soort === "rijen" && columnsMatch(table, f));
@@ -181,8 +182,8 @@ export function unwrapFormTables(type: DeclaredType, blocks: readonly Block[]): 
 
 export function segment(type: DeclaredType, blocks: readonly Block[], formulaType: boolean): Segments {
   const r: Reading = { type, blocks, formulaType, out: { front: [], sections: [], appendices: [], unmatched: [] }, sectionLevel: 1 };
-  for (const b of blocks) {
-    if (RULES.some((rule) => rule(b, r))) continue;
+  for (const [i, b] of blocks.entries()) {
+    if (RULES.some((rule) => rule(b, r, i))) continue;
     (r.appendix?.blocks ?? r.section?.blocks ?? r.out.front).push(b);
   }
   return r.out;
