@@ -4,7 +4,7 @@ import { strToU8, zipSync } from "fflate";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bestMatch, namesOf, normalise } from "../src/import/labels.js";
-import { dutchDate, dutchNumber, parseValue } from "../src/import/values.js";
+import { parseDutchDate, parseDutchNumber, parseValue } from "../src/import/values.js";
 import { fieldOf } from "../src/model/compile-type.js";
 import { changedLines, ROOT, run, tempDir } from "./helpers.js";
 
@@ -26,20 +26,20 @@ describe("Dutch dates, numbers and values as documents write them", () => {
     ["1/10/2020", "2020-10-01"],
     ["2020-10-01", "2020-10-01"],
   ])("%s → %s", (text, iso) => {
-    expect(dutchDate(text)?.iso).toBe(iso);
+    expect(parseDutchDate(text)?.iso).toBe(iso);
   });
 
   it("an impossible date, or text that is no date, is none", () => {
-    expect(dutchDate("31 februari 2021")).toBeUndefined();
-    expect(dutchDate("30-13-2021")).toBeUndefined();
-    expect(dutchDate("1 brumaire 2020")).toBeUndefined();
-    expect(dutchDate("versie 1.2")).toBeUndefined();
+    expect(parseDutchDate("31 februari 2021")).toBeUndefined();
+    expect(parseDutchDate("30-13-2021")).toBeUndefined();
+    expect(parseDutchDate("1 brumaire 2020")).toBeUndefined();
+    expect(parseDutchDate("versie 1.2")).toBeUndefined();
   });
 
   it("numbers and amounts with Dutch grouping and a decimal comma", () => {
-    expect(dutchNumber("1.250.000,50")).toBe(1250000.5);
-    expect(dutchNumber("1.250")).toBe(1250);
-    expect(dutchNumber("12,5")).toBe(12.5);
+    expect(parseDutchNumber("1.250.000,50")).toBe(1250000.5);
+    expect(parseDutchNumber("1.250")).toBe(1250);
+    expect(parseDutchNumber("12,5")).toBe(12.5);
     expect(parseValue("€ 437.500,-", fieldOf("kosten", { soort: "bedrag" }))?.value).toBe(437500);
   });
 

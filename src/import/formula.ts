@@ -1,7 +1,7 @@
 import { textOf, type Block, type TableBlock } from "./blocks.js";
 import { normalise } from "./labels.js";
 import { inlineMarkdownOf } from "./to-markdown.js";
-import { dutchDate } from "./values.js";
+import { parseDutchDate } from "./values.js";
 import { readRegeling, regelingStart, type Regeling } from "./regeling.js";
 
 /**
@@ -72,7 +72,7 @@ export function readFormula(blocks: readonly Block[], organisatie?: string): For
       const m = /\bte\s+(.+?)\s+op\b/i.exec(text);
       if (m) f.plaats = m[1]!;
       const date = /\bop\s+(.+?)\.?$/i.exec(text);
-      const iso = date ? dutchDate(date[1]!) : undefined;
+      const iso = date ? parseDutchDate(date[1]!) : undefined;
       if (iso) f.datum = iso.iso;
       stage = "na";
       continue;

@@ -54,6 +54,9 @@ export interface Imported {
 /** A file that cannot be imported at all (not a .docx, damaged, encrypted, hostile): one line. */
 export class ImportError extends Error {}
 
+/** A type asked for that the project does not know: the caller's mistake rather than the file's. */
+export class UnknownTypeError extends ImportError {}
+
 export interface ImportOptions {
   /** The document type to write; default: the house style's `standaardtype` where `out` lies. */
   readonly type?: string;
@@ -108,7 +111,7 @@ function namedType(pipeline: Pipeline, name: string): DeclaredType {
   const named = types.find((t) => t.name === name);
   if (named) return named;
   const hint = suggest(name, types.map((t) => t.name));
-  throw new ImportError(t("import.unknownType", { name, hint: hint ? t("cli.didYouMean", { hint }) : "" }));
+  throw new UnknownTypeError(t("import.unknownType", { name, hint: hint ? t("cli.didYouMean", { hint }) : "" }));
 }
 
 /** "Label: value", "Label<tab>value", "Label :<tab>value": a gegeven on a line (the value may run on over line breaks). */

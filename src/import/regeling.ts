@@ -2,7 +2,7 @@ import type { Element } from "domhandler";
 import { elements } from "../readers/dom.js";
 import type { Block } from "./blocks.js";
 import { inlineMarkdownOf, targetId } from "./to-markdown.js";
-import { dutchDate } from "./values.js";
+import { parseDutchDate } from "./values.js";
 
 /**
  * A regeling as it is set in a besluit: its title, "Hoofdstuk 1. …", "§ 2.1 …", "Artikel 3. …"
@@ -105,8 +105,8 @@ function closingArticle(body: readonly Block[], regeling: Regeling): boolean {
   }
   const start = new RegExp(`^${SUBJECT} treedt in werking (?:met ingang van|op) (.+?)(?: en werkt terug tot en met (.+?))?\\.$`, "i").exec(text);
   if (start && body.length === 1) {
-    const since = start[2] ? dutchDate(start[2])?.iso : undefined;
-    const date = dutchDate(start[1]!)?.iso;
+    const since = start[2] ? parseDutchDate(start[2])?.iso : undefined;
+    const date = parseDutchDate(start[1]!)?.iso;
     if (!date && !/bekendmaking/i.test(start[1]!)) return false;
     regeling.inwerkingtreding = { ...(date ? { datum: date } : { na_bekendmaking: true }), ...(since && { terugwerkend_tot: since }) };
     return true;

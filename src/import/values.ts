@@ -31,7 +31,7 @@ function isoDate(y: number, m: number, d: number): string | undefined {
  * A date as Dutch documents write it: "1 oktober 2020", "donderdag 1 okt. 2020", "9 september
  * ‘20", "01-10-2020", "1-10-'20", "1.10.2020", "1/10/2020", "2020-10-01". Pure, no locale data.
  */
-export function dutchDate(text: string): { iso: string; rest: string } | undefined {
+export function parseDutchDate(text: string): { iso: string; rest: string } | undefined {
   const t = text.trim().replace(WEEKDAYS, "");
   const iso = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
   if (iso) {
@@ -55,7 +55,7 @@ export function dutchDate(text: string): { iso: string; rest: string } | undefin
 }
 
 /** "1.250.000,50" or "1250000.50" or "1.250" → 1250000.5, 1250000.5, 1250. */
-export function dutchNumber(text: string): number | undefined {
+export function parseDutchNumber(text: string): number | undefined {
   let t = text.trim().replace(/\s/g, "");
   if (!/^-?[\d.,]+$/.test(t)) return undefined;
   if (t.includes(",")) t = t.replace(/\./g, "").replace(",", ".");
@@ -71,7 +71,7 @@ const PARSE: Readonly<Record<Soort, Parser>> = {
   tekst: (t) => (t ? { value: t } : undefined),
   proza: (t) => (t ? { value: t } : undefined),
   datum: (t) => {
-    const d = dutchDate(t);
+    const d = parseDutchDate(t);
     return d && { value: d.iso, ...(d.rest && { rest: d.rest }) };
   },
   keuze: (t, f) => {
@@ -87,11 +87,11 @@ const PARSE: Readonly<Record<Soort, Parser>> = {
     return undefined;
   },
   getal: (t) => {
-    const n = dutchNumber(t);
+    const n = parseDutchNumber(t);
     return n === undefined ? undefined : { value: n };
   },
   bedrag: (t) => {
-    const n = dutchNumber(t.replace(/€|\bEUR\b|\beuro\b/gi, "").replace(/,[-–]$/, ""));
+    const n = parseDutchNumber(t.replace(/€|\bEUR\b|\beuro\b/gi, "").replace(/,[-–]$/, ""));
     return n === undefined ? undefined : { value: n };
   },
   persoon: (t) => {
@@ -129,7 +129,7 @@ const PARSE: Readonly<Record<Soort, Parser>> = {
     const left = [...fields];
     for (const p of parts) {
       // Each part to the first field left that takes it (a date only where a date goes).
-      const at = left.findIndex((g) => g.soort === "datum" ? dutchDate(p)?.rest === "" : g.soort === "tekst" ? dutchDate(p)?.rest !== "" || left.every((o) => o.soort !== "datum") : PARSE[g.soort](p, g) !== undefined);
+      const at = left.findIndex((g) => g.soort === "datum" ? parseDutchDate(p)?.rest === "" : g.soort === "tekst" ? parseDutchDate(p)?.rest !== "" || left.every((o) => o.soort !== "datum") : PARSE[g.soort](p, g) !== undefined);
       if (at < 0) return undefined;
       const [g] = left.splice(at, 1);
       out[g!.key] = PARSE[g!.soort](p, g!)!.value;

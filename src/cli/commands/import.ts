@@ -1,11 +1,10 @@
 import { basename } from "node:path";
 import { escapeControls } from "../../diagnostics/format.js";
 import { displayPath } from "../../host/paths.js";
-import { ImportError, importWord, type ImportNote } from "../../import/import-word.js";
+import { ImportError, importWord, UnknownTypeError, type ImportNote } from "../../import/import-word.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { UsageError, type Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
-import { suggest } from "../../validate/suggest.js";
 import { refuseInputAsOutput, inputPaths, refuseToReplace } from "../guard.js";
 import { t } from "../../i18n/i18n.js";
 
@@ -28,11 +27,6 @@ export const importCommand: Command = {
     const shown = displayPath(host, file);
     const pipeline = await Pipeline.open(host);
     const type = typeof values.type === "string" ? values.type : undefined;
-    if (type !== undefined && !pipeline.registry.types.some((t) => t.name === type)) {
-      const names = pipeline.registry.types.map((t) => t.name);
-      const hint = suggest(type, names);
-      throw new UsageError(t("cli.unknownType", { type, hint: hint ? t("cli.didYouMean", { hint }) : "", types: names.join(", ") }));
-    }
     let imported;
     try {
       imported = await importWord(pipeline, await host.readFile(file), {
@@ -41,6 +35,8 @@ export const importCommand: Command = {
         source: basename(file),
       });
     } catch (e) {
+      // An unknown --type is a wrong command line (exit 2), checked by the import before it reads the file.
+      if (e instanceof UnknownTypeError) throw new UsageError(e.message);
       // A RangeError is the file exhausting a resource past the reader's limits: its fault, one line.
       const message = e instanceof ImportError ? e.message : e instanceof RangeError ? t("text.tooLarge") : undefined;
       if (message === undefined) throw e;
