@@ -105,6 +105,20 @@ function render(parts: readonly Part[], params: Params, locale: string, hash: nu
 /** Numbers as they are written in the language, but without grouping (years, sizes, limits). */
 const number = (n: number, locale: string): string => (Number.isInteger(n) ? String(n) : n.toLocaleString(locale, { useGrouping: false }));
 
+/**
+ * The parameter names a message text uses, read by the type checker: after each `{`, the word up
+ * to `}`, `,` or `{`. Plural branches (`{# bestanden}`) are not names: a name has no space and no
+ * `#` — hence the rule that a branch is more than one word. Shared by every catalogue (the
+ * command line's, the editor's server's and the browser's), which type their keys' parameters by it.
+ */
+type Names<S extends string> = S extends `${string}{${infer After}` ? Ident<Trim<Head<Head<Head<After, "}">, ",">, "{">>> | Names<After> : never;
+type Head<S extends string, D extends string> = S extends `${infer H}${D}${string}` ? H : S;
+type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
+type Ident<S extends string> = S extends "" | `${string} ${string}` | `${string}#${string}` ? never : S;
+
+/** The parameters of a message with this text: none, or an object with exactly its names. */
+export type MessageParams<Text extends string> = [Names<Text>] extends [never] ? [] : [params: { readonly [N in Names<Text>]: string | number }];
+
 /** The names of every parameter a message uses (plural selectors included). */
 export function parameterNames(message: string): Set<string> {
   const names = new Set<string>();

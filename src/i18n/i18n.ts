@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
 import { en } from "./en.js";
-import { formatMessage, type Params } from "./format.js";
+import { formatMessage, type MessageParams, type Params } from "./format.js";
 import { nl, type MessageKey } from "./nl.js";
 
 /**
@@ -51,18 +51,8 @@ export function setLanguage(lang: Language): Language {
   return before;
 }
 
-/**
- * The parameter names a message of the catalogue uses, read from its Dutch text by the type
- * checker: after each `{`, the word up to `}`, `,` or `{`. Plural branches (`{# bestanden}`) are
- * not names: a name has no space and no `#` — hence the rule that a branch is more than one word.
- */
-type Names<S extends string> = S extends `${string}{${infer After}` ? Ident<Trim<Head<Head<Head<After, "}">, ",">, "{">>> | Names<After> : never;
-type Head<S extends string, D extends string> = S extends `${infer H}${D}${string}` ? H : S;
-type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
-type Ident<S extends string> = S extends "" | `${string} ${string}` | `${string}#${string}` ? never : S;
-
-/** The parameters of message K: none, or an object with exactly its names. */
-export type ParamsOf<K extends MessageKey> = [Names<(typeof nl)[K]>] extends [never] ? [] : [params: { readonly [N in Names<(typeof nl)[K]>]: string | number }];
+/** The parameters of message K: none, or an object with exactly the names its Dutch text uses. */
+export type ParamsOf<K extends MessageKey> = MessageParams<(typeof nl)[K]>;
 
 /** Message `key` in the current language, its `{name}`s filled from `params`. */
 export function t<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string {

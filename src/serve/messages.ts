@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { formatMessage, type Params } from "../i18n/format.js";
+import { formatMessage, type MessageParams, type Params } from "../i18n/format.js";
 
 /**
  * What the editor's server says to the browser (refusals and errors in its JSON answers, the
@@ -173,13 +173,8 @@ export const en: { readonly [K in ServeKey]: string } = {
 const CATALOGUES: { readonly [L in Lang]: { readonly [K in ServeKey]: string } } = { nl, en };
 const LOCALES: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
 
-/** The parameter names of a message, read from its Dutch text (as in src/i18n/i18n.ts). */
-type Names<S extends string> = S extends `${string}{${infer After}` ? Ident<Trim<Head<Head<Head<After, "}">, ",">, "{">>> | Names<After> : never;
-type Head<S extends string, D extends string> = S extends `${infer H}${D}${string}` ? H : S;
-type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
-type Ident<S extends string> = S extends "" | `${string} ${string}` | `${string}#${string}` ? never : S;
-
-export type ServeParams<K extends ServeKey> = [Names<(typeof nl)[K]>] extends [never] ? [] : [params: { readonly [N in Names<(typeof nl)[K]>]: string | number }];
+/** The parameters of message K, read from its Dutch text (src/i18n/format.ts). */
+export type ServeParams<K extends ServeKey> = MessageParams<(typeof nl)[K]>;
 
 /**
  * Something to say to the browser, in whichever language the request asks for: made where the

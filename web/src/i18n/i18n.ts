@@ -1,4 +1,4 @@
-import { formatMessage, type Params } from "../../../src/i18n/format.ts";
+import { formatMessage, type MessageParams, type Params } from "../../../src/i18n/format.ts";
 import { richText } from "../dom.ts";
 import { en } from "./en.ts";
 import { nl, type WebKey } from "./nl.ts";
@@ -42,17 +42,8 @@ export const language = (): Language => current;
 /** The locale for Intl in the current language (times of day, lists). */
 export const locale = (): string => LOCALES[current];
 
-/**
- * The parameter names a message uses, read from its Dutch text by the type checker (as
- * src/i18n/i18n.ts does for the command line): after each `{`, the word up to `}`, `,` or `{`.
- */
-type Names<S extends string> = S extends `${string}{${infer After}` ? Ident<Trim<Head<Head<Head<After, "}">, ",">, "{">>> | Names<After> : never;
-type Head<S extends string, D extends string> = S extends `${infer H}${D}${string}` ? H : S;
-type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
-type Ident<S extends string> = S extends "" | `${string} ${string}` | `${string}#${string}` ? never : S;
-
-/** The parameters of message K: none, or an object with exactly its names. */
-export type ParamsOf<K extends WebKey> = [Names<(typeof nl)[K]>] extends [never] ? [] : [params: { readonly [N in Names<(typeof nl)[K]>]: string | number }];
+/** The parameters of message K, read from its Dutch text (src/i18n/format.ts). */
+export type ParamsOf<K extends WebKey> = MessageParams<(typeof nl)[K]>;
 
 /** Message `key` in the page's language, its `{name}`s filled in from `params`. */
 export function t<K extends WebKey>(key: K, ...params: ParamsOf<K>): string {
