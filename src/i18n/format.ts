@@ -119,6 +119,9 @@ type Ident<S extends string> = S extends "" | `${string} ${string}` | `${string}
 /** The parameters of a message with this text: none, or an object with exactly its names. */
 export type MessageParams<Text extends string> = [Names<Text>] extends [never] ? [] : [params: { readonly [N in Names<Text>]: string | number }];
 
+/** The locale each language's numbers and plurals are written in, by every catalogue. */
+export const LOCALES = { nl: "nl-NL", en: "en-GB" } as const;
+
 /** The names of every parameter a message uses (plural selectors included). */
 export function parameterNames(message: string): Set<string> {
   const names = new Set<string>();

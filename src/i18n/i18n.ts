@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
 import { en } from "./en.js";
-import { formatMessage, type MessageParams, type Params } from "./format.js";
+import { formatMessage, LOCALES, type MessageParams, type Params } from "./format.js";
 import { nl, type MessageKey } from "./nl.js";
 
 /**
@@ -17,7 +17,6 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "nl";
 
 export const CATALOGUES: { readonly [L in Language]: { readonly [K in MessageKey]: string } } = { nl, en };
-const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 
 let current: Language = DEFAULT_LANGUAGE;
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { formatMessage, type MessageParams, type Params } from "../i18n/format.js";
+import { formatMessage, LOCALES, type MessageParams, type Params } from "../i18n/format.js";
 
 /**
  * What the editor's server says to the browser (refusals and errors in its JSON answers, the
@@ -171,7 +171,6 @@ export const en: { readonly [K in ServeKey]: string } = {
 };
 
 const CATALOGUES: { readonly [L in Lang]: { readonly [K in ServeKey]: string } } = { nl, en };
-const LOCALES: Record<Lang, string> = { nl: "nl-NL", en: "en-GB" };
 
 /** The parameters of message K, read from its Dutch text (src/i18n/format.ts). */
 export type ServeParams<K extends ServeKey> = MessageParams<(typeof nl)[K]>;

@@ -1,4 +1,4 @@
-import { formatMessage, type MessageParams, type Params } from "../../../src/i18n/format.ts";
+import { formatMessage, LOCALES, type MessageParams, type Params } from "../../../src/i18n/format.ts";
 import { richText } from "../dom.ts";
 import { en } from "./en.ts";
 import { nl, type WebKey } from "./nl.ts";
@@ -16,8 +16,6 @@ export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const CATALOGUES: { readonly [L in Language]: { readonly [K in WebKey]: string } } = { nl, en };
-/** How numbers in messages are written in each language (dates and amounts in fields are always Dutch: see dutch.ts). */
-const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 /** The language names, each in its own language, as the switch shows them. */
 export const NAMES: Record<Language, string> = { nl: "Nederlands", en: "English" };
 
