@@ -246,17 +246,17 @@ class App {
         return send(res, 200, "application/json", jsonSchemaOf(kind));
       }
       case "POST /api/check":
-        return this.check(res, await body(req), lang);
+        return this.check(res, await body(req, res), lang);
       case "POST /api/save":
-        return this.save(res, await body(req), lang);
+        return this.save(res, await body(req, res), lang);
       case "POST /api/new":
-        return this.create(res, await body(req));
+        return this.create(res, await body(req, res));
       case "POST /api/import":
         return this.import(req, res, url.searchParams);
       case "POST /api/download":
-        return this.download(res, await body(req), lang);
+        return this.download(res, await body(req, res), lang);
       case "POST /api/changes": {
-        const b = await body(req);
+        const b = await body(req, res);
         const file = await dataFile(this.host, b.path);
         return json(res, 200, await changes(this.host, file, draftText(b.draft), lang));
       }
@@ -403,7 +403,7 @@ class App {
     // Name, folder and type are checked before the upload is read: a refusal costs nothing.
     const type = query.get("type") || undefined;
     const { file } = await this.newDocument(query.get("folder") ?? undefined, query.get("name"), type);
-    const bytes = await upload(req, res, MAX_DOCX);
+    const bytes = await readBody(req, res, MAX_DOCX);
     if (bytes.length === 0) throw new HttpError(400, Message.of("import.empty"));
     // The Word file's own name, for the comment at the top: a name, never a path or a new line.
     const source = (query.get("source") ?? "").split(/[/\\]/).pop()!.replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, " ").trim().slice(0, 200);
@@ -476,8 +476,12 @@ const MAX_NAME = 100;
  * so (the rest is discarded unread), else as soon as the count passes it (nothing more is kept,
  * and the connection is closed after the answer).
  */
-async function upload(req: IncomingMessage, res: ServerResponse, max: number): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, Message.of("import.tooLarge", { mb: max / (1024 * 1024) }));
+/**
+ * A request's body, at most `max` bytes: a declared length over it is refused at once; a body
+ * that grows past it is refused as it arrives, the rest drained and the connection closed, so
+ * that the 413 reaches the client. `tooLarge` says it in the route's words.
+ */
+async function readBody(req: IncomingMessage, res: ServerResponse, max: number, tooLarge = () => new HttpError(413, Message.of("import.tooLarge", { mb: max / (1024 * 1024) }))): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > max) throw tooLarge();
   return new Promise<Buffer>((done, fail) => {
@@ -499,23 +503,11 @@ async function upload(req: IncomingMessage, res: ServerResponse, max: number): P
   });
 }
 
-async function body(req: IncomingMessage): Promise<Json> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY) throw new HttpError(413, Message.of("request.tooLarge", { bytes: MAX_BODY }));
-      chunks.push(chunk as Buffer);
-    }
-  } catch (e) {
-    if (e instanceof HttpError) throw e;
-    // The client went away half-way (aborted, reset): not a bug in boardpaper.
-    throw new HttpError(400, Message.of("request.cutOff"));
-  }
+async function body(req: IncomingMessage, res: ServerResponse): Promise<Json> {
+  const bytes = await readBody(req, res, MAX_BODY, () => new HttpError(413, Message.of("request.tooLarge", { bytes: MAX_BODY })));
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    parsed = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new HttpError(400, Message.of("request.notJson"));
   }
