@@ -4,7 +4,6 @@ import type { Host } from "../../host/host.js";
 import { displayPath } from "../../host/paths.js";
 import { compareVersions } from "../../pipeline/compare.js";
 import { Pipeline, type Loaded } from "../../pipeline/pipeline.js";
-import { ImportError, importWord } from "../../import/import-word.js";
 import { escapeControls } from "../../diagnostics/format.js";
 import { basename, extname } from "node:path";
 import { changedOnly } from "../../review/changed-only.js";
@@ -48,7 +47,7 @@ export const diff: Command = {
     try {
       newer = isWord(newPath) ? await loadWord(pipeline, host, newPath, await host.readFile(newPath), displayPath(host, newPath), oldIsWord ? undefined : await typeOfYaml(pipeline, olderBytes.bytes, newPath)) : await pipeline.load({ path: newPath });
     } catch (e) {
-      if (!(e instanceof ImportError)) throw e;
+      if (!(e instanceof WordError)) throw e;
       host.stderr.write(`${escapeControls(displayPath(host, newPath))}: error: ${e.message}\n`);
       return EXIT.invalid;
     }
@@ -59,7 +58,7 @@ export const diff: Command = {
     try {
       older = oldIsWord ? await loadWord(pipeline, host, newPath, olderBytes.bytes, olderBytes.label, kind.types[0]) : await pipeline.loadBytes({ path: newPath, label: olderBytes.label }, olderBytes.bytes, kind);
     } catch (e) {
-      if (!(e instanceof ImportError)) throw e;
+      if (!(e instanceof WordError)) throw e;
       host.stderr.write(`${escapeControls(olderBytes.label)}: error: ${e.message}\n`);
       return EXIT.invalid;
     }
@@ -92,6 +91,9 @@ const COLOUR_MARKS: ChangeMarks = {
   deletion: (t) => `\u001b[31;9m${t}\u001b[0m`,
 };
 
+/** A Word version that cannot be read (not a .docx, damaged, an unknown type): its one line. */
+class WordError extends Error {}
+
 const isWord = (path: string): boolean => extname(path).toLowerCase() === ".docx";
 
 /** The type a YAML version names (by `type:`, its schema line or its place), for importing the other side as that type. */
@@ -105,7 +107,15 @@ async function typeOfYaml(pipeline: Pipeline, bytes: Uint8Array, path: string): 
  * `boardpaper import` lists it.
  */
 async function loadWord(pipeline: Pipeline, host: Host, at: string, bytes: Uint8Array, label: string, type: string | undefined): Promise<Loaded> {
-  const imported = await importWord(pipeline, bytes, { ...(type && { type }), out: at.replace(/\.docx$/i, ".yaml"), source: basename(label) });
+  // Loaded only when a side is a .docx: the Word reader (mammoth, turndown) is no cost to other diffs.
+  const { ImportError, importWord } = await import("../../import/import-word.js");
+  let imported;
+  try {
+    imported = await importWord(pipeline, bytes, { ...(type && { type }), out: at.replace(/\.docx$/i, ".yaml"), source: basename(label) });
+  } catch (e) {
+    if (e instanceof ImportError) throw new WordError(e.message);
+    throw e;
+  }
   if (imported.notes.length) host.stderr.write(t("diff.wordNotes", { file: escapeControls(label), n: imported.notes.length }));
   return pipeline.loadBytes({ path: at.replace(/\.docx$/i, ".yaml"), label }, new TextEncoder().encode(imported.yaml));
 }
