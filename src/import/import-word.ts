@@ -15,7 +15,7 @@ import { escapeHtml } from "../markdown/markdown.js";
 import { elements } from "../readers/dom.js";
 import { blocksOf, firstWords, textOf, type Block } from "./blocks.js";
 import { bestMatch, namesOf, normalise } from "./labels.js";
-import { FORMULA_PARTS, SECTION, takesText } from "./sections.js";
+import { FORMULA_PARTS, headedTable, SECTION, takesText } from "./sections.js";
 import { segment, unwrapFormTables, type Section, type Segments } from "./segment.js";
 import { hasFormula, readFormula } from "./formula.js";
 import { inlineMarkdownOf, markdownOf, targetId } from "./to-markdown.js";
@@ -365,7 +365,7 @@ class Reading {
     for (const a of this.segments.appendices) {
       const inhoud = a.blocks.flatMap((b, i): unknown[] => {
         if (b.type === "table") {
-          const [kolommen = [], ...rijen] = b.rows.map((r) => r.map((c) => inlineMarkdownOf(c.children)));
+          const { kolommen, rijen } = headedTable(b);
           // Its caption: the paragraph before it, unless that is the bijlage's title (the template's default caption).
           const before = a.blocks[i - 1];
           const caption = before?.type === "paragraph" && before.caption && normalise(before.text) !== normalise(a.titel) ? before.text : undefined;

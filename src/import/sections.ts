@@ -223,9 +223,17 @@ const tabel: Handler = (blocks, field) => {
     const fixed = field.kolommen.map((k) => [normalise(k)]);
     return { value: cells.slice(headerOf(table, fixed) ? 1 : 0), rest, notes: [] };
   }
-  const [kolommen = [], ...rows] = cells;
-  return { value: { kolommen, rijen: rows }, rest, notes: [] };
+  return { value: headedTable(table), rest, notes: [] };
 };
+
+/**
+ * A table with its own header row: the headings as plain text (a table's `kolommen` are no
+ * Markdown, and a header row is often bold throughout), the rows' cells as inline Markdown.
+ */
+export function headedTable(t: TableBlock): { kolommen: string[]; rijen: string[][] } {
+  const [head = [], ...rows] = t.rows;
+  return { kolommen: head.map((c) => textOf(c).replace(/\s+/g, " ").trim()), rijen: rows.map((r) => r.map((c) => inlineMarkdownOf(c.children))) };
+}
 
 /** A list: its items (a Word list, or a line each), each a value of the list's element kind. */
 const lijst: Handler = (blocks, field) => {
